@@ -1,0 +1,107 @@
+"""The ``copydesk`` command line: check, rules, explain, test-rules.
+
+Exit codes follow ruff: 0 clean, 1 findings at or above ``--fail-on``, 2 usage, configuration or
+input errors (2 wins over 1). Other files are still checked when one fails.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from lint import __version__
+
+FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif")
+SEVERITIES = ("error", "warning", "suggestion")
+
+
+class ExitCode:
+    CLEAN, FINDINGS, ERROR = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="copydesk")
+def cli() -> None:
+    """copydesk: a publishing-policy linter for prose."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: full on a terminal, concise otherwise).")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write output here.")
+@click.option("--stdin-filename", help="Name (and config location) for text read from stdin.")
+@click.option("--select", multiple=True, help="Only these rules or packs (repeatable, or comma list).")
+@click.option("--ignore", multiple=True, help="Skip these rules or packs (repeatable, or comma list).")
+@click.option("--min-severity", type=click.Choice(SEVERITIES), default=None,
+              help="Show findings at or above this severity (default: suggestion).")
+@click.option("--fail-on", type=click.Choice((*SEVERITIES, "never")), default=None,
+              help="Exit 1 when a finding at or above this severity is shown (default: error).")
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this config file instead of searching for one.")
+@click.option("--pack", "packs", multiple=True, help="Extra pack file or Vale-style folder (repeatable).")
+@click.option("--profile", help="Profile to apply (news, opinion, wiki, corporate, moderation).")
+@click.option("--position-encoding", type=click.Choice(("code-points", "utf-16", "utf-8")),
+              default="code-points", help="Column units for json/json-lines.")
+@click.option("--no-color", is_flag=True, help="Never colour the output.")
+def check(**options: object) -> None:
+    """Lint PATHS (files or folders; '-' reads stdin)."""
+    from lint.check_command import run_check
+
+    sys.exit(run_check(**options))  # type: ignore[arg-type]
+
+
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@click.option("--pack", "packs", multiple=True)
+@click.option("--profile")
+def rules_cmd(fmt: str, config_file: str | None, packs: tuple[str, ...], profile: str | None) -> None:
+    """List every loaded rule."""
+    from lint.info_commands import list_rules
+
+    sys.exit(list_rules(fmt, config_file, packs, profile))
+
+
+@cli.command()
+@click.argument("rule")
+@click.option("--pack", "packs", multiple=True)
+def explain(rule: str, packs: tuple[str, ...]) -> None:
+    """Show a rule's description, reference and examples."""
+    from lint.info_commands import explain_rule
+
+    sys.exit(explain_rule(rule, packs))
+
+
+@cli.command("test-rules")
+@click.argument("target", required=False)
+@click.option("--coverage", is_flag=True, help="Also fail on a rule with no test that flags.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
+def test_rules(target: str | None, coverage: bool, fmt: str) -> None:
+    """Run every rule's own tests (TARGET: a pack name, file or folder; default: built-ins)."""
+    from lint.rule_tests import run_rule_tests
+
+    sys.exit(run_rule_tests(target, coverage, fmt))
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="copydesk", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return ExitCode.ERROR
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        return ExitCode.ERROR
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else ExitCode.ERROR
+    except BrokenPipeError:
+        return ExitCode.ERROR
+    return ExitCode.CLEAN
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,118 @@
+"""Per-document analysis shared by all rules: scoped spans, sentences, quotations, term hits.
+
+Everything is computed lazily and once. Spans are in *view* coordinates (the prose text the
+reader produced); the engine maps hits back to source offsets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from lint import quotes, sentences
+from lint.document import Document
+from lint.matchers import TermIndex, fold
+
+if TYPE_CHECKING:
+    from lint.kinds import SharedMatchers
+
+Span = tuple[int, int]
+BLOCK_KINDS = ("paragraph", "heading", "list", "table", "blockquote")
+
+
+class Context:
+    def __init__(self, doc: Document, shared: SharedMatchers) -> None:
+        self.doc = doc
+        self.text = doc.prose.text
+        self.shared = shared
+        self._spans: dict[str, list[Span]] = {}
+        self._term_hits: dict[int, dict[str, list[tuple[int, int, Any]]]] = {}
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    def view(self, start: int, end: int) -> Span:
+        return self.doc.prose.to_view(start), self.doc.prose.to_view(end)
+
+    @cached_property
+    def blocks(self) -> list[Span]:
+        """Innermost text blocks (paragraphs, headings, cells …): hard sentence boundaries."""
+        spans = [self.view(r.start, r.end) for r in self.doc.regions if r.kind in ("paragraph", "heading")]
+        return sorted(spans) if spans else [(0, len(self.text))]
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        out: list[Span] = []
+        for s, e in self.blocks:
+            out.extend(sentences.split(self.text, s, e))
+        return out
+
+    @cached_property
+    def quote_pairs(self) -> tuple[list[Span], list[int]]:
+        spans: list[Span] = []
+        unmatched: list[int] = []
+        for s, e in self.blocks:
+            found, bad = quotes.pair(self.text, s, e)
+            spans.extend(found)
+            unmatched.extend(bad)
+        return spans, unmatched
+
+    def spans(self, scope: str) -> list[Span]:
+        """Sorted spans of a scope name (no '~')."""
+        if scope not in self._spans:
+            self._spans[scope] = merge(self._compute(scope))
+        return self._spans[scope]
+
+    def _compute(self, scope: str) -> list[Span]:
+        if scope in ("text", "summary", "raw"):
+            return [(0, len(self.text))]
+        if scope == "sentence":
+            return self.sentences
+        if scope == "quote":
+            return self.quote_pairs[0]
+        if scope.startswith("heading.h"):
+            level = int(scope[-1])
+            regions = [r for r in self.doc.regions if r.kind == "heading" and r.level == level]
+        else:
+            regions = self.doc.regions_of(scope)
+        return sorted(self.view(r.start, r.end) for r in regions)
+
+    def term_hits(self, index: TermIndex, owner: str) -> list[tuple[int, int, Any]]:
+        """(start, end, payload) of ``owner``'s terms; the index scans the text once."""
+        key = id(index)
+        if key not in self._term_hits:
+            by_owner: dict[str, list[tuple[int, int, Any]]] = {}
+            owners = index.owners
+            for s, e, term in index.scan(self.text):
+                for who, payload in owners[term]:
+                    by_owner.setdefault(who, []).append((s, e, payload))
+            self._term_hits[key] = by_owner
+        return self._term_hits[key].get(owner, [])
+
+
+def merge(spans: list[Span]) -> list[Span]:
+    """Union of spans as sorted disjoint intervals (touching spans stay separate)."""
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def inside(spans: list[Span], start: int, end: int) -> bool:
+    """Is [start, end) within one of the merged, sorted ``spans``?"""
+    i = bisect_right(spans, (start, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def overlaps(spans: list[Span], start: int, end: int) -> bool:
+    """Does [start, end) share a character with one of the merged, sorted ``spans``?"""
+    i = bisect_right(spans, (end, -1)) - 1
+    if i >= 0 and spans[i][1] > start and spans[i][0] < end:
+        return True
+    return i >= 1 and spans[i - 1][1] > start

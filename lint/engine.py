@@ -1,0 +1,114 @@
+"""Run compiled rules over a document: scope filtering, messages, limits, fixes, suppression.
+
+Hits arrive in view coordinates and leave as Violations in source coordinates; nothing here
+searches the text again to find a position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lint.context import Context, inside, overlaps
+from lint.document import Document
+from lint.kinds import KINDS, Hit, Rule, SharedMatchers
+from lint.matchers import RuleTimeout
+from lint.messages import format_message
+from lint.model import Fix, Replacement, Severity, Violation
+from lint.packs.spec import RuleSpec
+
+
+@dataclass
+class RuleSet:
+    """The compiled rules of a run, with their effective severities."""
+
+    rules: list[Rule]
+    severity: dict[str, Severity]
+    shared: SharedMatchers = field(default_factory=SharedMatchers)
+
+    def by_id(self) -> dict[str, Rule]:
+        return {r.spec.id: r for r in self.rules}
+
+
+def compile_rules(
+    specs: Iterable[RuleSpec],
+    severity: dict[str, Severity] | None = None,
+    accept: Iterable[str] = (),
+) -> RuleSet:
+    from lint.matchers import compile_user
+
+    shared = SharedMatchers(accept=[compile_user(a) for a in accept])
+    rules = [KINDS[spec.extends].compile(spec, shared) for spec in specs]
+    sev = {r.spec.id: r.spec.severity for r in rules}
+    sev.update(severity or {})
+    return RuleSet(rules, sev, shared)
+
+
+@dataclass
+class CheckResult:
+    violations: list[Violation]
+    errors: list[str]
+
+
+def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
+    from lint.suppress import Suppressions
+
+    ctx = Context(doc, ruleset.shared)
+    suppress = Suppressions.parse(doc)
+    out: list[Violation] = []
+    errors: list[str] = []
+    if suppress.whole_file_all:
+        return CheckResult(out, errors)
+    for rule in ruleset.rules:
+        spec = rule.spec
+        if suppress.file_disables(spec):
+            continue
+        try:
+            found = _run(rule, ctx, ruleset.severity[spec.id])
+        except RuleTimeout as exc:
+            errors.append(f"{spec.where}: rule {spec.id}: {exc} on this file; rule skipped")
+            continue
+        out.extend(v for v in found if not suppress.hides(v, spec, doc))
+    out.sort(key=Violation.sort_key)
+    return CheckResult(out, errors)
+
+
+def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Violation]:
+    spec = rule.spec
+    positive = [s for s in spec.scope if not s.startswith("~") and s not in ("text", "raw", "summary")]
+    negative = [s[1:] for s in spec.scope if s.startswith("~")]
+    includes = [ctx.spans(s) for s in positive]
+    excludes = [ctx.spans(s) for s in negative]
+    prose = ctx.doc.prose
+    out = []
+    for hit in rule.check(ctx):
+        if not rule.raw and not _in_scope(hit, includes, excludes):
+            continue
+        start, end = (hit.start, hit.end) if rule.raw else prose.to_source(hit.start, hit.end)
+        fix = None
+        if hit.replacement is not None or (spec.action and spec.action.name == "remove"):
+            text = hit.replacement if hit.replacement is not None else ""
+            fix = Fix((Replacement(start, end, text),))
+        elif spec.action and spec.action.name == "replace" and len(spec.action.params) == 1:
+            fix = Fix((Replacement(start, end, spec.action.params[0]),))
+        out.append(
+            Violation(
+                rule=spec.id,
+                category=spec.category,
+                severity=severity,
+                message=format_message(spec.message, hit.args),
+                offset=start,
+                end_offset=end,
+                url=spec.link,
+                fix=fix,
+            )
+        )
+        if spec.limit and len(out) >= spec.limit:
+            break
+    return out
+
+
+def _in_scope(hit: Hit, includes: list[list[tuple[int, int]]], excludes: list[list[tuple[int, int]]]) -> bool:
+    if includes and not any(inside(spans, hit.start, hit.end) for spans in includes):
+        return False
+    return not any(overlaps(spans, hit.start, hit.end) for spans in excludes)

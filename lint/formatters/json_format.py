@@ -1,0 +1,79 @@
+"""``json`` (one document for the run) and ``json-lines`` (one finding per line).
+
+The schema is the output contract of issue 2: offsets are 0-based code points into the decoded
+file, line/column are 1-based with an exclusive end, columns in the chosen encoding.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lint.formatters import Formatter, Located, locate, severity_counts
+from lint.model import FileResult
+
+
+def violation_dict(loc: Located) -> dict[str, Any]:
+    v = loc.v
+    fix = None
+    if v.fix is not None:
+        fix = {
+            "replacements": [
+                {"offset": r.offset, "end_offset": r.end_offset, "text": r.text}
+                for r in v.fix.replacements
+            ]
+        }
+    return {
+        "rule": v.rule,
+        "category": v.category,
+        "severity": str(v.severity),
+        "message": v.message,
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+        "offset": v.offset,
+        "end_offset": v.end_offset,
+        "match": loc.match,
+        "url": v.url or None,
+        "fix": fix,
+    }
+
+
+class Json(Formatter):
+    name = "json"
+
+    def render(self, results: list[FileResult]) -> None:
+        files = []
+        errors = []
+        for r in results:
+            if r.error:
+                errors.append({"path": r.path, "message": r.error})
+            if r.error and not r.violations and not r.text:
+                continue
+            files.append(
+                {"path": r.path, "violations": [violation_dict(x) for x in locate(r, self.ctx.encoding)]}
+            )
+        doc = {
+            "version": 1,
+            "tool": {"name": "copydesk", "version": self.ctx.tool_version},
+            "files": files,
+            "errors": errors,
+            "summary": {
+                "files": len(files),
+                "violations": sum(len(f["violations"]) for f in files),
+                "by_severity": severity_counts(results),
+            },
+        }
+        json.dump(doc, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")
+
+
+class JsonLines(Formatter):
+    name = "json-lines"
+
+    def render(self, results: list[FileResult]) -> None:
+        for r in results:
+            for loc in locate(r, self.ctx.encoding):
+                row = {"path": r.path, **violation_dict(loc)}
+                self.out.write(json.dumps(row, ensure_ascii=False) + "\n")

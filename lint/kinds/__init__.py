@@ -1,0 +1,88 @@
+"""Rule kinds (the ``extends:`` values): one module each, registered here.
+
+A kind module provides ``KEYS`` (its YAML keys and their checks), ``validate(spec)`` (raise
+KindError for a bad value, e.g. a regex that does not compile) and ``compile(spec, shared)``
+returning a :class:`Rule`. Term-list kinds register their literal terms with
+:class:`SharedMatchers` so that all rules share one matcher per (case mode, word mode).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, NamedTuple
+
+from lint.context import Context
+from lint.matchers import TermIndex, compile_user
+from lint.packs.spec import RuleSpec
+
+
+class KindError(Exception):
+    def __init__(self, message: str, key_path: Sequence[str | int] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.key_path = list(key_path)
+
+
+class Hit(NamedTuple):
+    """A rule's finding in view coordinates; ``args`` fill the message's %s."""
+
+    start: int
+    end: int
+    args: tuple[Any, ...]
+    replacement: str | None = None
+
+
+class Rule:
+    """Compiled form of a RuleSpec. ``raw`` rules read the source text instead of the view."""
+
+    def __init__(self, spec: RuleSpec) -> None:
+        self.spec = spec
+        self.raw = "raw" in spec.scope
+
+    def check(self, ctx: Context) -> Iterable[Hit]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+@dataclass
+class SharedMatchers:
+    """Matchers shared by every rule of a run, plus the project's accepted vocabulary."""
+
+    indexes: dict[tuple[bool, bool], TermIndex] = field(default_factory=dict)
+    accept: list[Any] = field(default_factory=list)  # compiled vocabulary patterns
+
+    def terms(self, ignorecase: bool, words: bool) -> TermIndex:
+        key = (ignorecase, words)
+        if key not in self.indexes:
+            self.indexes[key] = TermIndex(ignorecase, words)
+        return self.indexes[key]
+
+    def accepted(self, text: str) -> bool:
+        return any(p.fullmatch(text) for p in self.accept)
+
+
+def check_regex(pattern: str, ignorecase: bool, key_path: Sequence[str | int]) -> Any:
+    import regex
+
+    try:
+        return compile_user(pattern, ignorecase)
+    except regex.error as exc:
+        raise KindError(f"bad regular expression {pattern!r}: {exc}", key_path) from None
+
+
+def _kinds() -> dict[str, ModuleType]:
+    from lint.kinds import (
+        conditional,
+        consistency,
+        existence,
+        occurrence,
+        repetition,
+        substitution,
+    )
+
+    mods = [existence, substitution, occurrence, repetition, consistency, conditional]
+    return {m.__name__.rsplit(".", 1)[1]: m for m in mods}
+
+
+KINDS: dict[str, ModuleType] = _kinds()

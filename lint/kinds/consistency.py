@@ -1,0 +1,54 @@
+"""``consistency``: two spellings of one thing (``either: {a: b}``) in the same file.
+
+The first form met in the file wins; every later use of the other form is flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lint.context import Context
+from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
+from lint.matchers import finditer
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+KEYS = schema.KIND_KEYS["consistency"]
+
+
+def _pair_pattern(a: str, b: str, nonword: bool) -> str:
+    wrap = (lambda s: f"({s})") if nonword else (lambda s: rf"\b({s})\b")
+    return f"{wrap(a)}|{wrap(b)}"
+
+
+def validate(spec: RuleSpec) -> None:
+    either = spec.options.get("either") or {}
+    if not either:
+        raise KindError("a consistency rule needs 'either'")
+    for a, b in either.items():
+        check_regex(_pair_pattern(a, b, bool(spec.options.get("nonword"))),
+                    bool(spec.options.get("ignorecase")), ["either", a])
+
+
+class Consistency(Rule):
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        ic = bool(spec.options.get("ignorecase"))
+        nonword = bool(spec.options.get("nonword"))
+        self.pairs = [check_regex(_pair_pattern(a, b, nonword), ic, [])
+                      for a, b in (spec.options.get("either") or {}).items()]
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.doc.text if self.raw else ctx.text
+        for pattern in self.pairs:
+            chosen = 0
+            for m in finditer(pattern, text):
+                form = 1 if m.group(1) is not None else 2
+                if not chosen:
+                    chosen = form
+                elif form != chosen:
+                    yield Hit(m.start(), m.end(), (m.group(),))
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return Consistency(spec)

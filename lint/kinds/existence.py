@@ -1,0 +1,81 @@
+"""``existence``: flag any of a list of tokens (Vale semantics: tokens are regex fragments).
+
+Literal tokens go into the run's shared term index (one matcher for all rules); a rule with
+regex tokens or ``raw`` pieces compiles its own pattern ``raw + \\b(?:t1|t2)\\b``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from lint.context import Context
+from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
+from lint.matchers import finditer, is_literal
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+KEYS = schema.KIND_KEYS["existence"]
+
+
+def pattern_of(opts: dict[str, Any]) -> str:
+    tokens = opts.get("tokens") or []
+    raw = "".join(opts.get("raw") or [])
+    body = ""
+    if tokens:
+        body = "(?:" + "|".join(tokens) + ")"
+        if not opts.get("nonword"):
+            body = r"\b" + body + r"\b"
+    return body + raw if opts.get("append") else raw + body
+
+
+def validate(spec: RuleSpec) -> None:
+    opts = spec.options
+    if not opts.get("tokens") and not opts.get("raw"):
+        raise KindError("an existence rule needs 'tokens' or 'raw'")
+    for i, tok in enumerate(opts.get("tokens") or []):
+        check_regex(tok, False, ["tokens", i])
+    check_regex(pattern_of(opts), bool(opts.get("ignorecase")), ["tokens"])
+    for i, exc in enumerate(opts.get("exceptions") or []):
+        check_regex(exc, False, ["exceptions", i])
+
+
+class Existence(Rule):
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
+        super().__init__(spec)
+        opts = spec.options
+        self.ignorecase = bool(opts.get("ignorecase"))
+        self.shared = shared
+        self.vocab = opts.get("vocab", True)
+        self.exceptions = [
+            check_regex(e, self.ignorecase, ["exceptions"]) for e in opts.get("exceptions") or []
+        ]
+        tokens = opts.get("tokens") or []
+        if tokens and not opts.get("raw") and not self.raw and all(map(is_literal, tokens)):
+            self.index = shared.terms(self.ignorecase, not opts.get("nonword"))
+            for tok in tokens:
+                self.index.add(tok, spec.id)
+            self.pattern = None
+        else:
+            self.index = None
+            self.pattern = check_regex(pattern_of(opts), self.ignorecase, ["tokens"])
+
+    def _keep(self, matched: str) -> bool:
+        if any(e.fullmatch(matched) for e in self.exceptions):
+            return False
+        return not (self.vocab and self.shared.accept and self.shared.accepted(matched))
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.doc.text if self.raw else ctx.text
+        if self.index is not None:
+            for s, e, _ in ctx.term_hits(self.index, self.spec.id):
+                if self._keep(text[s:e]):
+                    yield Hit(s, e, (text[s:e],))
+            return
+        for m in finditer(self.pattern, text):
+            if m.end() > m.start() and self._keep(m.group()):
+                yield Hit(m.start(), m.end(), (m.group(),))
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return Existence(spec, shared)

@@ -1,0 +1,54 @@
+"""``occurrence``: count a token per scope instance; flag more than ``max`` or fewer than ``min``.
+
+As in Vale the finding sits on the first match (or at the start of the scope when there are
+none) and the message's ``%s``/``%d`` is the count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lint.context import Context
+from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
+from lint.matchers import finditer
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+KEYS = schema.KIND_KEYS["occurrence"]
+
+
+def validate(spec: RuleSpec) -> None:
+    if "token" not in spec.options:
+        raise KindError("an occurrence rule needs a 'token'")
+    if "max" not in spec.options and "min" not in spec.options:
+        raise KindError("an occurrence rule needs 'max' or 'min'")
+    check_regex(spec.options["token"], bool(spec.options.get("ignorecase")), ["token"])
+
+
+class Occurrence(Rule):
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        self.pattern = check_regex(spec.options["token"], bool(spec.options.get("ignorecase")), [])
+        self.max = spec.options.get("max")
+        self.min = spec.options.get("min")
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        positive = [s for s in self.spec.scope if not s.startswith("~")] or ["text"]
+        text = ctx.doc.text if self.raw else ctx.text
+        for scope in positive:
+            for start, end in ctx.spans(scope):
+                matches = [m for m in finditer(self.pattern, text[start:end]) if m.end() > m.start()]
+                n = len(matches)
+                if self.max is not None and n > self.max:
+                    first = matches[0]
+                    yield Hit(start + first.start(), start + first.end(), (n,))
+                elif self.min is not None and n < self.min:
+                    if matches:
+                        first = matches[0]
+                        yield Hit(start + first.start(), start + first.end(), (n,))
+                    else:
+                        yield Hit(start, start, (n,))
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return Occurrence(spec)

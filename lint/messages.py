@@ -1,0 +1,33 @@
+"""Vale-style message formatting: ``%s``/``%d``/``%[2]s`` filled from a hit's arguments.
+
+Surplus arguments are ignored and missing ones become empty strings, so a message never prints
+``%!(EXTRA…)`` noise; ``%%`` is a literal percent sign.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+_VERB = re.compile(r"%(?:\[(\d+)\])?([sdvq%])")
+
+
+def format_message(template: str, args: Sequence[Any]) -> str:
+    position = 0
+
+    def fill(m: re.Match[str]) -> str:
+        nonlocal position
+        if m.group(2) == "%":
+            return "%"
+        if m.group(1):
+            index = int(m.group(1)) - 1
+        else:
+            index = position
+            position += 1
+        if 0 <= index < len(args):
+            value = args[index]
+            return f'"{value}"' if m.group(2) == "q" else str(value)
+        return ""
+
+    return " ".join(_VERB.sub(fill, template).split())

@@ -1,0 +1,1 @@
+"""Rule packs: finding, reading and validating the YAML that defines rules."""

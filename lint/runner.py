@@ -1,0 +1,191 @@
+"""From settings to results: which rules apply to a file, compiled once, and the file linted.
+
+The effective settings of a file are its config, then the config's ``paths:`` entries that
+match it, then command-line options. Rule sets are compiled once per distinct setting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lint.config import Config
+from lint.document import InputError, build_document, decode, format_for
+from lint.engine import RuleSet, check_document, compile_rules
+from lint.errors import ConfigError
+from lint.model import FileResult, Severity
+from lint.packs.load import Pack, load_pack
+from lint.packs.locate import builtin_dir, builtin_pack_names, builtin_pack_path
+from lint.packs.spec import RuleSpec
+
+WARNINGS: list[str] = []  # pack-load warnings, printed once per run by the CLI
+
+
+@dataclass(frozen=True)
+class Settings:
+    packs: tuple[str, ...] | None = None
+    extra_packs: tuple[str, ...] = ()
+    profile: str | None = None
+    rules: tuple[tuple[str, str], ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+    root: str = "."
+
+
+@dataclass
+class Overrides:
+    """What the command line says; it beats every config file."""
+
+    profile: str | None = None
+    extra_packs: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    min_severity: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def settings_for(path: str, config: Config, cli: Overrides) -> Settings:
+    s = Settings(
+        packs=config.packs, extra_packs=config.extra_packs, profile=config.profile,
+        rules=config.rules, select=config.select, accept=config.accept, reject=config.reject,
+        root=str(config.root),
+    )
+    if config.paths:
+        from pathspec import PathSpec
+
+        try:
+            rel = Path(path).resolve().relative_to(config.root.resolve()).as_posix()
+        except ValueError:
+            rel = Path(path).as_posix()
+        for glob, over in config.paths:
+            if PathSpec.from_lines("gitwildmatch", [glob]).match_file(rel):
+                s = replace(
+                    s,
+                    profile=over.get("profile", s.profile),
+                    rules=s.rules + tuple((str(k), str("off" if v is False else v)) for k, v in (over.get("rules") or {}).items()),
+                )
+    return replace(
+        s,
+        profile=cli.profile or s.profile,
+        extra_packs=s.extra_packs + cli.extra_packs,
+        select=cli.select or s.select,
+        ignore=cli.ignore,
+    )
+
+
+@lru_cache(maxsize=64)
+def load_pack_cached(path: str) -> Pack:
+    pack = load_pack(Path(path))
+    WARNINGS.extend(pack.warnings)
+    _LOADED[path] = pack
+    return pack
+
+
+def resolve_pack(name: str, root: str) -> str:
+    builtin = builtin_pack_path(name)
+    if builtin is not None:
+        return str(builtin)
+    p = Path(name) if Path(name).is_absolute() else Path(root) / name
+    if p.exists():
+        return str(p)
+    if Path(name).exists():
+        return name
+    known = ", ".join(builtin_pack_names())
+    raise ConfigError(f"no pack named '{name}' (built-in packs: {known}; or give a path)")
+
+
+def matches(names: tuple[str, ...], spec: RuleSpec) -> bool:
+    return any(n in (spec.id, spec.pack, spec.category) for n in names)
+
+
+def load_profile(name: str) -> tuple[tuple[str, str], ...]:
+    from lint.yamlsource import load_yaml
+
+    path = builtin_dir() / "profiles" / f"{name}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in (builtin_dir() / "profiles").glob("*.yaml"))
+        raise ConfigError(f"unknown profile '{name}' (known: {', '.join(known) or 'none'})")
+    data = load_yaml(path.read_text("utf-8"), str(path)) or {}
+    rules = data.get("rules") or {}
+    return tuple((str(k), str("off" if v is False else v)) for k, v in rules.items())
+
+
+def _level(current: Severity, setting: str) -> Severity | None:
+    if setting == "off":
+        return None
+    if setting == "lower":
+        return Severity(max(current - 1, Severity.SUGGESTION))
+    if setting == "raise":
+        return Severity(min(current + 1, Severity.ERROR))
+    return Severity.parse(setting)
+
+
+def select_specs(settings: Settings) -> tuple[list[RuleSpec], dict[str, Severity]]:
+    names = settings.packs if settings.packs is not None else tuple(builtin_pack_names())
+    specs: list[RuleSpec] = []
+    for name in (*names, *settings.extra_packs):
+        specs.extend(load_pack_cached(resolve_pack(name, settings.root)).rules)
+    overrides = (load_profile(settings.profile) if settings.profile else ()) + settings.rules
+    chosen: list[RuleSpec] = []
+    severity: dict[str, Severity] = {}
+    for spec in specs:
+        if settings.select and not matches(settings.select, spec):
+            continue
+        if settings.ignore and matches(settings.ignore, spec):
+            continue
+        level: Severity | None = spec.severity
+        for key, setting in overrides:  # later settings win: profile, then config, then paths
+            if matches((key,), spec):
+                level = _level(level or spec.severity, setting)
+        if level is not None:
+            chosen.append(spec)
+            severity[spec.id] = level
+    if settings.reject:
+        chosen.append(_reject_rule(settings.reject))
+        severity["vocab.reject"] = Severity.ERROR
+    return chosen, severity
+
+
+def _reject_rule(terms: tuple[str, ...]) -> RuleSpec:
+    return RuleSpec(
+        id="vocab.reject", pack="vocab", category="vocab", extends="existence",
+        message="'%s' is on this project's reject list.", severity=Severity.ERROR,
+        description="Terms the project's configuration rejects (vocabulary.reject).",
+        options={"tokens": list(terms)},
+    )
+
+
+@lru_cache(maxsize=32)
+def ruleset_for(settings: Settings) -> RuleSet:
+    specs, severity = select_specs(settings)
+    return compile_rules(specs, severity, settings.accept)
+
+
+def lint_bytes(path: str, data: bytes, ruleset: RuleSet, fmt: str | None = None) -> FileResult:
+    try:
+        text = decode(data)
+    except InputError as exc:
+        return FileResult(path, "", error=str(exc))
+    return lint_text(path, text, ruleset, fmt)
+
+
+def lint_text(path: str, text: str, ruleset: RuleSet, fmt: str | None = None) -> FileResult:
+    doc = build_document(path, text, fmt or format_for(path))
+    result = check_document(doc, ruleset)
+    out = FileResult(path, text, result.violations)
+    if result.errors:
+        out.error = "; ".join(result.errors)
+    return out
+
+
+_LOADED: dict[str, Pack] = {}
+
+
+def loaded_packs() -> list[Pack]:
+    """Every pack loaded so far in this process (for formatters that list rule metadata)."""
+    return list(_LOADED.values())
