@@ -1,0 +1,53 @@
+"""The hook manifest works for a consumer: ``pre-commit try-repo`` fails a bad file, passes a clean one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def _copy_checkout(dest: Path) -> Path:
+    """A committed copy of the working tree (try-repo installs what the repo's HEAD holds)."""
+    repo = dest / "copydesk"
+    ignore = shutil.ignore_patterns(".git", ".venv", "*.egg-info", "__pycache__", ".*_cache", "dist", "build")
+    shutil.copytree(ROOT, repo, ignore=ignore)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "snapshot")
+    return repo
+
+
+def test_try_repo_fails_bad_file_and_passes_clean_one(tmp_path: Path) -> None:
+    hook_repo = _copy_checkout(tmp_path)
+    sample = tmp_path / "sample"
+    sample.mkdir()
+    (sample / "bad.md").write_text("# Budget\n\nThe bridge will cost $TK million (source).\n", "utf-8")
+    (sample / "clean.md").write_text("# Budget\n\nThe council met on Tuesday.\n", "utf-8")
+    (sample / "script.py").write_text("print('(source)')\n", "utf-8")
+    _git(sample, "init", "-q")
+    _git(sample, "add", "-A")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    pre_commit = [sys.executable, "-m", "pre_commit"]
+
+    def run(*files: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*pre_commit, "try-repo", str(hook_repo), "copydesk", "--files", *files],
+            cwd=sample, env=env, capture_output=True, text=True, timeout=600,
+        )
+
+    bad = run("bad.md", "script.py")
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "bad.md:3:" in bad.stdout and "[citations.tk]" in bad.stdout
+    assert "script.py" not in bad.stdout  # types_or keeps code files out
+    clean = run("clean.md")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "Passed" in clean.stdout
