@@ -7,7 +7,6 @@ input errors (2 wins over 1). Other files are still checked when one fails.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -29,23 +28,51 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: full on a terminal, concise otherwise).")
+@click.option(
+    "--format",
+    "--output-format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format (default: full on a terminal, concise otherwise).",
+)
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write output here.")
 @click.option("--stdin-filename", help="Name (and config location) for text read from stdin.")
-@click.option("--select", multiple=True, help="Only these rules or packs (repeatable, or comma list).")
-@click.option("--ignore", multiple=True, help="Skip these rules or packs (repeatable, or comma list).")
-@click.option("--min-severity", type=click.Choice(SEVERITIES), default=None,
-              help="Show findings at or above this severity (default: suggestion).")
-@click.option("--fail-on", type=click.Choice((*SEVERITIES, "never")), default=None,
-              help="Exit 1 when a finding at or above this severity is shown (default: error).")
+@click.option(
+    "--select", multiple=True, help="Only these rules or packs (repeatable, or comma list)."
+)
+@click.option(
+    "--ignore", multiple=True, help="Skip these rules or packs (repeatable, or comma list)."
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Show findings at or above this severity (default: suggestion).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice((*SEVERITIES, "never")),
+    default=None,
+    help="Exit 1 when a finding at or above this severity is shown (default: error).",
+)
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False),
-              help="Use this config file instead of searching for one.")
-@click.option("--pack", "packs", multiple=True, help="Extra pack file or Vale-style folder (repeatable).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Use this config file instead of searching for one.",
+)
+@click.option(
+    "--pack", "packs", multiple=True, help="Extra pack file or Vale-style folder (repeatable)."
+)
 @click.option("--profile", help="Profile to apply (news, opinion, wiki, corporate, moderation).")
-@click.option("--position-encoding", type=click.Choice(("code-points", "utf-16", "utf-8")),
-              default="code-points", help="Column units for json/json-lines.")
+@click.option(
+    "--position-encoding",
+    type=click.Choice(("code-points", "utf-16", "utf-8")),
+    default="code-points",
+    help="Column units for json/json-lines.",
+)
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 def check(**options: object) -> None:
     """Lint PATHS (files or folders; '-' reads stdin)."""
@@ -59,7 +86,9 @@ def check(**options: object) -> None:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
 @click.option("--pack", "packs", multiple=True)
 @click.option("--profile")
-def rules_cmd(fmt: str, config_file: str | None, packs: tuple[str, ...], profile: str | None) -> None:
+def rules_cmd(
+    fmt: str, config_file: str | None, packs: tuple[str, ...], profile: str | None
+) -> None:
     """List every loaded rule."""
     from lint.info_commands import list_rules
 

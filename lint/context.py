@@ -39,7 +39,11 @@ class Context:
     @cached_property
     def blocks(self) -> list[Span]:
         """Innermost text blocks (paragraphs, headings, cells …): hard sentence boundaries."""
-        spans = [self.view(r.start, r.end) for r in self.doc.regions if r.kind in ("paragraph", "heading")]
+        spans = [
+            self.view(r.start, r.end)
+            for r in self.doc.regions
+            if r.kind in ("paragraph", "heading")
+        ]
         return sorted(spans) if spans else [(0, len(self.text))]
 
     @cached_property

@@ -17,14 +17,25 @@ from lint.prose import ProseText
 
 REGION_KINDS = frozenset(
     {
-        "heading", "paragraph", "list", "blockquote", "table", "link", "frontmatter", "code",
+        "heading",
+        "paragraph",
+        "list",
+        "blockquote",
+        "table",
+        "link",
+        "frontmatter",
+        "code",
         "html",
     }
 )
 
 FORMAT_BY_SUFFIX = {
-    ".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text",
-    ".html": "html", ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
 }
 
 

@@ -14,7 +14,9 @@ def _specs(config_file: str | None, packs: tuple[str, ...], profile: str | None)
     from lint.config import config_at, find_config, load_config_file
     from lint.runner import Overrides, select_specs, settings_for
 
-    config = load_config_file(Path(config_file)) if config_file else config_at(find_config(Path.cwd()))
+    config = (
+        load_config_file(Path(config_file)) if config_file else config_at(find_config(Path.cwd()))
+    )
     settings = settings_for("x.md", config, Overrides(profile=profile, extra_packs=packs))
     specs, severity = select_specs(settings)
     for s in specs:
@@ -22,7 +24,9 @@ def _specs(config_file: str | None, packs: tuple[str, ...], profile: str | None)
     return specs
 
 
-def list_rules(fmt: str, config_file: str | None, packs: tuple[str, ...], profile: str | None) -> int:
+def list_rules(
+    fmt: str, config_file: str | None, packs: tuple[str, ...], profile: str | None
+) -> int:
     try:
         specs = _specs(config_file, packs, profile)
     except CopydeskError as exc:
@@ -30,8 +34,15 @@ def list_rules(fmt: str, config_file: str | None, packs: tuple[str, ...], profil
         return 2
     if fmt == "json":
         rows = [
-            {"id": s.id, "category": s.category, "severity": str(s.severity), "kind": s.extends,
-             "description": s.description, "link": s.link or None, "scope": list(s.scope)}
+            {
+                "id": s.id,
+                "category": s.category,
+                "severity": str(s.severity),
+                "kind": s.extends,
+                "description": s.description,
+                "link": s.link or None,
+                "scope": list(s.scope),
+            }
             for s in specs
         ]
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))

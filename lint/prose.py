@@ -104,7 +104,10 @@ class ProseBuilder:
         last = self._pieces[-1] if self._pieces else None
         if exact and last is not None and last.exact:
             self._pieces[-1] = Piece(
-                last.view_start, last.src_start, last.view_len + len(text), last.src_len + src_len,
+                last.view_start,
+                last.src_start,
+                last.view_len + len(text),
+                last.src_len + src_len,
                 True,
             )
         else:

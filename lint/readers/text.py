@@ -15,7 +15,7 @@ from lint.prose import ProseText
 
 _LINE = re.compile(r"[^\n]*\n?")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_NO_HEADING_END = tuple(".!:;,”\"’)]}")
+_NO_HEADING_END = tuple('.!:;,”"’)]}')
 
 
 def is_heading(line: str) -> bool:
