@@ -68,14 +68,16 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
         except RuleTimeout as exc:
             errors.append(f"{spec.where}: rule {spec.id}: {exc} on this file; rule skipped")
             continue
-        out.extend(v for v in found if not suppress.hides(v, spec, doc))
+        kept = [v for v in found if not suppress.hides(v, spec, doc)]
+        out.extend(kept[: spec.limit] if spec.limit else kept)  # Vale: at most `limit` per file
     out.sort(key=Violation.sort_key)
     return CheckResult(out, errors)
 
 
 def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Violation]:
     spec = rule.spec
-    positive = [s for s in spec.scope if not s.startswith("~") and s not in ("text", "raw", "summary")]
+    whole = ("text", "raw", "summary")  # scopes that cover the whole file: no filtering
+    positive = [s for s in spec.scope if not s.startswith("~") and s not in whole]
     negative = [s[1:] for s in spec.scope if s.startswith("~")]
     includes = [ctx.spans(s) for s in positive]
     excludes = [ctx.spans(s) for s in negative]
@@ -96,19 +98,21 @@ def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Violation]:
                 rule=spec.id,
                 category=spec.category,
                 severity=severity,
-                message=format_message(spec.message, hit.args),
+                message=format_message(rule.message, hit.args),
                 offset=start,
                 end_offset=end,
                 url=spec.link,
                 fix=fix,
             )
         )
-        if spec.limit and len(out) >= spec.limit:
-            break
+    out.sort(key=Violation.sort_key)
     return out
 
 
-def _in_scope(hit: Hit, includes: list[list[tuple[int, int]]], excludes: list[list[tuple[int, int]]]) -> bool:
+Spans = list[tuple[int, int]]
+
+
+def _in_scope(hit: Hit, includes: list[Spans], excludes: list[Spans]) -> bool:
     if includes and not any(inside(spans, hit.start, hit.end) for spans in includes):
         return False
     return not any(overlaps(spans, hit.start, hit.end) for spans in excludes)

@@ -17,6 +17,7 @@ import regex
 TIMEOUT_SECONDS = 1.0
 LITERAL = re.compile(r"\w(?:[\w '’-]*\w)?")
 _SPACES = re.compile(r"\s+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 class RuleTimeout(Exception):
@@ -66,38 +67,89 @@ def trie_pattern(terms: list[str]) -> str:
 
 
 class TermIndex:
-    """Many literal terms from many rules, matched in one pass by one compiled regex."""
+    """Many literal terms from many rules, matched in one pass by one compiled regex.
+
+    The regex finds, at each start position, the longest term; the trie walk then yields every
+    shorter term starting there too, so one rule's "foo bar" never hides another rule's "foo".
+    Each owner then keeps its own leftmost-longest, non-overlapping matches.
+    """
 
     def __init__(self, ignorecase: bool, words: bool) -> None:
         self.ignorecase = ignorecase
         self.words = words
         self.owners: dict[str, list[tuple[str, Any]]] = {}
         self._compiled: re.Pattern[str] | None = None
+        self._trie: dict[str, Any] = {}
 
     def add(self, term: str, owner: str, payload: Any = None) -> None:
         key = normalise_term(term, self.ignorecase)
+        if not key:
+            return
         self.owners.setdefault(key, []).append((owner, payload))
         self._compiled = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
         if self._compiled is None:
-            body = trie_pattern(list(self.owners))
+            keys = list(self.owners)
+            body = trie_pattern(keys)
             if self.words:
                 body = rf"(?<!\w)(?:{body})(?!\w)"
             self._compiled = re.compile(body)
+            self._trie = _trie(keys)
         return self._compiled
 
     def scan(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, term key) for every leftmost-longest match in ``text``."""
+        """(start, end, term key) of every term occurrence, overlapping ones included."""
         if not self.owners:
             return []
         target = fold(text) if self.ignorecase else text
-        out = []
-        for m in self.pattern.finditer(target):
-            key = _SPACES.sub(" ", m.group())
-            out.append((m.start(), m.end(), key))
+        pattern = self.pattern
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        while (m := pattern.search(target, pos)) is not None:
+            out.extend(self._prefixes(target, m.start(), m.end()))
+            pos = m.start() + 1
         return out
+
+    def _prefixes(self, target: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Every term that starts at ``start`` and ends by ``end`` (the longest match)."""
+        found = []
+        node: dict[str, Any] | None = self._trie
+        i = start
+        while i < end and node is not None:
+            if target[i].isspace():  # the pattern's \s+ is the trie's single space
+                node = node.get(" ")
+                while i < end and target[i].isspace():
+                    i += 1
+            else:
+                node = node.get(target[i])
+                i += 1
+            if node is not None and "" in node and self._ends_word(target, i):
+                found.append((start, i, node[""]))
+        return found
+
+    def _ends_word(self, target: str, i: int) -> bool:
+        return not self.words or i >= len(target) or not _WORD_CHAR.match(target, i)
+
+
+def _trie(keys: list[str]) -> dict[str, Any]:
+    root: dict[str, Any] = {}
+    for key in keys:
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = key
+    return root
+
+
+def select_longest(hits: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """Leftmost-longest, non-overlapping subset of one rule's term hits."""
+    out: list[tuple[int, int, Any]] = []
+    for hit in sorted(hits, key=lambda h: (h[0], -h[1])):
+        if not out or hit[0] >= out[-1][1]:
+            out.append(hit)
+    return out
 
 
 def compile_user(pattern: str, ignorecase: bool = False) -> Any:

@@ -24,7 +24,7 @@ KeyPath = Sequence[str | int]
 
 def load_yaml(text: str, path: str) -> Any:
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
+        return yaml.load(text, Loader=_Loader)  # a SafeLoader (C-accelerated when available)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -67,7 +67,11 @@ def locate(text: str, key_path: KeyPath, at_key: bool = True) -> tuple[int, int]
     return (line + 1, col + 1) if line >= 0 else (0, 0)
 
 
-def fail(message: str, path: str, text: str, key_path: KeyPath, at_key: bool = False) -> ConfigError:
+def fail(
+    message: str, path: str, text: str, key_path: KeyPath, at_key: bool = False
+) -> ConfigError:
     """A ConfigError positioned at ``key_path`` in the file ``path`` holding ``text``."""
     line, col = locate(text, key_path, at_key)
+    if line == 0:  # the whole document (a one-rule Vale file) or an unparseable spot
+        line, col = 1, 1
     return ConfigError(message, path, line, col)

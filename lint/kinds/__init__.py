@@ -19,10 +19,13 @@ from lint.packs.spec import RuleSpec
 
 
 class KindError(Exception):
-    def __init__(self, message: str, key_path: Sequence[str | int] = ()) -> None:
+    def __init__(
+        self, message: str, key_path: Sequence[str | int] = (), at_key: bool = False
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.key_path = list(key_path)
+        self.at_key = at_key  # point at the mapping key (a swap/either regex) not its value
 
 
 class Hit(NamedTuple):
@@ -40,6 +43,7 @@ class Rule:
     def __init__(self, spec: RuleSpec) -> None:
         self.spec = spec
         self.raw = "raw" in spec.scope
+        self.message = spec.message  # a kind may adapt the template (Vale's substitution does)
 
     def check(self, ctx: Context) -> Iterable[Hit]:  # pragma: no cover - interface
         raise NotImplementedError
@@ -62,13 +66,28 @@ class SharedMatchers:
         return any(p.fullmatch(text) for p in self.accept)
 
 
-def check_regex(pattern: str, ignorecase: bool, key_path: Sequence[str | int]) -> Any:
+def check_regex(
+    pattern: str, ignorecase: bool, key_path: Sequence[str | int], at_key: bool = False
+) -> Any:
     import regex
 
     try:
         return compile_user(pattern, ignorecase)
     except regex.error as exc:
-        raise KindError(f"bad regular expression {pattern!r}: {exc}", key_path) from None
+        raise KindError(f"bad regular expression {pattern!r}: {exc}", key_path, at_key) from None
+
+
+class Exceptions:
+    """A rule's ``exceptions``: Vale joins them into one word-bounded alternation and drops a
+    finding when it matches anywhere in the finding's text (longest entry first)."""
+
+    def __init__(self, entries: Sequence[str], ignorecase: bool) -> None:
+        ordered = sorted(entries, key=len, reverse=True)
+        body = r"\b(?:" + "|".join(ordered) + r")\b"
+        self.pattern = check_regex(body, ignorecase, ["exceptions"]) if ordered else None
+
+    def excludes(self, text: str) -> bool:
+        return self.pattern is not None and self.pattern.search(text) is not None
 
 
 def _kinds() -> dict[str, ModuleType]:

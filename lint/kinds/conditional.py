@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lint.context import Context
-from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
+from lint.kinds import Exceptions, Hit, KindError, Rule, SharedMatchers, check_regex
 from lint.matchers import finditer
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
@@ -32,7 +32,7 @@ class Conditional(Rule):
         super().__init__(spec)
         self.first = check_regex(spec.options["first"], False, [])
         self.second = check_regex(spec.options["second"], False, [])
-        self.exceptions = [check_regex(e, False, []) for e in spec.options.get("exceptions") or []]
+        self.exceptions = Exceptions(spec.options.get("exceptions") or [], False)
         self.shared = shared
         self.vocab = spec.options.get("vocab", True)
 
@@ -47,7 +47,7 @@ class Conditional(Rule):
             captured = {m.group(1) for m in seconds if m.group(1)}
         for m in finditer(self.first, text):
             word = m.group()
-            if not word or word in captured or any(e.fullmatch(word) for e in self.exceptions):
+            if not word or word in captured or self.exceptions.excludes(word):
                 continue
             if self.vocab and self.shared.accept and self.shared.accepted(word):
                 continue

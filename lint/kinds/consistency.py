@@ -17,8 +17,9 @@ KEYS = schema.KIND_KEYS["consistency"]
 
 
 def _pair_pattern(a: str, b: str, nonword: bool) -> str:
-    wrap = (lambda s: f"({s})") if nonword else (lambda s: rf"\b({s})\b")
-    return f"{wrap(a)}|{wrap(b)}"
+    # Named groups: the user's own groups must not shift which form matched.
+    body = f"(?P<first>{a})|(?P<second>{b})"
+    return body if nonword else rf"\b(?:{body})\b"
 
 
 def validate(spec: RuleSpec) -> None:
@@ -26,8 +27,12 @@ def validate(spec: RuleSpec) -> None:
     if not either:
         raise KindError("a consistency rule needs 'either'")
     for a, b in either.items():
-        check_regex(_pair_pattern(a, b, bool(spec.options.get("nonword"))),
-                    bool(spec.options.get("ignorecase")), ["either", a])
+        check_regex(
+            _pair_pattern(a, b, bool(spec.options.get("nonword"))),
+            bool(spec.options.get("ignorecase")),
+            ["either", a],
+            at_key=True,
+        )
 
 
 class Consistency(Rule):
@@ -35,15 +40,17 @@ class Consistency(Rule):
         super().__init__(spec)
         ic = bool(spec.options.get("ignorecase"))
         nonword = bool(spec.options.get("nonword"))
-        self.pairs = [check_regex(_pair_pattern(a, b, nonword), ic, [])
-                      for a, b in (spec.options.get("either") or {}).items()]
+        self.pairs = [
+            check_regex(_pair_pattern(a, b, nonword), ic, [])
+            for a, b in (spec.options.get("either") or {}).items()
+        ]
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.doc.text if self.raw else ctx.text
         for pattern in self.pairs:
             chosen = 0
             for m in finditer(pattern, text):
-                form = 1 if m.group(1) is not None else 2
+                form = 1 if m.group("first") is not None else 2
                 if not chosen:
                     chosen = form
                 elif form != chosen:

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from lint.context import Context
-from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
-from lint.matchers import finditer, is_literal
+from lint.kinds import Exceptions, Hit, KindError, Rule, SharedMatchers, check_regex
+from lint.matchers import TermIndex, finditer, is_literal, select_longest
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -47,12 +47,10 @@ class Existence(Rule):
         self.ignorecase = bool(opts.get("ignorecase"))
         self.shared = shared
         self.vocab = opts.get("vocab", True)
-        self.exceptions = [
-            check_regex(e, self.ignorecase, ["exceptions"]) for e in opts.get("exceptions") or []
-        ]
+        self.exceptions = Exceptions(opts.get("exceptions") or [], self.ignorecase)
         tokens = opts.get("tokens") or []
         if tokens and not opts.get("raw") and not self.raw and all(map(is_literal, tokens)):
-            self.index = shared.terms(self.ignorecase, not opts.get("nonword"))
+            self.index: TermIndex | None = shared.terms(self.ignorecase, not opts.get("nonword"))
             for tok in tokens:
                 self.index.add(tok, spec.id)
             self.pattern = None
@@ -61,14 +59,14 @@ class Existence(Rule):
             self.pattern = check_regex(pattern_of(opts), self.ignorecase, ["tokens"])
 
     def _keep(self, matched: str) -> bool:
-        if any(e.fullmatch(matched) for e in self.exceptions):
+        if self.exceptions.excludes(matched):
             return False
         return not (self.vocab and self.shared.accept and self.shared.accepted(matched))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.doc.text if self.raw else ctx.text
         if self.index is not None:
-            for s, e, _ in ctx.term_hits(self.index, self.spec.id):
+            for s, e, _ in select_longest(ctx.term_hits(self.index, self.spec.id)):
                 if self._keep(text[s:e]):
                     yield Hit(s, e, (text[s:e],))
             return

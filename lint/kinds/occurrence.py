@@ -37,7 +37,8 @@ class Occurrence(Rule):
         text = ctx.doc.text if self.raw else ctx.text
         for scope in positive:
             for start, end in ctx.spans(scope):
-                matches = [m for m in finditer(self.pattern, text[start:end]) if m.end() > m.start()]
+                found = finditer(self.pattern, text[start:end])
+                matches = [m for m in found if m.end() > m.start()]
                 n = len(matches)
                 if self.max is not None and n > self.max:
                     first = matches[0]

@@ -1,14 +1,17 @@
 """``repetition``: the same token twice (or more than ``max`` times) in a row, e.g. "the the".
 
-Repeats are counted within one sentence; ``alpha`` ignores tokens that are not alphabetic.
+Vale's algorithm: within each text block, consecutive matches of the token pattern are compared
+(case-folded with ``ignorecase``); a repeat counts only when the span from the first to the
+second match is one sentence (so "that. That" is quiet); ``alpha`` ignores tokens that are not
+alphabetic; ``exceptions`` matching the repeated span drop the finding.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lint.context import Context
-from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
+from lint.context import Context, inside, merge
+from lint.kinds import Exceptions, Hit, KindError, Rule, SharedMatchers, check_regex
 from lint.matchers import finditer
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
@@ -19,7 +22,9 @@ KEYS = schema.KIND_KEYS["repetition"]
 def validate(spec: RuleSpec) -> None:
     if not spec.options.get("tokens"):
         raise KindError("a repetition rule needs 'tokens'")
-    check_regex("|".join(spec.options["tokens"]), False, ["tokens"])
+    check_regex("(?:" + "|".join(spec.options["tokens"]) + ")", False, ["tokens"])
+    for i, exc in enumerate(spec.options.get("exceptions") or []):
+        check_regex(exc, False, ["exceptions", i])
 
 
 class Repetition(Rule):
@@ -30,32 +35,32 @@ class Repetition(Rule):
         self.pattern = check_regex("(?:" + "|".join(opts["tokens"]) + ")", self.ignorecase, [])
         self.max = int(opts.get("max", 0))
         self.alpha = bool(opts.get("alpha"))
-        self.exceptions = [check_regex(e, self.ignorecase, []) for e in opts.get("exceptions") or []]
+        self.exceptions = Exceptions(opts.get("exceptions") or [], self.ignorecase)
+
+    def _blocks(self, ctx: Context) -> list[tuple[int, int]]:
+        blocks = merge([*ctx.spans("paragraph"), *ctx.spans("heading")])
+        return blocks or [(0, len(ctx.text))]
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        for start, end in ctx.sentences:
-            prev_key = None
-            run_start = run_end = 0
+        text = ctx.text
+        sentences = ctx.sentences
+        for start, end in self._blocks(ctx):
+            prev = ""
+            prev_start = 0
             count = 0
-            sentence = ctx.text[start:end]
-            for m in finditer(self.pattern, sentence):
-                word = m.group()
-                if not word or (self.alpha and not word.isalpha()):
-                    prev_key = None
-                    continue
-                key = word.lower() if self.ignorecase else word
-                if key == prev_key and not sentence[run_end : m.start()].strip():
+            for m in finditer(self.pattern, text[start:end]):
+                curr = m.group().strip()
+                same = curr.casefold() == prev.casefold() if self.ignorecase else curr == prev
+                hit = bool(curr) and same and (not self.alpha or curr.isalpha())
+                if hit:
                     count += 1
-                    run_end = m.end()
-                    continue
-                if count > self.max:
-                    yield self._hit(start, run_start, run_end, sentence)
-                prev_key, run_start, run_end, count = key, m.start(), m.end(), 0
-            if count > self.max:
-                yield self._hit(start, run_start, run_end, sentence)
-
-    def _hit(self, base: int, s: int, e: int, sentence: str) -> Hit:
-        return Hit(base + s, base + e, (sentence[s:e].split()[0],))
+                if hit and count > self.max:
+                    s, e = start + prev_start, start + m.end()
+                    one_sentence = not sentences or inside(sentences, s, e)
+                    if one_sentence and not self.exceptions.excludes(text[s:e]):
+                        yield Hit(s, e, (curr,))
+                        count = 0
+                prev, prev_start = curr, m.start()
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

@@ -3,6 +3,8 @@
 Literal keys share the run's term index; regex keys compile into one alternation of capture
 groups, longest key first, where the group that matched says which key fired (Vale's design).
 ``a|b`` in a replacement offers several options; a match already equal to an option is quiet.
+Message arguments follow Vale: ``(expected, observed)``; with ``action: {name: replace}`` the
+options are quoted and joined ("'a' or 'b'") and the first quoted ``'%s'`` loses its quotes.
 """
 
 from __future__ import annotations
@@ -12,21 +14,41 @@ from collections.abc import Iterable
 import regex
 
 from lint.context import Context
-from lint.kinds import Hit, Rule, SharedMatchers, check_regex
-from lint.matchers import finditer, is_literal
+from lint.kinds import Exceptions, Hit, Rule, SharedMatchers, check_regex
+from lint.matchers import finditer, is_literal, select_longest
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
 KEYS = schema.KIND_KEYS["substitution"]
+# An opening parenthesis that starts a capturing group (not escaped, not "(?").
 _USER_GROUP = regex.compile(r"(?<!\\)\((?!\?)")
+_DOLLAR = regex.compile(r"\$(\d)")
 
 
 def validate(spec: RuleSpec) -> None:
     ignorecase = bool(spec.options.get("ignorecase"))
     for key in spec.options.get("swap") or {}:
-        check_regex(key, ignorecase, ["swap", key])
+        check_regex(key, ignorecase, ["swap", key], at_key=True)
     for i, exc in enumerate(spec.options.get("exceptions") or []):
         check_regex(exc, False, ["exceptions", i])
+
+
+def to_sentence(options: list[str]) -> str:
+    """Vale's ToSentence: 'a', 'a' or 'b', 'a', 'b' or 'c' (nothing for an empty option)."""
+    if options == [""]:
+        return ""
+    quoted = [f"'{o}'" for o in options]
+    if len(quoted) <= 2:
+        return " or ".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def unquote_first(message: str) -> str:
+    """Vale's convertMessage: with two quoted %s, drop the quotes of the first."""
+    for quoted in ("'%s'", '"%s"'):
+        if message.count(quoted) == 2:
+            message = message.replace(quoted, "%s", 1)
+    return message
 
 
 class Substitution(Rule):
@@ -37,7 +59,11 @@ class Substitution(Rule):
         self.capitalize = bool(opts.get("capitalize"))
         self.shared = shared
         self.vocab = opts.get("vocab", True)
-        self.exceptions = [check_regex(e, self.ignorecase, []) for e in opts.get("exceptions") or []]
+        action = spec.action
+        self.quote_options = bool(action and action.name == "replace" and not action.params)
+        self.fixable = action is None or action.name == "replace"
+        self.message = unquote_first(spec.message) if self.quote_options else spec.message
+        self.exceptions = Exceptions(opts.get("exceptions") or [], self.ignorecase)
         swap: dict[str, str] = opts.get("swap") or {}
         words = not opts.get("nonword")
         literal = {k: v for k, v in swap.items() if is_literal(k) and not self.raw}
@@ -48,43 +74,58 @@ class Substitution(Rule):
         self.values = [swap[k] for k in self.keys]
         self.pattern = None
         if self.keys:
+            # The user's own groups become non-capturing so group i+1 is key i.
             groups = "|".join("(" + _USER_GROUP.sub("(?:", k) + ")" for k in self.keys)
             body = rf"\b(?:{groups})\b" if words else f"(?:{groups})"
             self.pattern = check_regex(body, self.ignorecase, ["swap"])
         self.key_patterns = [check_regex(k, self.ignorecase, []) for k in self.keys]
 
     def _hit(self, start: int, end: int, observed: str, expected: str) -> Hit | None:
-        if any(e.fullmatch(observed) for e in self.exceptions):
+        if self.exceptions.excludes(observed):
             return None
         if self.vocab and self.shared.accept and self.shared.accepted(observed):
             return None
-        options = [o.strip() for o in expected.split("|")]
+        options = expected.split("|")
         if observed in options:
             return None
         if self.capitalize and observed[:1].isupper():
             options = [o[:1].upper() + o[1:] for o in options]
-        shown = "' or '".join(options)
-        return Hit(start, end, (shown, observed), options[0] if len(options) == 1 else None)
+        shown = to_sentence(options) if self.quote_options else "|".join(options)
+        fix = options[0] if self.fixable and len(options) == 1 else None
+        return Hit(start, end, (shown, observed), fix)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.doc.text if self.raw else ctx.text
         if self.index is not None:
-            for s, e, value in ctx.term_hits(self.index, self.spec.id):
+            for s, e, value in select_longest(ctx.term_hits(self.index, self.spec.id)):
                 hit = self._hit(s, e, text[s:e], value)
                 if hit:
                     yield hit
         if self.pattern is None:
             return
         for m in finditer(self.pattern, text):
+            if m.end() == m.start():
+                continue
             index = next(i for i, g in enumerate(m.groups()) if g is not None)
             expected = self.values[index]
             if "$" in expected:  # expand $1 … from the key's own groups
-                km = self.key_patterns[index].fullmatch(m.group())
-                if km:
-                    expected = regex.sub(r"\$(\d)", lambda d: km.group(int(d.group(1))) or "", expected)
+                expected = _expand(self.key_patterns[index], m.group(), expected)
             hit = self._hit(m.start(), m.end(), m.group(), expected)
             if hit:
                 yield hit
+
+
+def _expand(key: regex.Pattern[str], observed: str, expected: str) -> str:
+    """``$1`` … in a replacement, filled from the key's own groups (missing groups: empty)."""
+    km = key.fullmatch(observed)
+    if km is None:
+        return expected
+
+    def group(d: regex.Match[str]) -> str:
+        n = int(d.group(1))
+        return str(km.group(n) or "") if n <= (key.groups or 0) else ""
+
+    return str(_DOLLAR.sub(group, expected))
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

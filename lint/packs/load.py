@@ -93,7 +93,9 @@ def _load_folder(path: Path) -> Pack:
         src = _Source(file)
         if not isinstance(src.data, dict):
             raise ConfigError("a rule file must be a mapping", src.path, 1, 1)
-        spec = _build_rule(src, src.data, [], pack, {}, rule_id=f"{name}.{file.stem}", category=name)
+        spec = _build_rule(
+            src, src.data, [], pack, {}, rule_id=f"{name}.{file.stem}", category=name
+        )
         if spec is not None:
             pack.rules.append(spec)
     return pack
@@ -114,7 +116,9 @@ def _build_rule(
         raise src.error("a rule must be a mapping", at)
     extends = data.get("extends")
     if not isinstance(extends, str):
-        raise src.error("'extends' (the rule kind) is required", [*at, "extends"] if "extends" in data else at)
+        raise src.error(
+            "'extends' (the rule kind) is required", [*at, "extends"] if "extends" in data else at
+        )
     label = rule_id or str(data.get("id", f"#{at[-1] if at else ''}"))
     if extends in schema.SKIPPED_KINDS:
         line = src.line_of(at) if at else 1
@@ -141,7 +145,9 @@ def _build_rule(
         if "." not in rid:
             rid = f"{pack.name}.{rid}"
         elif not rid.startswith(pack.name + "."):
-            raise src.error(f"rule id '{rid}' must start with the pack name '{pack.name}.'", [*at, "id"])
+            raise src.error(
+                f"rule id '{rid}' must start with the pack name '{pack.name}.'", [*at, "id"]
+            )
         rule_id = rid
     if "message" not in data:
         raise src.error(f"rule '{rule_id}' needs a 'message'", at)
@@ -169,19 +175,28 @@ def _build_rule(
     try:
         kind.validate(spec)
     except KindError as exc:
-        raise src.error(f"rule '{rule_id}': {exc.message}", [*at, *exc.key_path]) from None
+        raise src.error(
+            f"rule '{rule_id}': {exc.message}", [*at, *exc.key_path], exc.at_key
+        ) from None
     return spec
 
 
-def _severity(src: _Source, data: dict[str, Any], defaults: dict[str, Any], at: list[str | int]) -> Severity:
+def _severity(
+    src: _Source, data: dict[str, Any], defaults: dict[str, Any], at: list[str | int]
+) -> Severity:
     key = "severity" if "severity" in data else "level" if "level" in data else None
     if key and "severity" in data and "level" in data and data["severity"] != data["level"]:
-        raise src.error("'severity' and 'level' disagree (they are the same setting)", [*at, "level"])
+        raise src.error(
+            "'severity' and 'level' disagree (they are the same setting)", [*at, "level"]
+        )
     value = data[key] if key else defaults.get("severity", defaults.get("level", "warning"))
     try:
         return Severity.parse(value)
     except ValueError as exc:
-        raise src.error(str(exc), [*at, key] if key else ["defaults"]) from None
+        where = (
+            [*at, key] if key else ["defaults", "severity" if "severity" in defaults else "level"]
+        )
+        raise src.error(str(exc), where) from None
 
 
 def _scope(src: _Source, value: Any, at: list[str | int]) -> tuple[str, ...]:

@@ -59,34 +59,61 @@ def is_action(v: Any) -> str | None:
 
 
 def is_tests(v: Any) -> str | None:
-    return None if isinstance(v, list) and all(isinstance(t, dict) for t in v) else (
-        "must be a list of test cases"
-    )
+    if isinstance(v, list) and all(isinstance(t, dict) for t in v):
+        return None
+    return "must be a list of test cases"
 
 
 COMMON: dict[str, Check] = {
-    "extends": is_str, "message": is_str, "level": is_str, "severity": is_str, "scope": is_scope,
-    "link": is_str, "description": is_str, "limit": is_int, "action": is_action, "id": is_str,
-    "category": is_str, "tests": is_tests, "name": is_str,
+    "extends": is_str,
+    "message": is_str,
+    "level": is_str,
+    "severity": is_str,
+    "scope": is_scope,
+    "link": is_str,
+    "description": is_str,
+    "limit": is_int,
+    "action": is_action,
+    "id": is_str,
+    "category": is_str,
+    "tests": is_tests,
+    "name": is_str,
 }
 
 KIND_KEYS: dict[str, dict[str, Check]] = {
     "existence": {
-        "tokens": is_str_list, "raw": is_str_list, "append": is_bool, "ignorecase": is_bool,
-        "nonword": is_bool, "exceptions": is_str_list, "vocab": is_bool,
+        "tokens": is_str_list,
+        "raw": is_str_list,
+        "append": is_bool,
+        "ignorecase": is_bool,
+        "nonword": is_bool,
+        "exceptions": is_str_list,
+        "vocab": is_bool,
     },
     "substitution": {
-        "swap": is_str_map, "ignorecase": is_bool, "nonword": is_bool, "exceptions": is_str_list,
-        "vocab": is_bool, "capitalize": is_bool, "pos": is_str,
+        "swap": is_str_map,
+        "ignorecase": is_bool,
+        "nonword": is_bool,
+        "exceptions": is_str_list,
+        "vocab": is_bool,
+        "capitalize": is_bool,
+        "pos": is_str,
     },
     "occurrence": {"token": is_str, "max": is_int, "min": is_int, "ignorecase": is_bool},
     "repetition": {
-        "tokens": is_str_list, "max": is_int, "ignorecase": is_bool, "alpha": is_bool,
-        "vocab": is_bool, "exceptions": is_str_list,
+        "tokens": is_str_list,
+        "max": is_int,
+        "ignorecase": is_bool,
+        "alpha": is_bool,
+        "vocab": is_bool,
+        "exceptions": is_str_list,
     },
     "consistency": {"either": is_str_map, "nonword": is_bool, "ignorecase": is_bool},
     "conditional": {
-        "first": is_str, "second": is_str, "exceptions": is_str_list, "vocab": is_bool,
+        "first": is_str,
+        "second": is_str,
+        "exceptions": is_str_list,
+        "vocab": is_bool,
         "ignorecase": is_bool,
     },
 }
@@ -98,14 +125,28 @@ SKIPPED_KINDS = frozenset(
 
 SCOPES = frozenset(
     {
-        "text", "heading", "paragraph", "sentence", "list", "blockquote", "table", "raw",
-        "quote", "attributed-quote", "link", "summary",
+        "text",
+        "heading",
+        "paragraph",
+        "sentence",
+        "list",
+        "blockquote",
+        "table",
+        "raw",
+        "quote",
+        "attributed-quote",
+        "link",
+        "summary",
     }
     | {f"heading.h{i}" for i in range(1, 7)}
 )
 
 PACK_KEYS = frozenset({"pack", "description", "defaults", "rules", "version", "link"})
 DEFAULT_KEYS: dict[str, Check] = {
-    "severity": is_str, "level": is_str, "scope": is_scope, "category": is_str, "link": is_str,
+    "severity": is_str,
+    "level": is_str,
+    "scope": is_scope,
+    "category": is_str,
+    "link": is_str,
 }
 TEST_KEYS = frozenset({"name", "input", "want", "contains", "absent", "format"})

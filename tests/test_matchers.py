@@ -1,0 +1,99 @@
+"""Term lists share one prefix-trie matcher per (case mode, word mode); user regexes time out."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from lint.engine import compile_rules
+from lint.matchers import RuleTimeout, TermIndex, compile_user, finditer, trie_pattern
+from lint.model import Severity
+from lint.packs.spec import RuleSpec
+from lint.runner import lint_text
+
+
+def spec(rule_id: str, terms: list[str], ignorecase: bool = False) -> RuleSpec:
+    return RuleSpec(
+        id=rule_id,
+        pack="t",
+        category="t",
+        extends="existence",
+        message="%s",
+        severity=Severity.WARNING,
+        options={"tokens": terms, "ignorecase": ignorecase},
+    )
+
+
+def test_trie_pattern_matches_exactly_the_terms() -> None:
+    terms = ["cat", "catalog", "car", "dog", "do"]
+    pattern = re.compile(trie_pattern(terms))
+    for t in terms:
+        assert pattern.fullmatch(t)
+    for t in ["ca", "cats", "d", "catalo"]:
+        assert not pattern.fullmatch(t)
+    assert "|" not in trie_pattern(["alpha"])  # no alternation for one term
+
+
+def count_patterns(n_rules: int, n_terms: int) -> tuple[int, int]:
+    specs = [
+        spec(f"t.r{r}", [f"term{r}x{i}" for i in range(n_terms // n_rules)], ignorecase=r % 2 == 0)
+        for r in range(n_rules)
+    ]
+    ruleset = compile_rules(specs)
+    indexes = list(ruleset.shared.indexes.values())
+    own = [r for r in ruleset.rules if getattr(r, "pattern", None) is not None]
+    for index in indexes:
+        assert index.pattern  # compiled once per index
+    return sum(isinstance(i, TermIndex) for i in indexes), len(own)
+
+
+def test_matcher_count_does_not_grow_with_term_count() -> None:
+    small = count_patterns(2, 10)
+    large = count_patterns(50, 5000)
+    assert small == large == (2, 0)  # one index per case mode, no per-rule patterns
+
+
+def test_shared_index_finds_each_rules_terms_even_when_they_overlap() -> None:
+    rules = compile_rules(
+        [spec("t.short", ["foo"]), spec("t.long", ["foo bar"]), spec("t.mid", ["bar baz"])]
+    )
+    assert len(rules.shared.indexes) == 1
+    result = lint_text("a.txt", "foo bar baz and foo\nbar.", rules)
+    found = sorted(
+        ((v.rule, result.text[v.offset : v.end_offset], v.offset) for v in result.violations),
+        key=lambda f: (f[0], f[2]),
+    )
+    assert found == [
+        ("t.long", "foo bar", 0),
+        ("t.long", "foo\nbar", 16),
+        ("t.mid", "bar baz", 4),
+        ("t.short", "foo", 0),
+        ("t.short", "foo", 16),
+    ]
+
+
+def test_word_mode_and_case_mode() -> None:
+    index = TermIndex(ignorecase=True, words=True)
+    index.add("TK", "r")
+    assert [(s, e) for s, e, _ in index.scan("tk TKO tk.")] == [(0, 2), (7, 9)]
+    exact = TermIndex(ignorecase=False, words=False)
+    exact.add("TK", "r")
+    assert [(s, e) for s, e, _ in exact.scan("tk TKO")] == [(3, 5)]
+
+
+def test_ignorecase_fold_keeps_offsets_after_dotted_capital_i() -> None:
+    index = TermIndex(ignorecase=True, words=True)
+    index.add("stanbul", "r")
+    index.add("word", "r")
+    text = "İstanbul WORD"
+    assert [text[s:e] for s, e, _ in index.scan(text)] == ["WORD"]
+
+
+def test_catastrophic_user_regex_times_out_quickly() -> None:
+    compiled = compile_user(r"(a|aa)+$")
+    start = time.monotonic()
+    with pytest.raises(RuleTimeout):
+        list(finditer(compiled, "a" * 40 + "!"))
+    assert time.monotonic() - start < 5
