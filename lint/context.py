@@ -10,7 +10,7 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from lint import quotes, sentences
+from lint.analysis.editorial import Editorial
 from lint.document import Document
 from lint.matchers import TermIndex, fold
 
@@ -37,31 +37,13 @@ class Context:
         return self.doc.prose.to_view(start), self.doc.prose.to_view(end)
 
     @cached_property
-    def blocks(self) -> list[Span]:
-        """Innermost text blocks (paragraphs, headings, cells …): hard sentence boundaries."""
-        spans = [
-            self.view(r.start, r.end)
-            for r in self.doc.regions
-            if r.kind in ("paragraph", "heading")
-        ]
-        return sorted(spans) if spans else [(0, len(self.text))]
+    def editorial(self) -> Editorial:
+        """Blocks, sentences and quotations with their speakers (built on first use)."""
+        return Editorial(self.doc)
 
-    @cached_property
+    @property
     def sentences(self) -> list[Span]:
-        out: list[Span] = []
-        for s, e in self.blocks:
-            out.extend(sentences.split(self.text, s, e))
-        return out
-
-    @cached_property
-    def quote_pairs(self) -> tuple[list[Span], list[int]]:
-        spans: list[Span] = []
-        unmatched: list[int] = []
-        for s, e in self.blocks:
-            found, bad = quotes.pair(self.text, s, e)
-            spans.extend(found)
-            unmatched.extend(bad)
-        return spans, unmatched
+        return self.editorial.sentences
 
     def spans(self, scope: str) -> list[Span]:
         """Sorted spans of a scope name (no '~')."""
@@ -75,7 +57,9 @@ class Context:
         if scope == "sentence":
             return self.sentences
         if scope == "quote":
-            return self.quote_pairs[0]
+            return [(q.start, q.end) for q in self.editorial.quotes]
+        if scope == "attributed-quote":
+            return [q.inner for q in self.editorial.quotes if q.attributed and not q.is_title]
         if scope.startswith("heading.h"):
             level = int(scope[-1])
             regions = [r for r in self.doc.regions if r.kind == "heading" and r.level == level]

@@ -101,7 +101,28 @@ def _kinds() -> dict[str, ModuleType]:
     )
 
     mods = [existence, substitution, occurrence, repetition, consistency, conditional]
-    return {m.__name__.rsplit(".", 1)[1]: m for m in mods}
+    mods += _editorial_kinds()
+    return {getattr(m, "NAME", m.__name__.rsplit(".", 1)[1]): m for m in mods}
+
+
+def _editorial_kinds() -> list[ModuleType]:
+    """Kinds that read the editorial analysis (quotations, speakers, figures, sources)."""
+    import importlib
+
+    names = [
+        "quote_attribution",
+        "late_attribution",
+        "unbalanced_quotes",
+        "unsourced_figure",
+        "vague_quantity",
+        "unsourced_superlative",
+        "anonymous_source",
+        "vague_source",
+        "scare_quotes",
+        "loaded_verb",
+        "manner_adverb",
+    ]
+    return [importlib.import_module(f"lint.kinds.{n}") for n in names]
 
 
 KINDS: dict[str, ModuleType] = _kinds()

@@ -1,0 +1,96 @@
+"""Claims and their sourcing across a document: which sentences carry a cue, which figures
+need a source, and the memory of values already sourced earlier in the document."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from lint.analysis.blocks import Block
+from lint.analysis.figures import Figure, find_figures
+from lint.analysis.quotations import Quote
+from lint.analysis.sources import cue_strength, has_citation
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    block: int
+
+
+class Claims:
+    def __init__(self, text: str, blocks: list[Block], sentences: list[Sentence],
+                 quotes: list[Quote], links: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.blocks = blocks
+        self.sentences = sentences
+        self.quotes = quotes
+        self.link_starts = [s for s, _ in links]
+        self.links = links
+        self._cues = [-1] * len(sentences)
+        self._starts = [s.start for s in sentences]
+
+    def _has_link(self, s: Sentence) -> bool:
+        i = bisect_right(self.link_starts, s.end) - 1
+        while i >= 0 and self.links[i][1] > s.start:
+            if self.links[i][0] < s.end:
+                return True
+            i -= 1
+        return False
+
+    def cue(self, i: int) -> int:
+        if self._cues[i] < 0:
+            s = self.sentences[i]
+            self._cues[i] = cue_strength(self.text, s.start, s.end, self._has_link(s))
+        return self._cues[i]
+
+    def cited(self, i: int) -> bool:
+        s = self.sentences[i]
+        return has_citation(self.text, s.start, s.end, self._has_link(s))
+
+    def sentence_at(self, offset: int) -> int:
+        starts = self._starts
+        return max(bisect_right(starts, offset) - 1, 0)
+
+    def window_cue(self, i: int) -> int:
+        """Strongest cue for sentence i: itself, the previous sentence of its block, or the
+        last sentence of the previous block when i opens its block after no heading."""
+        best = self.cue(i)
+        if best == 2 or i == 0:
+            return best
+        prev = self.sentences[i - 1]
+        here = self.sentences[i]
+        if prev.block == here.block:
+            return max(best, self.cue(i - 1))
+        if prev.block == here.block - 1 and not self.blocks[prev.block].heading:
+            return max(best, self.cue(i - 1))
+        return best
+
+    def in_quote(self, start: int, end: int, attributed_only: bool = False) -> bool:
+        for q in self.quotes:  # quotations are few; a linear pass is cheap
+            if q.start <= start and end <= q.end and (q.attributed or not attributed_only):
+                return True
+            if q.start > end:
+                break
+        return False
+
+    def unsourced_figures(self, min_cue: int = 1) -> list[tuple[int, Figure]]:
+        """(sentence index, first unsourced statistic) — at most one per sentence."""
+        memory: set[str] = set()
+        out: list[tuple[int, Figure]] = []
+        for i, s in enumerate(self.sentences):
+            if self.blocks[s.block].heading:
+                continue
+            figures = [f for f in find_figures(self.text, s.start, s.end)
+                       if f.statistic and not self.in_quote(f.start, f.end)]
+            if not figures:
+                continue
+            values = {v for f in figures for v in f.value.split()}
+            if self.window_cue(i) >= min_cue:
+                memory |= values
+                continue
+            fresh = [f for f in figures if not (set(f.value.split()) & memory)]
+            if fresh:
+                out.append((i, fresh[0]))
+        return out

@@ -1,0 +1,59 @@
+"""The per-document editorial analysis: blocks, sentences, quotations with speakers.
+
+Built lazily from a Context and cached on it; rule kinds ask for what they need.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from lint.analysis.attribution import attribute
+from lint.analysis.blocks import Block, blocks_of
+from lint.analysis.claims import Claims, Sentence
+from lint.analysis.quotations import Quote, find_quotes
+from lint.document import Document
+from lint.sentences import split
+
+
+class Editorial:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.prose.text
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        return blocks_of(self.doc)
+
+    @cached_property
+    def sentence_list(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        for i, b in enumerate(self.blocks):
+            out.extend(Sentence(s, e, i) for s, e in split(self.text, b.start, b.end))
+        return out
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in self.sentence_list]
+
+    @cached_property
+    def links(self) -> list[tuple[int, int]]:
+        prose = self.doc.prose
+        return sorted((prose.to_view(r.start), prose.to_view(r.end)) for r in self.doc.regions if r.kind == "link")
+
+    @cached_property
+    def claims(self) -> Claims:
+        return Claims(self.text, self.blocks, self.sentence_list, self.quotes, self.links)
+
+    @cached_property
+    def _quotes(self) -> tuple[list[Quote], list[int]]:
+        quotes, unmatched = find_quotes(self.text, self.blocks)
+        attribute(self.text, self.blocks, self.sentences, quotes)
+        return quotes, unmatched
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return self._quotes[0]
+
+    @property
+    def unmatched_marks(self) -> list[int]:
+        return self._quotes[1]

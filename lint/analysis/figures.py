@@ -1,0 +1,204 @@
+"""Figures in prose and whether each is a statistic that needs a source (policy reference H6).
+
+A mention is a statistic when it is a percentage, a money amount, a range, a rate or a
+multiplier; a count of 10 or more with a countable noun close behind; or any count near a
+casualty word. Years, dates, times, ordinals, ages, durations, identifiers (G7, F-16,
+Article 5), scores, list numbers and phone-number shapes are never statistics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT = r"(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?"
+_UNITS = (
+    "ones?|twos?|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    "ninety"
+)
+_SPELLED = (
+    rf"(?:(?:{_UNITS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?[- ]"
+    r"(?:hundred|thousand|million|billion)(?: (?:thousand|million|billion))?|"
+    r"half a (?:million|billion)|a (?:dozen|hundred|thousand|million|billion))"
+)
+_APPROX = (
+    r"(?:(?:about|around|roughly|nearly|almost|some|more than|over|at least|at most|up to|"
+    r"as many as|fewer than|less than|an estimated|upwards of|approximately|just over|"
+    r"just under|close to)\s+)?"
+)
+_CURRENCY = rf"[$€£¥₩₽]\s?(?:{_NUM}){_MULT}|(?:{_NUM}){_MULT}\s?(?:USD|EUR|GBP|dollars|euros|pounds|roubles|rubles|won|yuan|yen)\b"
+_PERCENT = rf"(?:{_NUM})\s?(?:%|per ?cent\b|percent\b|percentage points?\b|pp\b)"
+_RANGE = rf"(?:{_NUM}){_MULT}\s?(?:-|–|—|to)\s?(?:{_NUM}){_MULT}|between (?:{_NUM}){_MULT} and (?:{_NUM}){_MULT}"
+_SMALL = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+WORD_VALUES = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+WORD_VALUES.update({w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())})
+_FRACTION = r"(?:half|a third|a quarter|two-thirds|three-quarters|one in (?:\w+))(?= of\b)"
+_MULTIPLIER = r"\b(?:doubled|tripled|quadrupled|tenfold|twofold|threefold|twice as (?:many|much|likely))\b"
+
+FIGURE = re.compile(
+    rf"(?<![\w.,/:-]){_APPROX}(?:(?P<currency>{_CURRENCY})|(?P<percent>{_PERCENT})|(?P<range>{_RANGE})"
+    rf"|(?P<count>(?:{_NUM}){_MULT})(?![\w]|[.,]\d)|(?P<spelled>\b{_SPELLED}\b)|(?P<word>\b{_SMALL}\b)|(?P<fraction>\b{_FRACTION})"
+    rf"|(?P<multiplier>{_MULTIPLIER}))",
+    re.IGNORECASE,
+)
+
+COUNTABLE = frozenset(
+    """
+    people persons troops soldiers deaths casualties jobs users cases votes homes houses residents
+    children students workers employees patients members voters migrants refugees civilians
+    fighters prisoners families households customers visitors tourists cars vehicles tonnes tons
+    barrels acres hectares miles kilometres kilometers infections hospitalisations arrests
+    shootings attacks incidents protesters demonstrators officers police staff teachers doctors
+    nurses beds schools companies firms businesses shops stores flights passengers seats
+    subscribers followers downloads units copies jobs positions applicants inmates victims
+    survivors deaths births marriages immigrants adults teenagers women men girls boys babies
+    guns weapons missiles drones tanks aircraft planes ships sailors marines conscripts recruits
+    """.split()
+)
+CASUALTY = frozenset("killed dead died wounded injured missing casualties deaths perished slain".split())
+TIME_UNITS = frozenset(
+    "seconds minutes hours days weeks months years decades centuries second minute hour day week "
+    "month year decade century".split()
+)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE_BEFORE = re.compile(rf"{_MONTH}\s*$")
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*{_MONTH}\b")
+_ID_BEFORE = re.compile(
+    r"(?:\b(?:article|section|chapter|page|pp?|no|number|flight|room|route|highway|platform|"
+    r"version|v|level|grade|class|season|episode|phase|stage|resolution|isbn|paragraph|clause|"
+    r"rule|figure|table|item|step|part|volume|vol|apollo|windows|iphone|ps|xbox)\.?|#)\s*$",
+    re.IGNORECASE,
+)
+_CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}[- ]?$")  # BA 2490, M 25, F-16
+_AGE = re.compile(r"^(?:-year-old|-years?-old| years? old|-month-old)|^\s*,\s*(?:who|was|is|and|said|from)\b")
+_AGED = re.compile(r"\b(?:aged|age|ages)\s*$", re.IGNORECASE)
+_SCORE_VERBS = re.compile(r"\b(?:won|lost|beat|beaten|drew|draw|ended|finished|score[ds]?|defeated|led|trailed|victory|win|defeat)\b[^.]{0,20}$", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|BST|EST|ET|PT|o'clock)\b|^:\d\d", re.IGNORECASE)
+_WORD = re.compile(r"\w[\w’'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    start: int
+    end: int
+    kind: str
+    value: str  # normalised number(s), for document memory
+    statistic: bool
+    reason: str = ""  # why it is not a statistic
+
+
+def _values(text: str) -> str:
+    return " ".join(n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text))
+
+
+def _number(text: str) -> float:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    if not m:
+        return 0.0
+    value = float(m.group().replace(",", ""))
+    low = text.lower()
+    for word, factor in (("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("bn", 1e9)):
+        if word in low:
+            value *= factor
+    return value
+
+
+def _exempt_count(text: str, start: int, end: int, number: str) -> str:
+    """Why a bare count is not a statistic, or '' when it may be."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
+    plain = number.replace(",", "")
+    if re.fullmatch(r"\d{4}", number) and 1000 <= int(plain) <= 2100:
+        return "year"
+    if after.startswith("s") and re.fullmatch(r"\d{2,4}", plain):
+        return "decade"
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+        return "date"
+    if _TIME_AFTER.match(after):
+        return "time"
+    if re.match(r"^(?:st|nd|rd|th)\b", after):
+        return "ordinal"
+    if _AGE.match(after) or _AGED.search(before):
+        return "age"
+    if _ID_BEFORE.search(before) or _CODE_BEFORE.search(before):
+        return "identifier"
+    if re.search(r"(?:^|\n)\s*$", before) and re.match(r"^[.)]\s", after):
+        return "list number"
+    return ""
+
+
+def find_figures(text: str, start: int, end: int) -> list[Figure]:
+    """Figures in text[start:end] (one sentence), each judged statistic or not."""
+    out: list[Figure] = []
+    tokens = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+    for m in FIGURE.finditer(text, start, end):
+        kind = next(k for k, v in m.groupdict().items() if v)
+        s, e = m.span()
+        core = m.group(kind)
+        reason = ""
+        statistic = False
+        if kind == "range":
+            parts = re.split(r"\s?(?:-|–|—|to|and)\s?", core.replace("between ", ""))
+            years = all(re.fullmatch(r"\d{2,4}", p) and (len(p) == 2 or 1000 <= int(p) <= 2100) for p in parts)
+            small = all(re.fullmatch(r"\d{1,2}", p) for p in parts)
+            if years and not small:
+                reason = "year range"
+            elif small and "-" in core and _SCORE_VERBS.search(text[max(start, s - 40) : s]):
+                reason = "score"
+            elif re.search(r"\d[-–]\d", core) and re.match(r"^\d", text[e : e + 1]):
+                reason = "identifier"
+            else:
+                statistic = True
+        elif kind in ("currency", "percent", "fraction", "multiplier"):
+            statistic = True
+        else:
+            reason = _exempt_count(text, s, e, core) if kind == "count" else ""
+            if kind == "word" and re.match(r"\s*(?:of|or|and)\s+(?:the|them|us|those|these)\b", text[e : e + 12]):
+                reason = "pronoun use"  # "one of the", "two of them" are not counts
+            if not reason:
+                statistic, reason = _judge_count(text, tokens, s, e, core)
+        out.append(Figure(s, e, kind, _values(core), statistic, reason))
+    return _drop_phones(text, out)
+
+
+def _judge_count(text: str, tokens: list[tuple[int, str]], s: int, e: int, core: str) -> tuple[bool, str]:
+    after = [t for pos, t in tokens if pos >= e][:5]
+    window = [t for pos, t in tokens if s - 80 <= pos <= e + 80]
+    if after and after[0] in TIME_UNITS:
+        return False, "duration"
+    if any(t in CASUALTY for t in window):
+        return True, ""
+    if re.search(r"\d", core):
+        value = _number(core)
+    else:
+        head = core.lower().split("-")[0].split()[0]
+        value = float(WORD_VALUES.get(head, 100))  # spelled hundreds and up
+    if value < 10:
+        return False, "small count"
+    if any(t in COUNTABLE for t in after[:4]) or (after[:2] == ["of", "them"]):
+        return True, ""
+    return False, "no countable noun"
+
+
+def _drop_phones(text: str, figures: list[Figure]) -> list[Figure]:
+    """Runs of digit groups that form a phone number belong to the privacy rules."""
+    out = []
+    for f in figures:
+        digits = re.sub(r"\D", "", text[f.start : f.end])
+        if f.kind == "range" and 9 <= len(digits) <= 15 and "," not in text[f.start : f.end]:
+            out.append(Figure(f.start, f.end, f.kind, f.value, False, "phone"))
+        else:
+            out.append(f)
+    return out

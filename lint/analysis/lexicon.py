@@ -1,0 +1,112 @@
+"""Word lists the analysis starts from (policy reference H3, H5, H7), with inflection helpers.
+
+Rule kinds can extend or replace these through their YAML parameters; these are the defaults.
+"""
+
+from __future__ import annotations
+
+_IRREGULAR = {
+    "say": ["says", "said", "saying"],
+    "tell": ["tells", "told", "telling"],
+    "write": ["writes", "wrote", "written", "writing"],
+    "admit": ["admits", "admitted", "admitting"],
+    "reply": ["replies", "replied", "replying"],
+    "deny": ["denies", "denied", "denying"],
+    "testify": ["testifies", "testified", "testifying"],
+    "find": ["finds", "found", "finding"],
+    "show": ["shows", "showed", "shown", "showing"],
+    "think": ["thinks", "thought", "thinking"],
+    "speak": ["speaks", "spoke", "spoken", "speaking"],
+    "rant": ["rants", "ranted", "ranting"],
+    "brag": ["brags", "bragged", "bragging"],
+    "gloat": ["gloats", "gloated", "gloating"],
+    "slam": ["slams", "slammed", "slamming"],
+    "quip": ["quips", "quipped", "quipping"],
+    "fret": ["frets", "fretted", "fretting"],
+    "plead": ["pleads", "pleaded", "pled", "pleading"],
+}
+
+
+def inflect(lemma: str) -> list[str]:
+    """The lemma and its -s/-ed/-ing forms (regular English spelling rules, plus exceptions)."""
+    words = lemma.split()
+    head, rest = words[0], " ".join(words[1:])
+    if head in _IRREGULAR:
+        forms = [head, *_IRREGULAR[head]]
+    elif head.endswith("e"):
+        forms = [head, head + "s", head + "d", head[:-1] + "ing"]
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        forms = [head, head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
+    elif head.endswith(("sh", "ch", "s", "x")):
+        forms = [head, head + "es", head + "ed", head + "ing"]
+    else:
+        forms = [head, head + "s", head + "ed", head + "ing"]
+    return [f"{f} {rest}".strip() for f in forms]
+
+
+REPORT_VERB_LEMMAS = (
+    "say tell add ask write state declare announce explain note claim admit insist warn argue reply "
+    "respond comment testify tweet post report hail describe agree urge gush boast confirm deny "
+    "acknowledge quote recall continue conclude predict concede complain shout whisper cry scream "
+    "exclaim yell mutter remark observe stress emphasise emphasize assert maintain allege contend "
+    "suggest recount joke quip plead vow promise pledge caution lament brag rant slam blast crow "
+    "gloat fret"
+).split()
+REPORT_PHRASES = ("point out", "had this to say", "in an interview", "according to", "went on")
+
+
+def report_verbs() -> frozenset[str]:
+    words = {f for lemma in REPORT_VERB_LEMMAS for f in inflect(lemma)}
+    words |= {f for p in ("point out",) for f in inflect(p)}
+    return frozenset(words)
+
+
+REPORT_VERBS = report_verbs()
+
+# Nouns that can stand as the source of a quotation or a claim (H3 "source-noun phrase").
+SOURCE_NOUNS = frozenset(
+    """
+    statement report agency official officials spokesperson spokesman spokeswoman spokespeople
+    police ministry military filing court judge government company firm prosecutor prosecutors
+    lawyer lawyers attorney attorneys witness witnesses resident residents mayor president
+    minister chancellor senator governor chief director ceo chairman chairwoman chair
+    commissioner secretary general colonel captain officer officers manager executive
+    executives researcher researchers scientist scientists professor economist economists
+    analyst spokesperson's department embassy council committee board union party campaign
+    office ministry's document letter memo release announcement study survey poll paper
+    filing indictment ruling verdict lawsuit complaint testimony transcript website post
+    newspaper broadcaster network magazine outlet agency's authorities authority regulator
+    coach captain manager player teacher doctor doctors nurse nurses victim victims family
+    mother father son daughter wife husband brother sister friend neighbour neighbor
+    organisers organizers organiser organizer founder owner author editor reporter reporters
+    correspondent he she they it we i
+    """.split()
+)
+
+PRONOUNS = frozenset("he she they it we i".split())
+
+# Capitalised words that never name a speaker on their own.
+NOT_NAMES = frozenset(
+    """
+    The A An This That These Those It Its He She They We I You Your Our Their His Her Yes No But
+    And Or If When While Then There Here What Who Why How Where Which In On At For From By With As
+    Of To After Before Meanwhile However Still Yet So Also Quote Note Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday January February March April May June July August September
+    October November December Mr Mrs Ms Dr
+    """.split()
+)
+
+WORK_NOUNS = frozenset(
+    """
+    titled entitled named book film movie song album series headline slogan hashtag novel play
+    poem show documentary article essay episode column podcast memoir single track painting
+    """.split()
+)
+MENTION_CUES = ("called", "known as", "dubbed", "termed", "nicknamed", "the word", "the term",
+                "the phrase", "the words", "the expression", "the label", "labelled", "labeled",
+                "branded")
+DOUBT_CUES = ("so-called", "so called", "supposed", "supposedly", "purported", "purportedly",
+              "self-styled", "self-proclaimed", "would-be", "alleged", "in the name of",
+              "qualifies as")
+DRAFT_LABELS = ("Quote", "Punchline", "Note", "TODO", "FIXME", "Kicker", "Lede", "Nut graf",
+                "Hed", "Dek", "Subhead", "Caption", "Pull quote")

@@ -1,0 +1,80 @@
+"""Attribution cues for claims (policy reference H5): is a sentence's claim sourced?
+
+Strong cues: "according to" a named or source-noun object (not "according to plan"), a report
+verb (or estimate/find/show/count) with a source as subject, "data from", "a survey by", a link,
+a footnote marker or a parenthetical source label such as "(BBC report)". Weak cues:
+"reportedly", "reports surfaced", "… media", unnamed sources, analysts or officials — enough to
+keep sourcing rules quiet because the weasel rules already flag the cue itself. Placeholders
+such as "(source)" never count. A cue counts for the same sentence, the previous sentence of
+the block, or the last sentence of the previous block when the claim opens its block and no
+heading comes between.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lint.analysis.attribution import DEFAULT, is_source
+from lint.analysis.lexicon import inflect
+
+_WORD = re.compile(r"\w[\w’'-]*")
+_NOT_SUBJECTS = frozenset("i we you it they he she".split())  # opinion in the first person
+# Verbs that put a claim in a source's mouth. Narrower than the quotation verbs: "added",
+# "continued" or "posted" next to a name say nothing about where a figure came from.
+EVIDENCE_VERBS = frozenset(
+    f
+    for lemma in (
+        "say", "tell", "state", "announce", "report", "estimate", "confirm", "find", "show",
+        "publish", "disclose", "testify", "write", "cite", "calculate", "forecast", "predict",
+        "reveal", "acknowledge", "claim", "warn", "tally", "count", "record", "survey",
+    )
+    for f in inflect(lemma)
+) - {"counting", "recording", "showing", "finding", "writing"}
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?!(?:the\s+)?(?:plan|schedule|tradition|legend|custom|script|rumou?r|"
+    r"most|some|many|me|him|her|them|us|you|it)\b)(?:the\s+|a\s+|an\s+)?(\w[\w’'-]*)",
+    re.IGNORECASE,
+)
+_SOURCE_PHRASE = re.compile(
+    r"\b(?:data|figures|statistics|numbers|estimates?|records?|research|polling) (?:from|by|published by|compiled by)\b"
+    r"|\b(?:a|an|the) (?:survey|study|report|poll|census|analysis|review|audit|investigation) (?:by|from|of|published)\b"
+    r"|\b(?:census|polls?|surveys?|studies|data) (?:show|shows|showed|found|suggest|suggests|indicate)",
+    re.IGNORECASE,
+)
+_CITATION = re.compile(
+    r"\[\^?\w{1,6}\]|<ref\b|\((?!\s*(?:sources?|references?|citations?|cite|link|url)\s*\))"
+    r"(?:[^()\n]{0,80}\b(?:report|statement|study|survey|data|article|interview|press release|"
+    r"poll|figures|census|estimates?|filing|records?|analysis|according)\b[^()\n]{0,40}"
+    r"|[^()\n]{2,60},\s*(?:19|20)\d\d\b[^()\n]{0,20}|\s*source:[^()\n]+)\)",
+    re.IGNORECASE,
+)
+_WEAK = re.compile(
+    r"\b(?:reportedly|allegedly|supposedly|reports? (?:surfaced|say|said|suggest(?:s|ed)?|indicate[sd]?)|"
+    r"\w+ media|sources? (?:say|said|told|close to)|analysts|officials|experts|observers|insiders|"
+    r"intelligence)\b",
+    re.IGNORECASE,
+)
+
+
+def cue_strength(text: str, start: int, end: int, links: bool) -> int:
+    """2 for a strong cue in text[start:end], 1 for a weak one, 0 for none."""
+    if links or _CITATION.search(text, start, end) or _SOURCE_PHRASE.search(text, start, end):
+        return 2
+    for m in _ACCORDING.finditer(text, start, end):
+        if is_source(m.group(1), DEFAULT) or m.group(1)[:1].isupper():
+            return 2
+    tokens = [m.group() for m in _WORD.finditer(text, start, end)]
+    for k, tok in enumerate(tokens):
+        if tok.lower() in EVIDENCE_VERBS:
+            subject = tokens[max(0, k - 4) : k] + tokens[k + 1 : k + 3]
+            if any(is_source(t, DEFAULT) for t in subject if t.lower() not in _NOT_SUBJECTS):
+                return 2
+    return 1 if _WEAK.search(text, start, end) else 0
+
+
+def has_citation(text: str, start: int, end: int, links: bool) -> bool:
+    """An explicit citation in text[start:end]: a link, footnote, source label or "according to"."""
+    if links or _CITATION.search(text, start, end):
+        return True
+    return any(m.group(1)[:1].isupper() or is_source(m.group(1), DEFAULT)
+               for m in _ACCORDING.finditer(text, start, end))

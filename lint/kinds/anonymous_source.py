@@ -1,0 +1,53 @@
+"""``anonymous-source``: unnamed-source formulas ("sources said", "a person familiar with").
+
+Quiet when a name stands in apposition ("a senior official, Jane Roe," or "Jane Roe, a senior
+official at the ministry,").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.context import Context
+from lint.kinds import Hit, Rule, SharedMatchers
+from lint.kinds.editorial_base import EditorialRule, phrase_pattern, word_list
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+NAME = "anonymous-source"
+KEYS = {"phrases": schema.is_str_list, "extra_phrases": schema.is_str_list}
+PHRASES = [
+    "a source said", "a source told", "sources said", "sources say", "sources told",
+    "sources close to", "a source close to", "people familiar with", "a person familiar with",
+    "people with knowledge of", "a person with knowledge of", "someone familiar with",
+    "insiders say", "insiders said", "an insider said", "a senior official",
+    "a senior government official", "a senior administration official", "senior officials said",
+    "an official who", "on condition of anonymity",
+    "who asked not to be named", "who declined to be named", "speaking anonymously",
+    "who spoke on condition of anonymity", "unnamed sources", "an unnamed official",
+]
+_APPOSITION = re.compile(r"\s*,\s*(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+\s*,")
+_NAMED_BEFORE = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+\s*,\s*$")
+
+
+def validate(spec: RuleSpec) -> None:
+    """Nothing beyond the key types."""
+
+
+class AnonymousSource(EditorialRule):
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        self.pattern = phrase_pattern(word_list(spec, "phrases", PHRASES))
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        for m in self.pattern.finditer(ctx.text):
+            if _APPOSITION.match(ctx.text, m.end()):
+                continue
+            if _NAMED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):
+                continue
+            yield Hit(m.start(), m.end(), (m.group(),))
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return AnonymousSource(spec)

@@ -1,0 +1,39 @@
+"""Shared plumbing for rule kinds that read the editorial analysis.
+
+Each such kind declares ``NAME``, ``KEYS`` (parameter checks) and a Rule class; parameters with
+word lists accept either a replacement list or, under ``extra_<name>``, additions to the
+built-in list, so an editor can tune a rule without Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.context import Context
+from lint.kinds import Hit, KindError, Rule
+from lint.packs.spec import RuleSpec
+
+
+def word_list(spec: RuleSpec, key: str, default: Iterable[str]) -> list[str]:
+    words = list(spec.options.get(key, default))
+    return words + list(spec.options.get(f"extra_{key}", []))
+
+
+def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One alternation of phrases (longest first), whole words, spaces matching any whitespace."""
+    alts = sorted({re.escape(p).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
+
+
+def require_positive(spec: RuleSpec, key: str) -> None:
+    value = spec.options.get(key)
+    if value is not None and value <= 0:
+        raise KindError(f"'{key}' must be at least 1", [key])
+
+
+class EditorialRule(Rule):
+    """A rule over the analysis; subclasses implement ``check``."""
+
+    def check(self, ctx: Context) -> Iterable[Hit]:  # pragma: no cover - interface
+        raise NotImplementedError

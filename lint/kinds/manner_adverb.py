@@ -1,0 +1,47 @@
+"""``manner-adverb``: an emotive adverb on a reporting verb ("stating proudly", "she said
+smugly"), which editorialises about the speaker."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.analysis.lexicon import REPORT_VERBS
+from lint.context import Context
+from lint.kinds import Hit, Rule, SharedMatchers
+from lint.kinds.editorial_base import phrase_pattern, word_list
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+NAME = "manner-adverb"
+KEYS = {"adverbs": schema.is_str_list, "extra_adverbs": schema.is_str_list, "window": schema.is_int}
+ADVERBS = [
+    "proudly", "angrily", "smugly", "gleefully", "desperately", "defiantly", "bitterly",
+    "triumphantly", "sheepishly", "sarcastically", "tearfully", "furiously", "boastfully",
+    "dismissively", "indignantly", "arrogantly", "nervously", "grudgingly", "mockingly",
+    "condescendingly", "petulantly", "shrilly", "haughtily", "snidely", "gloatingly",
+]
+_TOKEN = re.compile(r"\w[\w’'-]*")
+
+
+def validate(spec: RuleSpec) -> None:
+    """Nothing beyond the key types."""
+
+
+class MannerAdverb(Rule):
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        self.pattern = phrase_pattern(word_list(spec, "adverbs", ADVERBS))
+        self.window = int(spec.options.get("window", 2))
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.text
+        for m in self.pattern.finditer(text):
+            before = _TOKEN.findall(text, max(0, m.start() - 40), m.start())[-self.window :]
+            after = _TOKEN.findall(text, m.end(), min(len(text), m.end() + 40))[: self.window]
+            if any(t.lower() in REPORT_VERBS for t in before + after):
+                yield Hit(m.start(), m.end(), (m.group(),))
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return MannerAdverb(spec)

@@ -1,0 +1,43 @@
+"""``quote-attribution``: a direct quotation of ``min_words`` or more words with no speaker.
+
+Attribution comes from the shared analysis (lint/analysis/attribution.py, every H3 route);
+titles of works and mentions ("the term “woke”") are not speech and stay quiet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lint.context import Context
+from lint.kinds import Hit, Rule, SharedMatchers
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+NAME = "quote-attribution"
+KEYS = {"min_words": schema.is_int}
+
+
+def validate(spec: RuleSpec) -> None:
+    """Nothing beyond the key types."""
+
+
+def excerpt(text: str, limit: int = 6) -> str:
+    words = text.split()
+    return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
+
+
+class QuoteAttribution(Rule):
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        self.min_words = int(spec.options.get("min_words", 4))
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        for q in ctx.editorial.quotes:
+            if q.attributed or q.is_title or q.is_mention or q.words < self.min_words:
+                continue
+            s, e = q.inner
+            yield Hit(q.start, q.end, (excerpt(ctx.text[s:e]),))
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return QuoteAttribution(spec)

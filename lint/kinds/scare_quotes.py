@@ -1,0 +1,56 @@
+"""``scare-quotes``: one to three words in quotation marks that signal the writer's doubt
+rather than report speech (policy reference H4).
+
+A short quotation fires when a doubt cue sits just before it ("so-called “experts”"), when the
+same word appears unquoted in its sentence (an “elite” unit … elite, of course), or when no
+speaker is named in its own sentence. Titles and mentions ("the word “woke”") stay quiet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.analysis.lexicon import DOUBT_CUES
+from lint.analysis.quotations import WORD
+from lint.context import Context
+from lint.kinds import Hit, Rule, SharedMatchers
+from lint.kinds.editorial_base import EditorialRule, word_list
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+NAME = "scare-quotes"
+KEYS = {"max_words": schema.is_int, "cues": schema.is_str_list, "extra_cues": schema.is_str_list}
+
+
+def validate(spec: RuleSpec) -> None:
+    """Nothing beyond the key types."""
+
+
+class ScareQuotes(EditorialRule):
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        self.max_words = int(spec.options.get("max_words", 3))
+        self.cues = [c.lower() for c in word_list(spec, "cues", DOUBT_CUES)]
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        ed = ctx.editorial
+        claims = ed.claims
+        text = ctx.text
+        for q in ed.quotes:
+            if not 1 <= q.words <= self.max_words or q.is_title or q.is_mention or not q.closed:
+                continue
+            s, e = q.inner
+            inner = text[s:e].strip(" ,.;:!?")
+            sentence = claims.sentences[claims.sentence_at(q.start)]
+            before = " ".join(WORD.findall(text, sentence.start, q.start)[-4:]).lower()
+            doubt = any(before.endswith(c) or f"{c} " in before[-len(c) - 12 :] for c in self.cues)
+            words = {w.lower() for w in WORD.findall(inner) if len(w) > 3}
+            outside = text[sentence.start : q.start] + " " + text[q.end : sentence.end]
+            echo = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", outside, re.IGNORECASE) for w in words)
+            if doubt or echo or q.route != "window":
+                yield Hit(q.start, q.end, (inner,))
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return ScareQuotes(spec)

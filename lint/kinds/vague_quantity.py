@@ -1,0 +1,54 @@
+"""``vague-quantity``: "thousands of …", "dozens of …" standing in for a figure, with no source.
+
+Time spans ("thousands of years") are not counts and stay quiet, as does a vague quantity in a
+sentence that carries a source cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.analysis.figures import TIME_UNITS
+from lint.context import Context
+from lint.kinds import Hit, Rule, SharedMatchers
+from lint.kinds.editorial_base import EditorialRule, word_list
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+NAME = "vague-quantity"
+KEYS = {"quantities": schema.is_str_list, "extra_quantities": schema.is_str_list, "min_cue": schema.is_int}
+QUANTITIES = ["hundreds", "thousands", "millions", "billions", "tens of thousands",
+              "hundreds of thousands", "tens of millions", "hundreds of millions", "dozens", "scores"]
+_NEXT = re.compile(r"\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
+
+
+def validate(spec: RuleSpec) -> None:
+    """Nothing beyond the key types."""
+
+
+class VagueQuantity(EditorialRule):
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        words = sorted(word_list(spec, "quantities", QUANTITIES), key=len, reverse=True)
+        self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r") of\b", re.IGNORECASE)
+        self.min_cue = int(spec.options.get("min_cue", 1))
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        claims = ctx.editorial.claims
+        text = ctx.text
+        for m in self.pattern.finditer(text):
+            after = _NEXT.match(text, m.end())
+            following = [w.lower() for w in (after.groups() if after else ()) if w]
+            if any(w in TIME_UNITS for w in following[:2]):
+                continue
+            i = claims.sentence_at(m.start())
+            if ctx.editorial.blocks[claims.sentences[i].block].heading:
+                continue
+            if claims.window_cue(i) >= self.min_cue or claims.in_quote(m.start(), m.end()):
+                continue
+            yield Hit(m.start(), m.end(), (m.group(),))
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return VagueQuantity(spec)

@@ -1,0 +1,90 @@
+"""``vague-source``: an unnamed collective as the source of a claim ("critics say", "Western
+intelligence has been whispering", "reports surfaced", "studies show").
+
+Quiet when the group is made specific: a nationality, institution or name before it ("South
+Korean officials", "Ukraine’s officials") or after it ("analysts at the IISS").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.analysis.lexicon import inflect
+from lint.context import Context
+from lint.kinds import Hit, Rule, SharedMatchers
+from lint.kinds.editorial_base import EditorialRule, word_list
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+NAME = "vague-source"
+KEYS = {
+    "sources": schema.is_str_list, "extra_sources": schema.is_str_list,
+    "verbs": schema.is_str_list, "extra_verbs": schema.is_str_list, "window": schema.is_int,
+}
+SOURCES = [
+    "critics", "experts", "analysts", "observers", "commentators", "insiders", "officials",
+    "western intelligence", "foreign intelligence", "allied intelligence", "intelligence sources",
+    "reports", "studies", "research", "some people", "many people", "most people", "scientists",
+    "economists", "historians", "scholars", "many", "some", "others", "people",
+]
+VERBS = [
+    "say", "claim", "believe", "think", "suggest", "point", "warn", "whisper", "surface", "show",
+    "indicate", "report", "know", "argue", "fear", "contend", "insist", "agree", "feel", "note",
+    "allege", "maintain", "speculate", "consider", "predict", "estimate",
+]
+_VAGUE_MODIFIERS = frozenset("western foreign allied some many most other several various".split())
+# A single generic word ("some", "many", "people") needs its verb right after it.
+_NEEDS_ADJACENT = frozenset("many some others people".split())
+_SPECIFIC_AFTER = re.compile(r"\s+(?:at|from|with|for|of|in)\s+(?:the\s+)?[A-Z]")
+_TOKEN = re.compile(r"\w[\w’'-]*")
+
+
+def validate(spec: RuleSpec) -> None:
+    """Nothing beyond the key types."""
+
+
+class VagueSource(EditorialRule):
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        sources = sorted(word_list(spec, "sources", SOURCES), key=len, reverse=True)
+        self.pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sources) + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+        self.verbs = frozenset(f for v in word_list(spec, "verbs", VERBS) for f in inflect(v))
+        self.window = int(spec.options.get("window", 4))
+
+    def _specific_before(self, text: str, start: int) -> bool:
+        """A proper-noun modifier (Ukrainian, IISS, Ukraine’s) just before the group."""
+        line_start = text.rfind("\n", 0, start) + 1
+        before = list(_TOKEN.finditer(text, max(line_start, start - 40), start))
+        if not before:
+            return False
+        prev = before[-1]
+        word = prev.group()
+        if word.lower() in _VAGUE_MODIFIERS or word.lower() in ("the", "a", "an", "these", "those"):
+            return False
+        if word.endswith(("’s", "'s")):
+            return True
+        lead = text[max(0, prev.start() - 3) : prev.start()]
+        sentence_initial = prev.start() == 0 or bool(re.search(r"(?:^|[.!?:“\"\n])\s*$", lead))
+        return word[:1].isupper() and not sentence_initial
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.text
+        for m in self.pattern.finditer(text):
+            noun = m.group().lower()
+            if self._specific_before(text, m.start()) or _SPECIFIC_AFTER.match(text, m.end()):
+                continue
+            window = 1 if noun in _NEEDS_ADJACENT else self.window
+            for k, t in enumerate(_TOKEN.finditer(text, m.end(), min(len(text), m.end() + 80))):
+                if k >= window or re.search(r"[.!?;]", text[m.end() : t.start()]):
+                    break
+                if t.group().lower() in self.verbs:
+                    yield Hit(m.start(), t.end(), (text[m.start() : t.end()],))
+                    break
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return VagueSource(spec)
