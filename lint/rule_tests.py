@@ -34,7 +34,9 @@ def _lines(result: FileResult) -> list[tuple[str, str, str]]:
     out = []
     for v in result.violations:
         line, col = index.position(v.offset)
-        out.append((f"{line}:{col}", f"{line}:{col}:{v.message}", result.text[v.offset : v.end_offset]))
+        out.append(
+            (f"{line}:{col}", f"{line}:{col}:{v.message}", result.text[v.offset : v.end_offset])
+        )
     return out
 
 
@@ -43,13 +45,17 @@ def run_case(spec: RuleSpec, case: RuleTest) -> Outcome:
     from lint.runner import lint_text
 
     ruleset = compile_rules([spec])
-    result = lint_text(f"test.{ {'markdown': 'md', 'html': 'html'}.get(case.format, 'txt') }", case.input, ruleset)
+    result = lint_text(
+        f"test.{ {'markdown': 'md', 'html': 'html'}.get(case.format, 'txt') }", case.input, ruleset
+    )
     if result.error:
         return Outcome(spec.id, case.name, False, result.error)
     found = _lines(result)
     problems = []
     if case.want is not None:
-        got = sorted(full if any(w.count(":") >= 2 for w in case.want) else short for short, full, _ in found)
+        got = sorted(
+            full if any(w.count(":") >= 2 for w in case.want) else short for short, full, _ in found
+        )
         if got != sorted(case.want):
             problems.append(f"want {sorted(case.want)}, got {got}")
     matched = [m for _, _, m in found]
@@ -92,13 +98,25 @@ def run_rule_tests(target: str | None, coverage: bool, fmt: str) -> int:
         for case in spec.tests:
             outcomes.append(run_case(spec, case))
         if coverage and not any(fires(c) for c in spec.tests):
-            outcomes.append(Outcome(spec.id, "(coverage)", False, f"{spec.where}: no test makes this rule fire"))
+            outcomes.append(
+                Outcome(spec.id, "(coverage)", False, f"{spec.where}: no test makes this rule fire")
+            )
     failed = [o for o in outcomes if not o.passed]
     if fmt == "json":
-        click.echo(json.dumps({"passed": len(outcomes) - len(failed), "failed": len(failed),
-                               "results": [o.__dict__ for o in outcomes]}, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "passed": len(outcomes) - len(failed),
+                    "failed": len(failed),
+                    "results": [o.__dict__ for o in outcomes],
+                },
+                indent=2,
+            )
+        )
     else:
         for o in failed:
             click.echo(f"FAIL {o.rule} :: {o.test}: {o.detail}")
-        click.echo(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed, {len(specs)} rules")
+        click.echo(
+            f"{len(outcomes) - len(failed)} passed, {len(failed)} failed, {len(specs)} rules"
+        )
     return 1 if failed else 0
