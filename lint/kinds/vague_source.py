@@ -31,11 +31,17 @@ SOURCES = [
 VERBS = [
     "say", "claim", "believe", "think", "suggest", "point", "warn", "whisper", "surface", "show",
     "indicate", "report", "know", "argue", "fear", "contend", "insist", "agree", "feel", "note",
-    "allege", "maintain", "speculate", "consider", "predict", "estimate",
+    "allege", "maintain", "speculate", "consider", "predict", "estimate", "regard", "accuse",
+    "assume", "doubt", "question", "dispute",
 ]
 _VAGUE_MODIFIERS = frozenset("western foreign allied some many most other several various".split())
 # A single generic word ("some", "many", "people") needs its verb right after it.
 _NEEDS_ADJACENT = frozenset("many some others people".split())
+# What may stand between the group and its verb: auxiliaries and adverbs ("have long argued").
+_BETWEEN = frozenset(
+    "have has had also now often long been will would may might could can do does did still "
+    "generally widely further repeatedly however even".split()
+)
 _SPECIFIC_AFTER = re.compile(r"\s+(?:at|from|with|for|of|in)\s+(?:the\s+)?[A-Z]")
 _TOKEN = re.compile(r"\w[\w’'-]*")
 
@@ -52,7 +58,10 @@ class VagueSource(EditorialRule):
             r"(?<![\w-])(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sources) + r")(?![\w-])",
             re.IGNORECASE,
         )
-        self.verbs = frozenset(f for v in word_list(spec, "verbs", VERBS) for f in inflect(v))
+        verbs = word_list(spec, "verbs", VERBS)
+        self.verbs = frozenset(f for v in verbs for f in inflect(v))
+        # "critics claims" is not English: a plural group takes no third-person -s verb
+        self.singular_forms = frozenset(inflect(v)[1] for v in verbs)
         self.window = int(spec.options.get("window", 4))
 
     def _specific_before(self, text: str, start: int) -> bool:
@@ -77,12 +86,16 @@ class VagueSource(EditorialRule):
             noun = m.group().lower()
             if self._specific_before(text, m.start()) or _SPECIFIC_AFTER.match(text, m.end()):
                 continue
-            window = 1 if noun in _NEEDS_ADJACENT else self.window
+            window = 1 if noun.split()[-1] in _NEEDS_ADJACENT else self.window
+            plural = noun.endswith("s") or noun.split()[-1] in _NEEDS_ADJACENT
             for k, t in enumerate(_TOKEN.finditer(text, m.end(), min(len(text), m.end() + 80))):
-                if k >= window or re.search(r"[.!?;]", text[m.end() : t.start()]):
+                word = t.group().lower()
+                if k >= window or re.search(r"[.!?;,]", text[m.end() : t.start()]):
                     break
-                if t.group().lower() in self.verbs:
+                if word in self.verbs and not (plural and word in self.singular_forms):
                     yield Hit(m.start(), t.end(), (text[m.start() : t.end()],))
+                    break
+                if word not in _BETWEEN and not word.endswith("ly"):
                     break
 
 
