@@ -84,7 +84,7 @@ _ID_BEFORE = re.compile(
 _CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}[- ]?$")  # BA 2490, M 25, F-16
 _AGE = re.compile(r"^(?:-year-old|-years?-old| years? old|-month-old)|^\s*,\s*(?:who|was|is|and|said|from)\b")
 _AGED = re.compile(r"\b(?:aged|age|ages)\s*$", re.IGNORECASE)
-_SCORE_VERBS = re.compile(r"\b(?:won|lost|beat|beaten|drew|draw|ended|finished|score[ds]?|defeated|led|trailed|victory|win|defeat)\b[^.]{0,20}$", re.I)
+_SCORE_VERBS = re.compile(r"\b(?:won|lost|beat|beaten|drew|draw|ended|finished|score[ds]?|defeated|led|trailed|victory|win|defeat|voted|vote|ruled|split)\b[^.]{0,20}$", re.I)
 _TIME_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|BST|EST|ET|PT|o'clock)\b|^:\d\d", re.IGNORECASE)
 _WORD = re.compile(r"\w[\w’'-]*")
 
@@ -157,8 +157,8 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                 reason = "year range"
             elif small and "-" in core and _SCORE_VERBS.search(text[max(start, s - 40) : s]):
                 reason = "score"
-            elif re.search(r"\d[-–]\d", core) and re.match(r"^\d", text[e : e + 1]):
-                reason = "identifier"
+            elif re.match(r"[-–.]?\d", text[e : e + 2]) or re.search(r"\d[-–.]$", text[max(0, s - 2) : s]):
+                reason = "phone"  # one link of a longer digit chain (555-0100-2000)
             else:
                 statistic = True
         elif kind in ("currency", "percent", "fraction", "multiplier"):
@@ -182,6 +182,8 @@ def _judge_count(text: str, tokens: list[tuple[int, str]], s: int, e: int, core:
         return True, ""
     if re.search(r"\d", core):
         value = _number(core)
+    elif re.search(r"hundred|thousand|million|billion|dozen", core, re.IGNORECASE):
+        value = 100.0
     else:
         head = core.lower().split("-")[0].split()[0]
         value = float(WORD_VALUES.get(head, 100))  # spelled hundreds and up
