@@ -19,13 +19,15 @@ def test_json_offsets_point_at_match_in_crlf_emoji_file(tmp_path: Path) -> None:
     text = "“Quoted” line one.\r\nAn emoji 😀 then (source) here.\r\n"
     f = tmp_path / "a.txt"
     f.write_bytes(text.encode("utf-8"))
-    code, out, _ = run(["check", "--format", "json", str(f)])
+    code, out, _ = run(["check", "--format", "json", "--select", "citations", str(f)])
     assert code == 1
     doc = json.loads(out)
     v = doc["files"][0]["violations"][0]
     assert v["match"] == "(source)" == text[v["offset"] : v["end_offset"]]
     assert (v["line"], v["column"], v["end_column"]) == (2, 17, 25)
-    code, out16, _ = run(["check", "--format", "json", "--position-encoding", "utf-16", str(f)])
+    code, out16, _ = run(
+        ["check", "--format", "json", "--select", "citations", "--position-encoding", "utf-16", str(f)]
+    )
     v16 = json.loads(out16)["files"][0]["violations"][0]
     assert v16["column"] == v["column"] + 1
     assert v16["offset"] == v["offset"]
@@ -44,7 +46,9 @@ def test_missing_and_undecodable_inputs_exit_2_but_others_are_checked(tmp_path: 
     bad.write_bytes(b"caf\xe9 (source)")
     good = tmp_path / "good.txt"
     good.write_text("Fine (source).", encoding="utf-8")
-    code, out, err = run(["check", "--format", "concise", str(bad), str(good), str(tmp_path / "nope.md")])
+    code, out, err = run(
+        ["check", "--format", "concise", str(bad), str(good), str(tmp_path / "nope.md")]
+    )
     assert code == 2
     assert "good.txt:1:6: error:" in out
     assert "bad.txt: not valid UTF-8" in err
@@ -67,5 +71,7 @@ def test_version_and_python_m() -> None:
 
     from lint import __version__
 
-    out = subprocess.run([sys.executable, "-m", "lint", "--version"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "lint", "--version"], capture_output=True, text=True
+    )
     assert out.returncode == 0 and __version__ in out.stdout
