@@ -82,6 +82,10 @@ for _name, _module, _cls in (
     ("concise", "concise", "Concise"),
     ("json", "json_format", "Json"),
     ("json-lines", "json_format", "JsonLines"),
+    ("full", "full", "Full"),
+    ("github", "github", "GitHub"),
+    ("sarif", "sarif", "Sarif"),
+    ("statistics", "statistics", "Statistics"),
 ):
     register(_name, _lazy(_module, _cls))
 

@@ -1,0 +1,92 @@
+"""``full``: findings grouped by file, each with its source line and a caret underline.
+
+Columns here are display columns counted in code points (the unit of the model), whatever
+``--position-encoding`` says: the underline has to line up with the printed line, not with an
+editor's units. Colour is added with click only when ``ctx.color`` is true.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from lint.formatters import Formatter, Located, locate, severity_counts
+from lint.model import FileResult, Severity
+from lint.positions import LineIndex
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _displayable(line: str) -> str:
+    # A lone control character (a stray \r, a form feed) would move the terminal cursor and
+    # break the underline; a space keeps the code-point width. Tabs stay: the caret prefix
+    # reuses them so the terminal expands both lines alike.
+    return "".join(" " if (ch < " " and ch != "\t") or ch == "\x7f" else ch for ch in line)
+
+
+def underline(line: str, column: int, end_column: int | None) -> str:
+    """Spaces (tabs kept) up to ``column``, then carets to ``end_column`` (exclusive).
+
+    ``end_column`` None means the finding continues past this line: underline to its end.
+    There is always at least one caret, so an empty match or one at the line end still shows.
+    """
+    start = column - 1
+    stop = len(line) if end_column is None else min(end_column - 1, len(line))
+    prefix = "".join("\t" if ch == "\t" else " " for ch in line[:start])
+    prefix += " " * max(0, start - len(line))  # a finding on the line ending itself
+    return prefix + "^" * max(1, stop - start)
+
+
+class Full(Formatter):
+    name = "full"
+
+    def _style(self, text: str, **styles: Any) -> str:
+        return click.style(text, **styles) if self.ctx.color else text
+
+    def render(self, results: list[FileResult]) -> None:
+        first = True
+        for result in results:
+            located = sorted(locate(result), key=lambda loc: loc.v.sort_key())
+            if not located:
+                continue
+            index = LineIndex(result.text)
+            width = len(str(max(loc.line for loc in located)))
+            for loc in located:
+                if not first:
+                    self.out.write("\n")
+                first = False
+                self._finding(result.path, loc, index, width)
+        self.out.write(("\n" if not first else "") + self._summary(results) + "\n")
+
+    def _finding(self, path: str, loc: Located, index: LineIndex, width: int) -> None:
+        v = loc.v
+        s: Callable[..., str] = self._style
+        colour = _COLOURS[v.severity]
+        header = (
+            f"{s(path, bold=True)}:{loc.line}:{loc.column}: "
+            f"{s(str(v.severity), fg=colour, bold=True)}: {v.message} {s(f'[{v.rule}]', dim=True)}"
+        )
+        line = _displayable(index.line_text(loc.line))
+        end = loc.end_column if loc.end_line == loc.line else None
+        gutter = s(" " * width + " |", fg="blue")
+        number = s(f"{loc.line:>{width}} |", fg="blue")
+        carets = s(underline(line, loc.column, end), fg=colour, bold=True)
+        self.out.write(f"{header}\n{number} {line}".rstrip() + f"\n{gutter} {carets}\n")
+
+    def _summary(self, results: list[FileResult]) -> str:
+        counts = severity_counts(results)
+        checked = sum(1 for r in results if r.text or r.violations or not r.error)
+        failed = sum(1 for r in results if r.error)
+        text = (
+            f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+            f"{plural(counts['suggestion'], 'suggestion')} in {plural(checked, 'file')}"
+        )
+        if failed:
+            text += f"; {plural(failed, 'file')} could not be fully checked"
+        return self._style(text, bold=True)

@@ -1,0 +1,215 @@
+"""``sarif``: a SARIF 2.1.0 log that GitHub code scanning accepts (engineering notes §B2).
+
+Choices worth knowing:
+- ``columnKind`` is always written. Columns, ``charOffset`` and ``charLength`` are code points
+  (``unicodeCodePoints``) unless ``ctx.encoding`` is ``utf-16`` (``utf16CodeUnits``). SARIF has
+  no UTF-8 column kind, so ``utf-8`` falls back to code points. Offsets count from the first
+  character after a dropped BOM, like every offset in the model.
+- ``tool.driver.rules`` lists only the rules that have a result in this log, sorted by id, so
+  ``ruleIndex`` is stable and the upload stays small. A rule missing from ``ctx.rules`` (say a
+  synthetic one) gets a descriptor built from its first finding: GitHub requires one.
+- ``partialFingerprints`` hash rule, path, matched text and how many earlier findings in the
+  file had the same rule and text, so an alert survives edits elsewhere in the file.
+- Files that could not be read or fully checked become error notifications in
+  ``invocations[0]``, which then reports ``executionSuccessful: false``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from bisect import bisect_left
+from pathlib import Path, PurePath
+from typing import Any
+from urllib.parse import quote
+
+from lint.formatters import Formatter, Located, locate
+from lint.model import FileResult, Severity, Violation
+from lint.packs.spec import RuleSpec
+from lint.positions import Encoding, LineIndex
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/copydesk/"
+FINGERPRINT = "copydeskFingerprint/v1"
+_VERB = re.compile(r"%(?:\[\d+\])?[sdvq]")
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """A relative POSIX URI reference (no leading ``./``); outside the cwd, a ``file:`` URI."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            return p.as_uri()
+    posix = PurePath(p).as_posix()
+    while posix.startswith("./"):
+        posix = posix[2:]
+    return quote(posix, safe="/-._~!$&'()*+,;=@")
+
+
+def fingerprint(rule: str, uri: str, match: str, occurrence: int) -> str:
+    key = "\x00".join((rule, uri, match, str(occurrence)))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    head, dot, _ = text.partition(". ")
+    return head + ("." if dot else "")
+
+
+def rule_descriptor(rule_id: str, spec: RuleSpec | None, example: Violation) -> dict[str, Any]:
+    description = " ".join((spec.description if spec else "").split())
+    full = description or (example.message if spec is None else _VERB.sub("…", spec.message))
+    short = _first_sentence(full) or rule_id
+    link = spec.link if spec else example.url
+    help_text = full + (f"\n\nReference: {link}" if link else "")
+    help_md = full + (f"\n\n[Reference]({link})" if link else "")
+    severity = spec.severity if spec else example.severity
+    descriptor: dict[str, Any] = {
+        "id": rule_id,
+        "name": rule_id.rsplit(".", 1)[-1],
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": help_text, "markdown": help_md},
+    }
+    if link:
+        descriptor["helpUri"] = link
+    descriptor["defaultConfiguration"] = {"level": LEVELS[severity]}
+    descriptor["properties"] = {"tags": [spec.category if spec else example.category]}
+    return descriptor
+
+
+def fix_description(text: str, v: Violation) -> str:
+    reps = v.fix.replacements if v.fix else ()
+    if len(reps) != 1:
+        return f"Apply the fix suggested by {v.rule}."
+    old, new = text[reps[0].offset : reps[0].end_offset], reps[0].text
+    if not new:
+        return f"Delete '{old}'."
+    return f"Insert '{new}'." if not old else f"Replace '{old}' with '{new}'."
+
+
+class _Units:
+    """Converts code-point offsets of one file into the log's column kind."""
+
+    def __init__(self, text: str, encoding: Encoding) -> None:
+        self.text = text
+        self.encoding = encoding
+        self.index = LineIndex(text)
+        # Each astral character adds one UTF-16 unit; counting them once keeps a file with
+        # thousands of findings linear instead of re-measuring a prefix per finding.
+        wide = encoding == "utf-16"
+        self.astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if wide else []
+
+    def offset(self, offset: int) -> int:
+        return offset + bisect_left(self.astral, offset)
+
+    def region(self, start: int, end: int) -> dict[str, int]:
+        line, col = self.index.column(start, self.encoding)
+        end_line, end_col = self.index.column(end, self.encoding)
+        char_offset = self.offset(start)
+        return {
+            "startLine": line,
+            "startColumn": col,
+            "endLine": end_line,
+            "endColumn": end_col,
+            "charOffset": char_offset,
+            "charLength": self.offset(end) - char_offset,
+        }
+
+
+class Sarif(Formatter):
+    name = "sarif"
+
+    def render(self, results: list[FileResult]) -> None:
+        encoding: Encoding = "utf-16" if self.ctx.encoding == "utf-16" else "code-points"
+        found: list[tuple[FileResult, str, _Units, Located]] = []
+        for r in results:
+            conv = _Units(r.text, encoding)
+            uri = artifact_uri(r.path)
+            found.extend((r, uri, conv, loc) for loc in locate(r, encoding))
+        examples: dict[str, Violation] = {}
+        for *_, loc in found:
+            examples.setdefault(loc.v.rule, loc.v)
+        order = sorted(examples)
+        rules = [rule_descriptor(i, self.ctx.rules.get(i), examples[i]) for i in order]
+        position = {rule_id: n for n, rule_id in enumerate(order)}
+        seen: dict[tuple[str, str, str], int] = {}
+        sarif_results = []
+        for _r, uri, conv, loc in found:
+            key = (uri, loc.v.rule, loc.match)
+            occurrence = seen.get(key, 0)
+            seen[key] = occurrence + 1
+            sarif_results.append(self._result(uri, conv, loc, position[loc.v.rule], occurrence))
+        notifications = [
+            {
+                "level": "error",
+                "message": {"text": f"{r.path}: {r.error}"},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}
+                ],
+            }
+            for r in results
+            if r.error
+        ]
+        invocation: dict[str, Any] = {"executionSuccessful": not notifications}
+        if notifications:
+            invocation["toolExecutionNotifications"] = notifications
+        run = {
+            "tool": {
+                "driver": {
+                    "name": "copydesk",
+                    "version": self.ctx.tool_version,
+                    "informationUri": INFORMATION_URI,
+                    "rules": rules,
+                }
+            },
+            "invocations": [invocation],
+            "columnKind": "utf16CodeUnits" if encoding == "utf-16" else "unicodeCodePoints",
+            "results": sarif_results,
+        }
+        doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+        json.dump(doc, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")
+
+    def _result(
+        self, uri: str, conv: _Units, loc: Located, rule_index: int, occurrence: int
+    ) -> dict[str, Any]:
+        v = loc.v
+        artifact = {"uri": uri}
+        result: dict[str, Any] = {
+            "ruleId": v.rule,
+            "ruleIndex": rule_index,
+            "level": LEVELS[v.severity],
+            "message": {"text": v.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": artifact,
+                        "region": conv.region(v.offset, v.end_offset),
+                    }
+                }
+            ],
+            "partialFingerprints": {FINGERPRINT: fingerprint(v.rule, uri, loc.match, occurrence)},
+        }
+        if v.fix is not None:
+            replacements = [
+                {
+                    "deletedRegion": conv.region(rep.offset, rep.end_offset),
+                    "insertedContent": {"text": rep.text},
+                }
+                for rep in v.fix.replacements
+            ]
+            result["fixes"] = [
+                {
+                    "description": {"text": fix_description(conv.text, v)},
+                    "artifactChanges": [
+                        {"artifactLocation": artifact, "replacements": replacements}
+                    ],
+                }
+            ]
+        return result
