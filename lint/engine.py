@@ -97,7 +97,9 @@ def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Violation]:
             Violation(
                 rule=spec.id,
                 category=spec.category,
-                severity=severity,
+                severity=Severity(max(severity - hit.lower, Severity.SUGGESTION))
+                if hit.lower
+                else severity,
                 message=format_message(rule.message, hit.args),
                 offset=start,
                 end_offset=end,

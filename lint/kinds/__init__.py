@@ -35,6 +35,9 @@ class Hit(NamedTuple):
     end: int
     args: tuple[Any, ...]
     replacement: str | None = None
+    # Levels to lower this one finding by (a threat reported inside an attributed quotation
+    # is a suggestion, not an error); never below suggestion.
+    lower: int = 0
 
 
 class Rule:
