@@ -1,4 +1,8 @@
-"""``copydesk check``: collect inputs, lint each with its own settings, format, pick the exit code."""
+"""``copydesk check``: collect inputs, lint each with its own settings, format, pick the exit code.
+
+Exit codes: 0 clean, 1 a shown finding at or above the file's fail-on level, 2 a usage,
+configuration or input error (2 wins over 1; the other files are still checked and reported).
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,21 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from lint.config import Config, config_at, find_config, load_config_file
+from lint.config import Config, clear_caches, config_at, find_config, load_config_file
 from lint.discovery import walk
-from lint.document import looks_binary
+from lint.document import format_for, looks_binary
 from lint.errors import CopydeskError
 from lint.model import FileResult, Severity
 
+if TYPE_CHECKING:
+    from lint.runner import Overrides
+
 STDIN = "-"
+NO_FILES = "no Markdown, text or HTML files found"
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -27,20 +36,34 @@ def _warn(message: str) -> None:
     click.echo(f"copydesk: warning: {message}", err=True)
 
 
+def _error(message: str) -> None:
+    click.echo(f"copydesk: error: {message}", err=True)
+
+
 def _inputs(paths: tuple[str, ...], results: list[FileResult]) -> Iterator[tuple[str, bool]]:
-    """(path as it will be printed, explicit?) for each input; missing paths become errors."""
+    """(path as it will be printed, explicit?) for each input; missing paths become errors.
+
+    A walked file is printed as the folder was given plus its relative path (``docs`` and
+    ``docs/`` both give ``docs/a.md``; ``.`` gives ``a.md``), never made absolute.
+    """
     for given in paths or (".",):
         if given == STDIN:
             yield STDIN, True
             continue
         p = Path(given)
         if p.is_dir():
+            bare = given in (".", "./")
             for rel in walk(p):
-                yield (rel.as_posix() if given == "." else os.path.join(given, rel.as_posix())), False
+                yield (rel.as_posix() if bare else os.path.join(given, rel.as_posix())), False
         elif p.exists():
             yield given, True
         else:
             results.append(FileResult(given, "", error="no such file or directory"))
+
+
+def _pack_args(packs: tuple[str, ...]) -> tuple[str, ...]:
+    # a --pack path is relative to the working folder, not to a config file's folder
+    return tuple(str(Path(p).resolve()) if Path(p).exists() else p for p in packs)
 
 
 def run_check(
@@ -51,73 +74,92 @@ def run_check(
 ) -> int:
     from lint.runner import WARNINGS, Overrides, lint_bytes, ruleset_for, settings_for
 
-    cli = Overrides(profile=profile, extra_packs=packs, select=_split(select), ignore=_split(ignore))
+    clear_caches()
+    cli = Overrides(profile=profile, extra_packs=_pack_args(packs), select=_split(select),
+                    ignore=_split(ignore))
     try:
         forced = load_config_file(Path(config_file)) if config_file else None
     except CopydeskError as exc:
-        click.echo(f"copydesk: error: {exc}", err=True)
+        _error(str(exc))
         return 2
     results: list[FileResult] = []
-    fatal = False
-    walked = 0
-    first_config: Config | None = forced
+    configs: dict[int, Config] = {}  # id(result) -> the config that governed it
+    config_errors: dict[str, None] = {}  # ordered set: one line per broken config or pack
     for path, explicit in _inputs(paths, results):
-        display = stdin_filename or "stdin" if path == STDIN else path
-        where = Path(stdin_filename or ".") if path == STDIN else Path(path)
+        display = (stdin_filename or "stdin") if path == STDIN else path
+        # stdin is linted as if it lived at --stdin-filename (format and config from there)
+        where = Path(stdin_filename or "stdin") if path == STDIN else Path(path)
         try:
             config = forced or config_at(find_config(where.resolve().parent))
-            first_config = first_config or config
             if not explicit and _ignored_by_config(where, config):
                 continue
             data = sys.stdin.buffer.read() if path == STDIN else where.read_bytes()
             if not explicit and looks_binary(data):
                 _warn(f"{display}: binary file skipped")
                 continue
-            walked += 1
-            settings = settings_for(str(where), config, cli)
-            ruleset = ruleset_for(settings)
+            ruleset = ruleset_for(settings_for(str(where), config, cli))
         except CopydeskError as exc:
-            click.echo(f"copydesk: error: {exc}", err=True)
-            fatal = True
-            break
-        except OSError as exc:
-            results.append(FileResult(display, "", error=f"cannot read: {exc.strerror}"))
+            config_errors[str(exc)] = None  # files under a broken config are not linted
             continue
-        results.append(lint_bytes(display, data, ruleset, _format_of(stdin_filename) if path == STDIN else None))
+        except OSError as exc:
+            results.append(FileResult(display, "", error=f"cannot read: {exc.strerror or exc}"))
+            continue
+        fmt_in = None if path != STDIN else format_for(stdin_filename) if stdin_filename else "text"
+        result = lint_bytes(display, data, ruleset, fmt_in)
+        configs[id(result)] = config
+        results.append(result)
     for w in dict.fromkeys(WARNINGS):
         _warn(w)
     WARNINGS.clear()
-    if fatal:
+    _check_names(cli)
+    for message in config_errors:
+        _error(message)
+    for r in results:  # what is shown: each file's own min-severity unless the CLI says
+        cfg = configs.get(id(r), forced or Config())
+        shown = Severity.parse(min_severity or cfg.min_severity or "suggestion")
+        r.violations = [v for v in r.violations if v.severity >= shown]
+    try:
+        _render(results, fmt, output_file, statistics, position_encoding, no_color)
+    except OSError as exc:
+        _error(f"{output_file}: cannot write: {exc.strerror or exc}")
         return 2
-    if not results and not paths:
-        _warn("no Markdown, text or HTML files found")
-    elif not results and walked == 0:
-        _warn("no Markdown, text or HTML files found")
-        return 0
-    cfg = first_config or Config()
-    shown_min = Severity.parse(min_severity or cfg.min_severity or "suggestion")
-    for r in results:
-        r.violations = [v for v in r.violations if v.severity >= shown_min]
-    _render(results, fmt, output_file, statistics, position_encoding, no_color)
     for r in results:
         if r.error:
-            click.echo(f"copydesk: error: {r.path}: {r.error}", err=True)
-    if any(r.error for r in results):
-        return 2
-    threshold = fail_on or cfg.fail_on or "error"
-    if threshold == "never":
+            _error(f"{r.path}: {r.error}")
+    if not results and not config_errors:
+        _warn(NO_FILES)
         return 0
+    if config_errors or any(r.error for r in results):
+        return 2
+    return 1 if any(_fails(r, configs.get(id(r)), fail_on) for r in results) else 0
+
+
+def _fails(result: FileResult, config: Config | None, fail_on: str | None) -> bool:
+    threshold = fail_on or (config.fail_on if config else None) or "error"
+    if threshold == "never":
+        return False
     limit = Severity.parse(threshold)
-    return 1 if any(v.severity >= limit for r in results for v in r.violations) else 0
+    return any(v.severity >= limit for v in result.violations)
 
 
-def _format_of(stdin_filename: str | None) -> str | None:
-    from lint.document import format_for
+def _check_names(cli: Overrides) -> None:
+    """Warn about --select/--ignore names that match no loaded rule, pack or category."""
+    from lint.runner import loaded_packs
 
-    return format_for(stdin_filename) if stdin_filename else "text"
+    known: set[str] = {"vocab", "vocab.reject"}
+    for pack in loaded_packs():
+        for spec in pack.rules:
+            known.update((spec.id, spec.pack, spec.category))
+    if not known - {"vocab", "vocab.reject"}:
+        return  # nothing was loaded (no files): nothing to compare against
+    for option, names in (("--select", cli.select), ("--ignore", cli.ignore)):
+        for name in names:
+            if name not in known:
+                _warn(f"{option} {name}: no loaded rule, pack or category has this name")
 
 
 def _ignored_by_config(path: Path, config: Config) -> bool:
+    """Is a walked file excluded by its config's ``ignore:`` globs (relative to the config)?"""
     if not config.ignore:
         return False
     from pathspec import PathSpec
@@ -126,7 +168,7 @@ def _ignored_by_config(path: Path, config: Config) -> bool:
         rel = path.resolve().relative_to(config.root.resolve()).as_posix()
     except ValueError:
         return False
-    return PathSpec.from_lines("gitwildmatch", config.ignore).match_file(rel)
+    return PathSpec.from_lines("gitignore", config.ignore).match_file(rel)
 
 
 def _render(results: list[FileResult], fmt: str | None, output_file: str | None, statistics: bool,

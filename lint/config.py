@@ -2,20 +2,21 @@
 
 The nearest config file to a linted file wins, searching up to the repository root (the folder
 holding ``.git``); ``--config`` overrides the search. Every key is validated; an error names
-the file and the line:col of the key.
+the file and the line:col of the key: ruamel positions for YAML; for TOML, which keeps no
+positions, a scan of the table's lines for ``key =`` (:func:`toml_locate`).
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from lint.errors import ConfigError
-from lint.packs import schema
-from lint.yamlsource import fail, load_yaml
+from lint.yamlsource import load_yaml, locate
 
 CONFIG_NAMES = (".copydesk.yaml", ".copydesk.yml")
 RULE_LEVELS = ("off", "error", "warning", "suggestion")
@@ -24,6 +25,9 @@ KEYS = frozenset(
      "select", "min-severity"}
 )
 PATH_KEYS = frozenset({"profile", "rules", "packs", "select", "ignore-rules"})
+
+KeyPath = Sequence[str | int]
+Locator = Callable[[KeyPath, bool], tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -40,9 +44,20 @@ class Config:
     fail_on: str | None = None
     min_severity: str | None = None
     ignore: tuple[str, ...] = ()
-    paths: tuple[tuple[str, dict[str, Any]], ...] = ()
+    paths: tuple[tuple[str, PathOverride], ...] = ()
     accept: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PathOverride:
+    """Settings under one ``paths:`` glob; None / empty means "keep the file's setting"."""
+
+    profile: str | None = None
+    rules: tuple[tuple[str, str], ...] = ()
+    packs: tuple[str, ...] | None = None
+    select: tuple[str, ...] = ()
+    ignore_rules: tuple[str, ...] = ()
 
 
 def _strs(value: Any, name: str, err: Any, at: list[str | int]) -> tuple[str, ...]:
@@ -58,57 +73,57 @@ def _rules(value: Any, err: Any, at: list[str | int]) -> tuple[tuple[str, str], 
         raise err("'rules' must map rule ids (or pack names) to off|error|warning|suggestion", at)
     out = []
     for rid, level in value.items():
-        level = "off" if level is False else level
+        level = "off" if level is False else level  # YAML 1.1 reads a bare `off` as false
         if level not in RULE_LEVELS:
             raise err(f"rule '{rid}': level must be one of {', '.join(RULE_LEVELS)}", [*at, rid])
         out.append((str(rid), str(level)))
     return tuple(out)
 
 
-def parse_config(data: Any, path: str, text: str, root: Path) -> Config:
-    def err(message: str, at: list[str | int], at_key: bool = False) -> ConfigError:
-        return fail(message, path, text, [*prefix, *at], at_key)
+def parse_config(data: Any, path: str, where: Locator, root: Path) -> Config:
+    """Validate ``data`` (already parsed); ``where`` turns a key path into line:col."""
 
-    prefix: list[str | int] = []
+    def err(message: str, at: list[str | int], at_key: bool = False) -> ConfigError:
+        line, col = where(at, at_key)
+        return ConfigError(message, path, line or 1, col or 1)
+
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError("the configuration must be a mapping", path, 1, 1)
     for key in data:
         if key not in KEYS:
-            raise err(f"unknown configuration key '{key}' (known: {', '.join(sorted(KEYS))})", [key], True)
+            known = ", ".join(sorted(KEYS))
+            raise err(f"unknown configuration key '{key}' (known: {known})", [key], True)
     kw: dict[str, Any] = {}
-    if "packs" in data:
-        kw["packs"] = _strs(data["packs"], "packs", err, ["packs"])
-    if "extra-packs" in data:
-        kw["extra_packs"] = _strs(data["extra-packs"], "extra-packs", err, ["extra-packs"])
+    for key, attr in (("packs", "packs"), ("extra-packs", "extra_packs"), ("select", "select"),
+                      ("ignore", "ignore")):
+        if key in data:
+            kw[attr] = _strs(data[key], key, err, [key])
     if "profile" in data:
-        kw["profile"] = _strs(data["profile"], "profile", err, ["profile"])[0]
+        if not isinstance(data["profile"], str):
+            raise err("'profile' must be a string", ["profile"])
+        kw["profile"] = data["profile"]
     if "rules" in data:
         kw["rules"] = _rules(data["rules"], err, ["rules"])
-    if "select" in data:
-        kw["select"] = _strs(data["select"], "select", err, ["select"])
     for key, attr in (("fail-on", "fail_on"), ("min-severity", "min_severity")):
         if key in data:
-            value = data[key]
             allowed = ("error", "warning", "suggestion") + (("never",) if key == "fail-on" else ())
-            if value not in allowed:
+            if data[key] not in allowed:
                 raise err(f"'{key}' must be one of {', '.join(allowed)}", [key])
-            kw[attr] = value
-    if "ignore" in data:
-        kw["ignore"] = _strs(data["ignore"], "ignore", err, ["ignore"])
+            kw[attr] = data[key]
     if "paths" in data:
         kw["paths"] = _paths(data["paths"], err)
     if "vocabulary" in data:
         vocab = data["vocabulary"]
         if not isinstance(vocab, dict) or set(vocab) - {"accept", "reject"}:
-            raise err("'vocabulary' must be a mapping with 'accept' and/or 'reject' lists", ["vocabulary"])
+            raise err("'vocabulary' must be a mapping with 'accept' and/or 'reject' lists",
+                      ["vocabulary"])
         for key in ("accept", "reject"):
             if key in vocab:
                 kw[key] = _strs(vocab[key], f"vocabulary.{key}", err, ["vocabulary", key])
                 for i, pattern in enumerate(kw[key]):
-                    if schema.is_str(pattern) is None:
-                        _check_vocab(pattern, err, ["vocabulary", key, i])
+                    _check_vocab(pattern, err, ["vocabulary", key, i])
     return Config(path=path, root=root, **kw)
 
 
@@ -121,69 +136,174 @@ def _check_vocab(pattern: str, err: Any, at: list[str | int]) -> None:
         raise err(f"bad vocabulary pattern {pattern!r}: {exc}", at) from None
 
 
-def _paths(value: Any, err: Any) -> tuple[tuple[str, dict[str, Any]], ...]:
+def _paths(value: Any, err: Any) -> tuple[tuple[str, PathOverride], ...]:
     if not isinstance(value, dict):
         raise err("'paths' must map globs to settings", ["paths"])
     out = []
     for glob, settings in value.items():
+        at: list[str | int] = ["paths", glob]
         if not isinstance(settings, dict):
-            raise err(f"paths '{glob}' must be a mapping", ["paths", glob])
+            raise err(f"paths '{glob}' must be a mapping", at)
         for key in settings:
             if key not in PATH_KEYS:
-                raise err(f"unknown key '{key}' under paths '{glob}' (known: {', '.join(sorted(PATH_KEYS))})",
-                          ["paths", glob, key], True)
+                known = ", ".join(sorted(PATH_KEYS))
+                raise err(f"unknown key '{key}' under paths '{glob}' (known: {known})",
+                          [*at, key], True)
+        kw: dict[str, Any] = {}
+        if "profile" in settings:
+            if not isinstance(settings["profile"], str):
+                raise err("'profile' must be a string", [*at, "profile"])
+            kw["profile"] = settings["profile"]
         if "rules" in settings:
-            _rules(settings["rules"], err, ["paths", glob, "rules"])
-        out.append((str(glob), dict(settings)))
+            kw["rules"] = _rules(settings["rules"], err, [*at, "rules"])
+        for key, attr in (("packs", "packs"), ("select", "select"),
+                          ("ignore-rules", "ignore_rules")):
+            if key in settings:
+                kw[attr] = _strs(settings[key], key, err, [*at, key])
+        out.append((str(glob), PathOverride(**kw)))
     return tuple(out)
 
 
 def load_config_file(path: Path) -> Config:
+    """Read and validate one config file (YAML, or the [tool.copydesk] table of a pyproject)."""
+    shown = display_path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration: {exc}", str(path)) from None
-    if path.name == "pyproject.toml":
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ConfigError(f"cannot read configuration: {reason}", shown) from None
+    root = path.resolve().parent
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
         try:
-            data = tomllib.loads(text).get("tool", {}).get("copydesk", {})
+            table = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"invalid TOML: {exc}", str(path)) from None
-        return _parse_toml(data, path, text)
-    return parse_config(load_yaml(text, str(path)), str(path), text, path.parent)
+            raise _toml_error(exc, shown) from None
+        data = table.get("tool", {}).get("copydesk", {})
+        return parse_config(data, shown, lambda at, _k: toml_locate(text, at), root)
+    data = load_yaml(text, shown)
+    return parse_config(data, shown, lambda at, k: locate(text, at, k), root)
 
 
-def _parse_toml(data: Any, path: Path, text: str) -> Config:
+def _toml_error(exc: tomllib.TOMLDecodeError, path: str) -> ConfigError:
+    # Python < 3.14 keeps the position only in the message: "... (at line 3, column 7)".
+    message = str(exc)
+    m = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if m:
+        return ConfigError(f"invalid TOML: {message[: m.start()]}", path, int(m[1]), int(m[2]))
+    return ConfigError(f"invalid TOML: {message}", path)
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_ASSIGN = re.compile(r"^(\s*)((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')"
+                     r"(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
+_KEY_PART = re.compile(r"[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'")
+
+
+def _dotted(keys: str) -> list[str]:
+    return [k[1:-1] if k[:1] in "\"'" else k for k in _KEY_PART.findall(keys)]
+
+
+def toml_locate(text: str, key_path: KeyPath) -> tuple[int, int]:
+    """1-based line:col of the deepest key of ``tool.copydesk.<key_path>`` written in ``text``.
+
+    tomllib keeps no positions, so scan the lines: track the current ``[table]`` and match
+    ``key =`` (dotted keys too). List indexes are dropped (they sit on the key's line or below).
+    Falls back to the ``[tool.copydesk]`` header, then (0, 0).
+    """
+    target = ["tool", "copydesk", *(str(k) for k in key_path if not isinstance(k, int))]
+    best: tuple[int, int, int] = (0, 0, 0)  # (matched depth, line, col)
+    table: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _HEADER.match(line)
+        if header:
+            table = _dotted(header.group(1))
+            full, col = table, line.index("[") + 2
+        else:
+            assign = _ASSIGN.match(line)
+            if not assign:
+                continue
+            full, col = table + _dotted(assign.group(2)), len(assign.group(1)) + 1
+        depth = _common(full, target)
+        if depth == len(full) and depth > best[0] and depth >= 2:
+            best = (depth, number, col)
+            # an inline table holds the rest of the path on this line: point at that key
+            for key in target[depth:]:
+                found = _find_key(line, key)
+                if found:
+                    best = (best[0], number, found)
+    return best[1], best[2]
+
+
+def _common(a: list[str], b: list[str]) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _find_key(line: str, key: str) -> int:
+    for form in (f'"{key}"', f"'{key}'", key):
+        m = re.search(r"(?:^|[\s{,])(" + re.escape(form) + r")\s*=", line)
+        if m:
+            return m.start(1) + 1
+    return 0
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working folder when it lies inside it (shorter messages)."""
     try:
-        return parse_config(data, str(path), "", path.parent)
-    except ConfigError as exc:
-        # TOML has no ruamel positions: point at the [tool.copydesk] table instead.
-        line = next((i + 1 for i, ln in enumerate(text.splitlines()) if ln.strip() == "[tool.copydesk]"), 0)
-        raise ConfigError(exc.message, str(path), line, 1 if line else 0) from None
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _has_table(pyproject: Path) -> bool:
     try:
-        return "copydesk" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+        text = pyproject.read_text("utf-8")
     except (OSError, ValueError):
         return False
+    try:
+        return "copydesk" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        # a broken file that mentions our table is ours to report, not to skip silently
+        return "tool.copydesk" in text
 
 
-@lru_cache(maxsize=256)
+_FOUND: dict[Path, Path | None] = {}
+_LOADED: dict[Path, Config] = {}
+
+
+def clear_caches() -> None:
+    """Forget found and parsed configs (a new run may follow edits, e.g. in tests)."""
+    _FOUND.clear()
+    _LOADED.clear()
+
+
 def find_config(folder: Path) -> Path | None:
     """The nearest config file at or above ``folder``, stopping at the repository root."""
+    if folder in _FOUND:
+        return _FOUND[folder]
+    found: Path | None = None
     for candidate_dir in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            p = candidate_dir / name
-            if p.is_file():
-                return p
+        hit = next((candidate_dir / n for n in CONFIG_NAMES if (candidate_dir / n).is_file()), None)
         pyproject = candidate_dir / "pyproject.toml"
-        if pyproject.is_file() and _has_table(pyproject):
-            return pyproject
-        if (candidate_dir / ".git").exists():
-            return None
-    return None
+        if hit is None and pyproject.is_file() and _has_table(pyproject):
+            hit = pyproject
+        if hit is not None:
+            found = hit
+            break
+        if (candidate_dir / ".git").exists():  # the repository root: look no further
+            break
+    _FOUND[folder] = found
+    return found
 
 
-@lru_cache(maxsize=64)
 def config_at(path: Path | None) -> Config:
-    return load_config_file(path) if path else Config()
+    """The parsed config at ``path`` (cached per run); the defaults when there is none."""
+    if path is None:
+        return Config()
+    if path not in _LOADED:
+        _LOADED[path] = load_config_file(path)
+    return _LOADED[path]

@@ -10,19 +10,22 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from pathspec import PathSpec
 
 PROSE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
-ALWAYS_SKIP = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
+ALWAYS_SKIP = frozenset(
+    {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
+)
 
 
-def _spec(file: Path) -> PathSpec | None:
+def _spec(file: Path) -> PathSpec[Any] | None:
     try:
         lines = file.read_text("utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    return PathSpec.from_lines("gitwildmatch", lines) if any(ln.strip() for ln in lines) else None
+    return PathSpec.from_lines("gitignore", lines) if any(ln.strip() for ln in lines) else None
 
 
 def _git_root(start: Path) -> Path | None:
@@ -37,7 +40,7 @@ class IgnoreRules:
 
     def __init__(self, top: Path) -> None:
         top = top.resolve()
-        self.specs: list[tuple[Path, PathSpec]] = []
+        self.specs: list[tuple[Path, PathSpec[Any]]] = []
         root = _git_root(top)
         if root is not None:
             exclude = _spec(root / ".git" / "info" / "exclude")

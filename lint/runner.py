@@ -50,6 +50,7 @@ class Overrides:
 
 
 def settings_for(path: str, config: Config, cli: Overrides) -> Settings:
+    """Config, then each matching ``paths:`` entry in order, then the command line."""
     s = Settings(
         packs=config.packs, extra_packs=config.extra_packs, profile=config.profile,
         rules=config.rules, select=config.select, accept=config.accept, reject=config.reject,
@@ -63,18 +64,21 @@ def settings_for(path: str, config: Config, cli: Overrides) -> Settings:
         except ValueError:
             rel = Path(path).as_posix()
         for glob, over in config.paths:
-            if PathSpec.from_lines("gitwildmatch", [glob]).match_file(rel):
+            if PathSpec.from_lines("gitignore", [glob]).match_file(rel):
                 s = replace(
                     s,
-                    profile=over.get("profile", s.profile),
-                    rules=s.rules + tuple((str(k), str("off" if v is False else v)) for k, v in (over.get("rules") or {}).items()),
+                    profile=over.profile or s.profile,
+                    packs=over.packs if over.packs is not None else s.packs,
+                    select=over.select or s.select,
+                    ignore=s.ignore + over.ignore_rules,
+                    rules=s.rules + over.rules,  # later entries win in select_specs
                 )
     return replace(
         s,
         profile=cli.profile or s.profile,
         extra_packs=s.extra_packs + cli.extra_packs,
         select=cli.select or s.select,
-        ignore=cli.ignore,
+        ignore=s.ignore + cli.ignore,
     )
 
 

@@ -1,14 +1,17 @@
 """Suppression comments, in every format, and the whole-file switch in front matter.
 
-``<!-- copydesk-disable [RULE, …] -->`` silences from there until a matching
-``<!-- copydesk-enable [RULE, …] -->``; ``<!-- copydesk-disable-next-line [RULE, …] -->``
-silences the following line; ``copydesk: disable [RULE, …]`` in front matter silences the
-file. No rule means every rule; a pack (or category) name means all of its rules.
+``<!-- copydesk-disable [RULE, …] -->`` silences from there until an
+``<!-- copydesk-enable [RULE, …] -->`` that covers the rule; ``<!-- copydesk-disable-next-line
+[RULE, …] -->`` silences the line after the comment; ``copydesk: disable [RULE, …]`` in front
+matter silences the file. No rule means every rule; a pack (or category) name means all of its
+rules. The comments are read from the source text, so they work the same in Markdown, HTML and
+plain text; a comment inside a Markdown code region is an example, not a directive.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from lint.document import Document
@@ -18,14 +21,14 @@ from lint.packs.spec import RuleSpec
 _COMMENT = re.compile(
     r"<!--\s*copydesk-(disable-next-line|disable|enable)\b([^>]*?)\s*-->", re.IGNORECASE
 )
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
-_FRONT_SWITCH = re.compile(r"^copydesk:\s*disable\b[ \t]*(.*?)\s*$", re.M)
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
+_FRONT_SWITCH = re.compile(r"^copydesk:[ \t]*disable\b[ \t]*(.*?)[ \t]*\r?$", re.M)
 
 ALL = ("*",)
 
 
 def _names(raw: str) -> tuple[str, ...]:
-    names = tuple(n for n in re.split(r"[\s,]+", raw.strip()) if n)
+    names = tuple(n for n in re.split(r"[\s,]+", raw.strip().strip("[]")) if n)
     return names or ALL
 
 
@@ -35,9 +38,12 @@ def applies(names: tuple[str, ...], spec: RuleSpec) -> bool:
 
 @dataclass
 class Suppressions:
-    ranges: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+    # (offset, disable?, names) in source order: a rule's state at an offset is the last
+    # event before it that names the rule, so `disable` then `enable RULE` re-enables one rule.
+    events: list[tuple[int, bool, tuple[str, ...]]] = field(default_factory=list)
     next_lines: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # 1-based lines
     file_names: tuple[str, ...] = ()
+    _ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def whole_file_all(self) -> bool:
@@ -54,29 +60,50 @@ class Suppressions:
         if front:
             switch = _FRONT_SWITCH.search(front.group(1))
             if switch:
-                found.file_names = _names(switch.group(1))
-        if "copydesk-" not in text:
+                found.file_names = _names(switch.group(1).strip("\"'"))
+        if "copydesk-" not in text.lower():
             return found
-        open_at: dict[tuple[str, ...], int] = {}
+        code = sorted((r.start, r.end) for r in doc.regions_of("code"))
         for m in _COMMENT.finditer(text):
+            if _within(code, m.start()):
+                continue
             verb, names = m.group(1).lower(), _names(m.group(2))
             if verb == "disable-next-line":
-                found.next_lines.append((doc.lines.line_of(m.start()) + 2, names))
+                # the line after the one the comment ends on (0-based line + 2 = 1-based next)
+                found.next_lines.append((doc.lines.line_of(m.end() - 1) + 2, names))
             elif verb == "disable":
-                open_at.setdefault(names, m.end())
+                found.events.append((m.end(), True, names))
             else:
-                closing = [k for k in open_at if names == ALL or k == names]
-                for k in closing:
-                    found.ranges.append((open_at.pop(k), m.start(), k))
-        for names, start in open_at.items():
-            found.ranges.append((start, len(text), names))
+                found.events.append((m.start(), False, names))
         return found
 
+    def _disabled(self, spec: RuleSpec) -> list[tuple[int, int]]:
+        """Sorted [start, end) source spans where ``spec`` is switched off."""
+        if spec.id not in self._ranges:
+            spans: list[tuple[int, int]] = []
+            start: int | None = None
+            for offset, disable, names in self.events:
+                if not applies(names, spec):
+                    continue
+                if disable and start is None:
+                    start = offset
+                elif not disable and start is not None:
+                    spans.append((start, offset))
+                    start = None
+            if start is not None:
+                spans.append((start, 1 << 62))
+            self._ranges[spec.id] = spans
+        return self._ranges[spec.id]
+
     def hides(self, v: Violation, spec: RuleSpec, doc: Document) -> bool:
-        for start, end, names in self.ranges:
-            if start <= v.offset < end and applies(names, spec):
-                return True
+        if self.events and _within(self._disabled(spec), v.offset):
+            return True
         if self.next_lines:
             line = doc.lines.line_of(v.offset) + 1
             return any(line == n and applies(names, spec) for n, names in self.next_lines)
         return False
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect_right(spans, (offset, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
