@@ -2,12 +2,17 @@
 
 A boundary is ``[.!?]+`` plus optional closing quotes/brackets, whitespace, then an upper-case
 letter, digit or opening quote/bracket, except after known abbreviations, single initials,
-decimals and ellipses. Blocks (paragraphs, headings, list items …) are hard boundaries.
+decimals and ellipses. A question or exclamation closing a quotation and followed by its
+attribution ("“Why now?” Ruiz asked.") is not a boundary either: the speaker and verb belong
+to the quotation's sentence. Blocks (paragraphs, headings, list items …) are hard boundaries,
+applied by the caller, which splits one block at a time.
 """
 
 from __future__ import annotations
 
 import re
+
+from lint.analysis.lexicon import REPORT_VERBS
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt sgt st no vs jan feb aug sept oct nov dec inc ltd co jr sr "
@@ -16,6 +21,7 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9\u00C0-\u024F])")
 _LAST_WORD = re.compile(r"([\w.]+)\.*$")
 _SPAN = re.compile(r"\S(?:.*\S)?", re.S)
+_WORDS_AHEAD = re.compile(r"[\w’'-]+")
 
 
 def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -23,7 +29,7 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
-        if not _is_boundary(text, cursor, m):
+        if not _is_boundary(text, cursor, m, end):
             continue
         spans.append((cursor, m.end()))
         cursor = m.end()
@@ -36,12 +42,23 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _is_boundary(text: str, cursor: int, m: re.Match[str]) -> bool:
+def _is_boundary(text: str, cursor: int, m: re.Match[str], end: int) -> bool:
     punct = m.group()
-    if punct.startswith(".") and not punct.startswith("..."):
+    if punct.startswith(".."):  # an ellipsis trails off; it does not end the sentence
+        return False
+    if punct.startswith("."):
         word = _LAST_WORD.search(text, cursor, m.start() + 1)
         if word:
             w = word.group(1).rstrip(".").lower()
             if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                 return False
+    elif punct[-1] in "”\"’'" and _attribution_follows(text, m.end(), end):
+        return False
     return True
+
+
+def _attribution_follows(text: str, at: int, end: int) -> bool:
+    """A report verb among the next five words, before any punctuation ("“Why?” Ruiz asked")."""
+    clause = re.split(r"[,.;:!?“”\"()]", text[at:min(end, at + 80)], maxsplit=1)[0]
+    words = [w.lower() for w in _WORDS_AHEAD.findall(clause)[:5]]
+    return any(w in REPORT_VERBS for w in words)

@@ -18,7 +18,7 @@ class Block:
 
 def blocks_of(doc: Document) -> list[Block]:
     prose = doc.prose
-    quotes = [(prose.to_view(r.start), prose.to_view(r.end)) for r in doc.regions if r.kind == "blockquote"]
+    quotes = [(prose.to_view(r.start), prose.to_view(r.end)) for r in doc.regions_of("blockquote")]
     out = []
     for r in doc.regions:
         if r.kind not in ("paragraph", "heading"):

@@ -44,14 +44,14 @@ def inflect(lemma: str) -> list[str]:
     return [f"{f} {rest}".strip() for f in forms]
 
 
-REPORT_VERB_LEMMAS = (
-    "say tell add ask write state declare announce explain note claim admit insist warn argue reply "
-    "respond comment testify tweet post report hail describe agree urge gush boast confirm deny "
-    "acknowledge quote recall continue conclude predict concede complain shout whisper cry scream "
-    "exclaim yell mutter remark observe stress emphasise emphasize assert maintain allege contend "
-    "suggest recount joke quip plead vow promise pledge caution lament brag rant slam blast crow "
-    "gloat fret"
-).split()
+REPORT_VERB_LEMMAS = """
+    say tell add ask write state declare announce explain note claim admit insist warn argue
+    reply respond comment testify tweet post report hail describe agree urge gush boast
+    confirm deny acknowledge quote recall continue conclude predict concede complain shout
+    whisper cry scream exclaim yell mutter remark observe stress emphasise emphasize assert
+    maintain allege contend suggest recount joke quip plead vow promise pledge caution
+    lament brag rant slam blast crow gloat fret
+""".split()
 REPORT_PHRASES = ("point out", "had this to say", "in an interview", "according to", "went on")
 
 
@@ -79,13 +79,17 @@ SOURCE_NOUNS = frozenset(
     coach captain manager player teacher doctor doctors nurse nurses victim victims family
     mother father son daughter wife husband brother sister friend neighbour neighbor
     organisers organizers organiser organizer founder owner author editor reporter reporters
-    correspondent he she they it we i
+    correspondent ambassador envoy diplomat diplomats minister's senator's widow widower
+    activist activists campaigner campaigners protester protesters farmer farmers worker
+    workers student students clerk novelist writer historian commander admiral
+    he she they it we i
     """.split()
 )
 
 PRONOUNS = frozenset("he she they it we i".split())
 
-# Capitalised words that never name a speaker on their own.
+# Capitalised words that never name a speaker on their own: function words and quantifiers
+# that are capitalised only because they open a sentence ("Everyone agreed: …").
 NOT_NAMES = frozenset(
     """
     The A An This That These Those It Its He She They We I You Your Our Their His Her Yes No But
@@ -93,6 +97,12 @@ NOT_NAMES = frozenset(
     Of To After Before Meanwhile However Still Yet So Also Quote Note Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday January February March April May June July August September
     October November December Mr Mrs Ms Dr
+    Everything Everyone Everybody Nobody Nothing Someone Somebody Something Anyone Anybody
+    Anything All Some Many Most Few Several Each Every Both Other Others Such Another Any None
+    Not Now Today Yesterday Tomorrow Later Earlier Once Again Even Just Only Perhaps Maybe
+    Indeed Thus Therefore Instead Although Though Because Since Until Unless Whether Despite
+    During Under Over Into Through About Between Against Without Within Among Across Like
+    According Asked Told Said
     """.split()
 )
 

@@ -73,7 +73,8 @@ def find_quotes(text: str, blocks: list[Block]) -> tuple[list[Quote], list[int]]
     for i, block in enumerate(blocks):
         found, bad = pair_block(text, block, i)
         if quotes and quotes[-1].block == i - 1 and not quotes[-1].closed:
-            if found and _LEAD.match(text, block.start) and found[0].start == _first_mark(text, block):
+            leads = found and _LEAD.match(text, block.start)
+            if leads and found[0].start == _first_mark(text, block):
                 found[0].continues = True
             else:
                 unmatched.append(quotes[-1].start)
