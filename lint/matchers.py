@@ -158,9 +158,28 @@ def compile_user(pattern: str, ignorecase: bool = False) -> Any:
     return regex.compile(pattern, flags)
 
 
+CHUNK = 64_000
+
+
+def chunks(text: str, size: int = CHUNK) -> Iterator[tuple[int, int]]:
+    """[start, end) windows of about ``size`` characters, each ending at a line break."""
+    start, n = 0, len(text)
+    while start < n:
+        end = n if n - start <= size else text.find("\n", start + size)
+        end = n if end == -1 else end + 1
+        yield start, end
+        start = end
+
+
 def finditer(compiled: Any, text: str) -> Iterator[Any]:
-    """finditer with the timeout; raises RuleTimeout instead of hanging."""
+    """finditer with a timeout per window of text; raises RuleTimeout instead of hanging.
+
+    The budget is per ~64 KB window (cut at line breaks, with the whole string still visible
+    to anchors and lookarounds), so a large file gets time in proportion to its size while a
+    catastrophic pattern is still stopped within a second.
+    """
     try:
-        yield from compiled.finditer(text, timeout=TIMEOUT_SECONDS)
+        for start, end in chunks(text):
+            yield from compiled.finditer(text, start, end, timeout=TIMEOUT_SECONDS)
     except TimeoutError:
         raise RuleTimeout(f"pattern timed out after {TIMEOUT_SECONDS:g}s") from None

@@ -30,6 +30,7 @@ class Claims:
         self.links = links
         self._cues = [-1] * len(sentences)
         self._starts = [s.start for s in sentences]
+        self._quote_starts = [q.start for q in quotes]
 
     def _has_link(self, s: Sentence) -> bool:
         i = bisect_right(self.link_starts, s.end) - 1
@@ -68,12 +69,12 @@ class Claims:
         return best
 
     def in_quote(self, start: int, end: int, attributed_only: bool = False) -> bool:
-        for q in self.quotes:  # quotations are few; a linear pass is cheap
-            if q.start <= start and end <= q.end and (q.attributed or not attributed_only):
-                return True
-            if q.start > end:
-                break
-        return False
+        """Is [start, end) inside a quotation (quotations never overlap each other)?"""
+        i = bisect_right(self._quote_starts, start) - 1
+        if i < 0:
+            return False
+        q = self.quotes[i]
+        return q.start <= start and end <= q.end and (q.attributed or not attributed_only)
 
     def unsourced_figures(self, min_cue: int = 1) -> list[tuple[int, Figure]]:
         """(sentence index, first unsourced statistic) — at most one per sentence."""

@@ -142,8 +142,10 @@ def _exempt_count(text: str, start: int, end: int, number: str) -> str:
 def find_figures(text: str, start: int, end: int) -> list[Figure]:
     """Figures in text[start:end] (one sentence), each judged statistic or not."""
     out: list[Figure] = []
-    tokens = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+    tokens: list[tuple[int, str]] = []
     for m in FIGURE.finditer(text, start, end):
+        if not tokens:  # most sentences hold no figure: tokenize only when one is found
+            tokens = [(t.start(), t.group().lower()) for t in _WORD.finditer(text, start, end)]
         kind = next(k for k, v in m.groupdict().items() if v)
         s, e = m.span()
         core = m.group(kind)

@@ -41,12 +41,12 @@ class AnonymousSource(EditorialRule):
         self.pattern = phrase_pattern(word_list(spec, "phrases", PHRASES))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        for m in self.pattern.finditer(ctx.text):
+        for m in self.pattern.finditer(ctx.folded):
             if _APPOSITION.match(ctx.text, m.end()):
                 continue
             if _NAMED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):
                 continue
-            yield Hit(m.start(), m.end(), (m.group(),))
+            yield Hit(m.start(), m.end(), (ctx.text[m.start() : m.end()],))
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

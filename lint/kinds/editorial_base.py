@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule
+from lint.matchers import normalise_term, trie_pattern
 from lint.packs.spec import RuleSpec
 
 
@@ -20,10 +21,14 @@ def word_list(spec: RuleSpec, key: str, default: Iterable[str]) -> list[str]:
     return words + list(spec.options.get(f"extra_{key}", []))
 
 
-def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One alternation of phrases (longest first), whole words, spaces matching any whitespace."""
-    alts = sorted({re.escape(p).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
+def phrase_pattern(phrases: Iterable[str], suffix: str = "") -> re.Pattern[str]:
+    """One prefix-trie regex for the phrases, whole words, spaces matching any whitespace.
+
+    It is case-insensitive by construction: run it on ``ctx.folded`` (the lower-cased view,
+    same length and offsets) and read the matched text from ``ctx.text``.
+    """
+    body = trie_pattern(sorted({normalise_term(p, True) for p in phrases}))
+    return re.compile(r"(?<![\w-])(?:" + body + r")" + suffix + r"(?![\w-])")
 
 
 def require_positive(spec: RuleSpec, key: str) -> None:

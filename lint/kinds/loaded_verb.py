@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from lint.analysis.lexicon import inflect
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
+from lint.kinds.editorial_base import phrase_pattern
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -33,7 +34,7 @@ class LoadedVerb(Rule):
     def __init__(self, spec: RuleSpec) -> None:
         super().__init__(spec)
         forms = sorted({f for v in spec.options["verbs"] for f in inflect(v)}, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w-])", re.IGNORECASE)
+        self.pattern = phrase_pattern(forms)
         self.window = int(spec.options.get("window", 8))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
@@ -41,13 +42,13 @@ class LoadedVerb(Rule):
         ed = ctx.editorial
         verb_at = {q.attribution_at for q in ed.quotes if q.attributed}
         claims = ed.claims
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(ctx.folded):
             before = _TOKEN.findall(text, max(0, m.start() - 20), m.start())
             if before and before[-1].lower() in _DETERMINERS:
                 continue
             if m.start() not in verb_at and not self._followed(text, m.end(), claims.sentences[claims.sentence_at(m.start())].end):
                 continue
-            yield Hit(m.start(), m.end(), (m.group(),))
+            yield Hit(m.start(), m.end(), (text[m.start() : m.end()],))
 
     def _followed(self, text: str, pos: int, limit: int) -> bool:
         tokens = list(_TOKEN.finditer(text, pos, limit))[: self.window]

@@ -36,11 +36,11 @@ class MannerAdverb(Rule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(ctx.folded):
             before = _TOKEN.findall(text, max(0, m.start() - 40), m.start())[-self.window :]
             after = _TOKEN.findall(text, m.end(), min(len(text), m.end() + 40))[: self.window]
             if any(t.lower() in REPORT_VERBS for t in before + after):
-                yield Hit(m.start(), m.end(), (m.group(),))
+                yield Hit(m.start(), m.end(), (text[m.start() : m.end()],))
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

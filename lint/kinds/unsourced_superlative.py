@@ -39,14 +39,14 @@ class UnsourcedSuperlative(EditorialRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         claims = ctx.editorial.claims
         reported: set[int] = set()
-        for m in self.pattern.finditer(ctx.text):
+        for m in self.pattern.finditer(ctx.folded):
             i = claims.sentence_at(m.start())
             if i in reported or ctx.editorial.blocks[claims.sentences[i].block].heading:
                 continue
             if claims.cited(i) or claims.in_quote(m.start(), m.end()):
                 continue
             reported.add(i)
-            yield Hit(m.start(), m.end(), (m.group(),))
+            yield Hit(m.start(), m.end(), (ctx.text[m.start() : m.end()],))
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

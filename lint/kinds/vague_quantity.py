@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from lint.analysis.figures import TIME_UNITS
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule, word_list
+from lint.kinds.editorial_base import EditorialRule, phrase_pattern, word_list
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -31,13 +31,13 @@ class VagueQuantity(EditorialRule):
     def __init__(self, spec: RuleSpec) -> None:
         super().__init__(spec)
         words = sorted(word_list(spec, "quantities", QUANTITIES), key=len, reverse=True)
-        self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r") of\b", re.IGNORECASE)
+        self.pattern = phrase_pattern(words, suffix=r"\s+of")
         self.min_cue = int(spec.options.get("min_cue", 1))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         claims = ctx.editorial.claims
         text = ctx.text
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(ctx.folded):
             after = _NEXT.match(text, m.end())
             following = [w.lower() for w in (after.groups() if after else ()) if w]
             if any(w in TIME_UNITS for w in following[:2]):
@@ -47,7 +47,7 @@ class VagueQuantity(EditorialRule):
                 continue
             if claims.window_cue(i) >= self.min_cue or claims.in_quote(m.start(), m.end()):
                 continue
-            yield Hit(m.start(), m.end(), (m.group(),))
+            yield Hit(m.start(), m.end(), (text[m.start() : m.end()],))
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

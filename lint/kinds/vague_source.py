@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from lint.analysis.lexicon import inflect
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule, word_list
+from lint.kinds.editorial_base import EditorialRule, phrase_pattern, word_list
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -54,10 +54,7 @@ class VagueSource(EditorialRule):
     def __init__(self, spec: RuleSpec) -> None:
         super().__init__(spec)
         sources = sorted(word_list(spec, "sources", SOURCES), key=len, reverse=True)
-        self.pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sources) + r")(?![\w-])",
-            re.IGNORECASE,
-        )
+        self.pattern = phrase_pattern(sources)
         verbs = word_list(spec, "verbs", VERBS)
         self.verbs = frozenset(f for v in verbs for f in inflect(v))
         # "critics claims" is not English: a plural group takes no third-person -s verb
@@ -82,8 +79,8 @@ class VagueSource(EditorialRule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for m in self.pattern.finditer(text):
-            noun = m.group().lower()
+        for m in self.pattern.finditer(ctx.folded):
+            noun = m.group()
             if self._specific_before(text, m.start()) or _SPECIFIC_AFTER.match(text, m.end()):
                 continue
             window = 1 if noun.split()[-1] in _NEEDS_ADJACENT else self.window
