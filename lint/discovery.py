@@ -51,6 +51,9 @@ class IgnoreRules:
                 if d == top or not d.is_relative_to(root):
                     continue
                 self._add(d)
+            if self.ignored(top, True):
+                # the user named an ignored folder: lint it, with only its own ignore files
+                self.specs.clear()
 
     def _add(self, folder: Path) -> None:
         spec = _spec(folder / ".gitignore")

@@ -1,0 +1,157 @@
+"""Suppression comments (ranges, next line, per rule and per pack) and the front-matter switch,
+in Markdown, plain text and HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_helpers import HOUSE_PACK, found, write
+
+from lint.engine import compile_rules
+from lint.packs.load import load_pack
+from lint.runner import lint_text
+
+FORMATS = ("a.md", "a.txt", "a.html")
+
+
+def flagged(builtin: Path, name: str, text: str, *extra: Path) -> list[tuple[int, str, str]]:
+    """(line, rule, matched text) of every citations finding in ``text`` read as ``name``."""
+    specs = [s for p in (builtin / "citations.yaml", *extra) for s in load_pack(p).rules]
+    result = lint_text(name, text, compile_rules(specs))
+    lines = text.split("\n")
+    starts = [sum(len(ln) + 1 for ln in lines[:i]) for i in range(len(lines))]
+    out = []
+    for v in result.violations:
+        line = max(i for i, s in enumerate(starts) if s <= v.offset) + 1
+        out.append((line, v.rule, text[v.offset : v.end_offset]))
+    return out
+
+
+def wrap(name: str, body: str) -> str:
+    """``body`` lines as paragraphs of the format (HTML gets <p> around prose lines)."""
+    if not name.endswith(".html"):
+        return body
+    return "\n".join(
+        ln if not ln or ln.startswith("<!--") else f"<p>{ln}</p>" for ln in body.split("\n")
+    )
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_disable_and_enable_range_for_all_rules(builtin: Path, name: str) -> None:
+    body = (
+        "One (source).\n"
+        "<!-- copydesk-disable -->\n"
+        "Two (source) TK.\n"
+        "<!-- copydesk-enable -->\n"
+        "Three TK.\n"
+    )
+    assert flagged(builtin, name, wrap(name, body)) == [
+        (1, "citations.placeholder", "(source)"),
+        (5, "citations.tk", "TK"),
+    ]
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_disable_one_rule_leaves_the_others(builtin: Path, name: str) -> None:
+    body = "<!-- copydesk-disable citations.tk -->\nOne (source) TK.\n"
+    assert flagged(builtin, name, wrap(name, body)) == [(2, "citations.placeholder", "(source)")]
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_disable_a_list_of_rules_with_commas(builtin: Path, name: str) -> None:
+    body = "<!-- copydesk-disable citations.tk, citations.placeholder -->\nOne (source) TK.\n"
+    assert flagged(builtin, name, wrap(name, body)) == []
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_disable_next_line_covers_only_the_next_line(builtin: Path, name: str) -> None:
+    body = (
+        "<!-- copydesk-disable-next-line citations.placeholder -->\n"
+        "One (source) TK.\n"
+        "Two (source).\n"
+        "<!-- copydesk-disable-next-line -->\n"
+        "Three (source) TK.\n"
+    )
+    assert flagged(builtin, name, wrap(name, body)) == [
+        (2, "citations.tk", "TK"),
+        (3, "citations.placeholder", "(source)"),
+    ]
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_pack_name_suppresses_all_its_rules(builtin: Path, name: str, tmp_path: Path) -> None:
+    house = write(tmp_path, {"house.yaml": HOUSE_PACK}) / "house.yaml"
+    body = (
+        "<!-- copydesk-disable citations -->\nWe utilize (source) TK.\n<!-- copydesk-enable -->\n"
+    )
+    assert flagged(builtin, name, wrap(name, body), house) == [(2, "house.utilize", "utilize")]
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_enable_one_rule_inside_a_disable_all_range(builtin: Path, name: str) -> None:
+    body = (
+        "<!-- copydesk-disable -->\n"
+        "One (source) TK.\n"
+        "<!-- copydesk-enable citations.tk -->\n"
+        "Two (source) TK.\n"
+        "<!-- copydesk-enable -->\n"
+        "Three (source).\n"
+    )
+    assert flagged(builtin, name, wrap(name, body)) == [
+        (4, "citations.tk", "TK"),
+        (6, "citations.placeholder", "(source)"),
+    ]
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_disable_without_enable_runs_to_the_end(builtin: Path, name: str) -> None:
+    body = "One TK.\n<!-- COPYDESK-DISABLE citations.tk -->\nTwo TK.\n\nThree TK.\n"
+    assert flagged(builtin, name, wrap(name, body)) == [(1, "citations.tk", "TK")]
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_enable_of_another_rule_does_not_end_a_disable(builtin: Path, name: str) -> None:
+    body = (
+        "<!-- copydesk-disable citations.tk -->\n"
+        "<!-- copydesk-enable citations.placeholder -->\n"
+        "One (source) TK.\n"
+    )
+    assert flagged(builtin, name, wrap(name, body)) == [(3, "citations.placeholder", "(source)")]
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_front_matter_disables_the_whole_file(builtin: Path, name: str) -> None:
+    body = "One (source) TK.\n"
+    assert flagged(builtin, name, "---\ntitle: x\ncopydesk: disable\n---\n" + body) == []
+    only_tk = "---\ncopydesk: disable citations.tk\n---\n" + body
+    assert flagged(builtin, name, only_tk) == [(4, "citations.placeholder", "(source)")]
+    pack = "---\r\ncopydesk: disable citations\r\n---\r\n" + body  # CRLF and a pack name
+    assert flagged(builtin, name, pack) == []
+
+
+def test_a_switch_outside_front_matter_does_nothing(builtin: Path) -> None:
+    text = "Intro.\n\ncopydesk: disable\n\nOne (source).\n"
+    assert flagged(builtin, "a.txt", text) == [(5, "citations.placeholder", "(source)")]
+
+
+def test_a_comment_inside_markdown_code_is_not_a_directive(builtin: Path) -> None:
+    text = "```html\n<!-- copydesk-disable -->\n```\n\nOne (source).\n"
+    assert flagged(builtin, "a.md", text) == [(5, "citations.placeholder", "(source)")]
+
+
+def test_a_multiline_next_line_comment_covers_the_line_after_its_end(builtin: Path) -> None:
+    text = "<!--\n  copydesk-disable-next-line\n-->\nOne (source).\nTwo (source).\n"
+    assert flagged(builtin, "a.md", text) == [(5, "citations.placeholder", "(source)")]
+
+
+def test_suppression_through_the_cli_with_crlf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, {".copydesk.yaml": "packs: [citations]\n"})
+    (tmp_path / "a.md").write_bytes(
+        b"<!-- copydesk-disable-next-line citations -->\r\nOne (source).\r\nTwo (source).\r\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    code, files, _ = found(["a.md"])
+    assert (code, files) == (1, {"a.md": ["citations.placeholder"]})
