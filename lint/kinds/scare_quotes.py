@@ -23,6 +23,18 @@ NAME = "scare-quotes"
 KEYS = {"max_words": schema.is_int, "cues": schema.is_str_list, "extra_cues": schema.is_str_list}
 
 
+def _looks_like_a_name(inner: str) -> bool:
+    """Title Case ("The Toyota Way", "Enterprise"): a title or a name, not a doubted word."""
+    words = WORD.findall(inner)
+    significant = [w for i, w in enumerate(words) if i == 0 or len(w) > 3]
+    return bool(significant) and all(w[:1].isupper() for w in significant)
+
+
+def _parenthetical(text: str, start: int, end: int) -> bool:
+    """("Balaenoptera musculus"): a gloss or translation in brackets."""
+    return text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")"
+
+
 def validate(spec: RuleSpec) -> None:
     """Nothing beyond the key types."""
 
@@ -42,6 +54,8 @@ class ScareQuotes(EditorialRule):
                 continue
             s, e = q.inner
             inner = text[s:e].strip(" ,.;:!?")
+            if _looks_like_a_name(inner) or _parenthetical(text, q.start, q.end):
+                continue
             sentence = claims.sentences[claims.sentence_at(q.start)]
             before = " ".join(WORD.findall(text, sentence.start, q.start)[-4:]).lower()
             doubt = any(before.endswith(c) or f"{c} " in before[-len(c) - 12 :] for c in self.cues)
