@@ -1,7 +1,8 @@
 """Pair double quotation marks per block and classify each quotation (policy reference H2).
 
 Curly quotes pair by direction; a straight ``"`` opens after the block start, whitespace, an
-opening bracket, a dash or another opener, and closes otherwise. Single quotes are never paired
+opening bracket, a dash or another opener, and closes otherwise; right after a digit it is a
+prime (a 6" pipe) unless a quotation is open for it to close. Single quotes are never paired
 (U+2019 is usually an apostrophe). A block ending inside an open quotation whose next block
 opens with a quotation mark is a *continued* quotation, not an error. Titles of works
 ("her novel, “The Salt Road,”") and mentions ("the term “woke”") are marked so that speech
@@ -49,6 +50,8 @@ def pair_block(text: str, block: Block, index: int) -> tuple[list[Quote], list[i
     for m in _MARKS.finditer(text, block.start, block.end):
         i, ch = m.start(), m.group()
         if ch == '"':
+            if opened is None and text[i - 1 : i].isdigit():
+                continue  # a prime (6" pipe), unless it can close an open quotation
             opens = i == block.start or text[i - 1] in _OPEN_BEFORE
         else:
             opens = ch == "“"
@@ -74,14 +77,15 @@ def find_quotes(text: str, blocks: list[Block]) -> tuple[list[Quote], list[int]]
         found, bad = pair_block(text, block, i)
         if quotes and quotes[-1].block == i - 1 and not quotes[-1].closed:
             leads = found and _LEAD.match(text, block.start)
-            if leads and found[0].start == _first_mark(text, block):
+            if leads and not block.heading and found[0].start == _first_mark(text, block):
                 found[0].continues = True
-            else:
-                unmatched.append(quotes[-1].start)
         quotes.extend(found)
         unmatched.extend(bad)
-    if quotes and not quotes[-1].closed:
-        unmatched.append(quotes[-1].start)
+    # an open quotation is an error unless the next block carries it on
+    for k, q in enumerate(quotes):
+        carried = k + 1 < len(quotes) and quotes[k + 1].continues
+        if not q.closed and not carried:
+            unmatched.append(q.start)
     for q in quotes:
         _classify(text, q, blocks[q.block])
     unmatched.sort()
