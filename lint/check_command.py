@@ -72,13 +72,27 @@ def run_check(
     statistics: bool, config_file: str | None, packs: tuple[str, ...], profile: str | None,
     position_encoding: str, no_color: bool,
 ) -> int:
-    from lint.runner import WARNINGS, Overrides, lint_bytes, ruleset_for, settings_for
+    from lint.runner import (
+        WARNINGS,
+        Overrides,
+        lint_bytes,
+        load_profile,
+        resolve_pack,
+        ruleset_for,
+        settings_for,
+    )
 
     clear_caches()
     cli = Overrides(profile=profile, extra_packs=_pack_args(packs), select=_split(select),
                     ignore=_split(ignore))
     try:
         forced = load_config_file(Path(config_file)) if config_file else None
+        # command-line packs and profile are checked once, up front: an error later in the
+        # loop then always comes from a config file
+        for name in cli.extra_packs:
+            resolve_pack(name, str(Path.cwd()))
+        if profile:
+            load_profile(profile)
     except CopydeskError as exc:
         _error(str(exc))
         return 2
@@ -89,6 +103,7 @@ def run_check(
         display = (stdin_filename or "stdin") if path == STDIN else path
         # stdin is linted as if it lived at --stdin-filename (format and config from there)
         where = Path(stdin_filename or "stdin") if path == STDIN else Path(path)
+        config: Config | None = None
         try:
             config = forced or config_at(find_config(where.resolve().parent))
             if not explicit and _ignored_by_config(where, config):
@@ -99,7 +114,10 @@ def run_check(
                 continue
             ruleset = ruleset_for(settings_for(str(where), config, cli))
         except CopydeskError as exc:
-            config_errors[str(exc)] = None  # files under a broken config are not linted
+            # files under a broken config are not linted; a pack or profile named by a config
+            # (an error with no file of its own) is traced back to that config
+            source = config.path if config is not None and not exc.path else ""
+            config_errors[f"{exc} (set in {source})" if source else str(exc)] = None
             continue
         except OSError as exc:
             results.append(FileResult(display, "", error=f"cannot read: {exc.strerror or exc}"))

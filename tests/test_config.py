@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from cli_helpers import HOUSE_PACK, found, run, write
 
-from lint.config import load_config_file, toml_locate
+from lint.config import load_config_file
 from lint.errors import ConfigError
+from lint.tomlsource import toml_locate
 
 BAD = "Fine (source) and TK.\n"  # citations.placeholder and citations.tk
 
@@ -376,6 +377,7 @@ def test_unknown_pack_in_config_names_the_pack(repo: Path) -> None:
     write(repo, {".copydesk.yaml": "packs: [citations, nosuch]\n", "a.md": BAD})
     code, _, err = run(["check", "a.md"])
     assert code == 2 and "no pack named 'nosuch'" in err
+    assert "(set in .copydesk.yaml)" in err
 
 
 def test_load_config_file_reads_every_key(tmp_path: Path) -> None:
