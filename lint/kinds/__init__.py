@@ -124,6 +124,9 @@ def _editorial_kinds() -> list[ModuleType]:
         "scare_quotes",
         "loaded_verb",
         "manner_adverb",
+        "term_list",
+        "contentious_label",
+        "rhetorical_question",
     ]
     return [importlib.import_module(f"lint.kinds.{n}") for n in names]
 
