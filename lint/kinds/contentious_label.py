@@ -1,0 +1,112 @@
+"""``contentious-label``: a label that takes sides (regime, terrorist, thug, tyrant …) in the
+writer's own voice (MOS:LABEL), reported at every occurrence.
+
+A label is the writer's unless someone else applies it: it stays quiet after a designation
+verb with a subject or a "by" agent in the sentence ("The EU lists the group as a terrorist
+organisation", "Biden called Putin a dictator", "he was described as a thug by police").
+"so-called" is doubt, not a designation. Every other key is ``term-list``'s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lint.context import Context
+from lint.kinds import Rule, SharedMatchers
+from lint.kinds.term_list import KEYS as TERM_KEYS
+from lint.kinds.term_list import TermList
+from lint.kinds.term_list import validate as validate_terms
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+NAME = "contentious-label"
+KEYS = {**TERM_KEYS, "designations": schema.is_str_list, "window": schema.is_int}
+# Verbs by which a named party applies a label (an editor may replace the list).
+DESIGNATIONS = [
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+    "label",
+    "labels",
+    "labelled",
+    "labeled",
+    "labelling",
+    "labeling",
+    "brand",
+    "brands",
+    "branded",
+    "branding",
+    "designate",
+    "designates",
+    "designated",
+    "designating",
+    "list",
+    "lists",
+    "listed",
+    "listing",
+    "classify",
+    "classifies",
+    "classified",
+    "proscribe",
+    "proscribes",
+    "proscribed",
+    "dub",
+    "dubs",
+    "dubbed",
+    "term",
+    "termed",
+    "denounce",
+    "denounces",
+    "denounced",
+    "accuse",
+    "accuses",
+    "accused",
+    "condemn",
+    "condemns",
+    "condemned",
+]
+_WORD = re.compile(r"[\w’'-]+")
+_PASSIVE = frozenset("is was are were be been being".split())
+
+
+def validate(spec: RuleSpec) -> None:
+    validate_terms(spec)
+
+
+class ContentiousLabel(TermList):
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        self.designations = frozenset(
+            w.lower() for w in spec.options.get("designations", DESIGNATIONS)
+        )
+        self.window = int(spec.options.get("window", 10))
+
+    def keep(self, text: str, m: re.Match[str], s_start: int, s_end: int, ctx: Context) -> bool:
+        return super().keep(text, m, s_start, s_end, ctx) and not self._designated(
+            text, s_start, s_end, m.start()
+        )
+
+    def _designated(self, text: str, s_start: int, s_end: int, start: int) -> bool:
+        """A designation verb within ``window`` words before the label, applied by someone."""
+        words = list(_WORD.finditer(text, s_start, start))
+        for k in range(len(words) - 1, max(-1, len(words) - 1 - self.window), -1):
+            w = words[k].group().lower()
+            if w not in self.designations or (k > 0 and words[k - 1].group().lower() == "so"):
+                continue
+            if "so-called" in w:
+                continue
+            prev = words[k - 1].group().lower() if k > 0 else ""
+            if prev in _PASSIVE or k == 0:
+                # "was called a thug" needs its agent: "by police", "by the court"
+                return re.search(r"\bby\s+\w", text[words[k].end() : s_end]) is not None
+            return True
+        return False
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return ContentiousLabel(spec)

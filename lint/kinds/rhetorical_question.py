@@ -1,0 +1,96 @@
+"""``rhetorical-question``: a question in the writer's own voice ("If this isn’t affection,
+what is?"), which argues with the reader instead of informing them (reference §3.10).
+
+A sentence counts when it ends in "?" outside any quotation and is not a heading (a heading
+block, or a block of one short sentence with every word capitalised, "Who Really Wins
+Here?"). The finding covers the question itself: the last clause when it opens with a
+question word ("…, what is?"), otherwise the whole sentence. ``min_words`` skips one-word
+asides ("Why?").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.context import Context, overlaps
+from lint.kinds import Hit, Rule, SharedMatchers
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+NAME = "rhetorical-question"
+KEYS = {"min_words": schema.is_int}
+_WORD = re.compile(r"[\w’'-]+")
+_QUESTION_WORDS = frozenset(
+    """what who whom whose why how where when which is isn't are aren't was wasn't were weren't
+    will won't would wouldn't can can't could couldn't do don't does doesn't did didn't should
+    shouldn't shall has hasn't have haven't had hadn't""".split()
+)
+_CLAUSE_BREAK = re.compile(r"[,;:—–]\s*")
+_SMALL = frozenset("a an the of and or in on to for at by is are".split())
+
+
+def validate(spec: RuleSpec) -> None:
+    """Nothing beyond the key types."""
+
+
+class RhetoricalQuestion(Rule):
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        self.min_words = int(spec.options.get("min_words", 2))
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.text
+        ed = ctx.editorial
+        quotes = ctx.spans("quote")
+        for s in ed.sentence_list:
+            body = text[s.start : s.end].rstrip(" )”’\"'")
+            if not body.endswith("?") or ed.blocks[s.block].heading:
+                continue
+            mark = s.start + len(body) - 1
+            if overlaps(quotes, mark, mark + 1):
+                continue  # “Why now?” she asked: the speaker's question
+            start = _open_bracket(text, s.start, mark)
+            words = _WORD.findall(text, start, mark)
+            block = ed.blocks[s.block]
+            alone = text[block.start : block.end].strip() == text[s.start : s.end].strip()
+            if len(words) < self.min_words or (alone and _title_case(words)):
+                continue
+            yield Hit(
+                _question_start(text, start, mark), mark + 1, (_excerpt(text, start, mark + 1),)
+            )
+
+
+def _open_bracket(text: str, start: int, mark: int) -> int:
+    """A question in brackets "(Will they?)" starts after its bracket."""
+    i = text.rfind("(", start, mark)
+    return i + 1 if i >= 0 and text.find(")", i, mark) < 0 else start
+
+
+def _question_start(text: str, start: int, mark: int) -> int:
+    """Start of the last clause when it is itself the question ("…, what is?")."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, start, mark))
+    if breaks:
+        tail = breaks[-1].end()
+        first = _WORD.match(text, tail)
+        if first and first.group().lower() in _QUESTION_WORDS:
+            return tail
+    lead = re.match(r"[\s“\"(]*", text[start:mark])
+    return start + (lead.end() if lead else 0)
+
+
+def _title_case(words: list[str]) -> bool:
+    """A short line with every content word capitalised reads as a heading."""
+    if len(words) > 12:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL]
+    return len(content) >= 2 and all(w[:1].isupper() for w in content)
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    snippet = " ".join(text[start:end].split())
+    return snippet if len(snippet) <= 60 else "…" + snippet[-58:]
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return RhetoricalQuestion(spec)
