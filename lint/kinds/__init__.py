@@ -127,6 +127,7 @@ def _editorial_kinds() -> list[ModuleType]:
         "term_list",
         "contentious_label",
         "rhetorical_question",
+        "profanity",
     ]
     return [importlib.import_module(f"lint.kinds.{n}") for n in names]
 

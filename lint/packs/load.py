@@ -138,6 +138,9 @@ def _build_rule(
             raise src.error(f"unknown key '{key}' for a rule of kind '{extends}'", [*at, key], True)
         if problem := check(value):
             raise src.error(f"'{key}' {problem}", [*at, key])
+    skip = getattr(kind, "skip_rule", None)
+    if skip is not None and skip(data, Path(src.path)):
+        return None  # an optional data file (the slur list) is left out of this build
     if rule_id is None:
         rid = data.get("id")
         if not isinstance(rid, str) or not rid:
