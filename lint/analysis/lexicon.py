@@ -114,7 +114,9 @@ WORK_NOUNS = frozenset(
 )
 MENTION_CUES = ("called", "known as", "dubbed", "termed", "nicknamed", "the word", "the term",
                 "the phrase", "the words", "the expression", "the label", "labelled", "labeled",
-                "branded")
+                "branded", "referred to as", "hyphenated as", "translated as", "spelled",
+                "spelt", "written as", "abbreviated as", "meaning", "means", "as in", "the name",
+                "the title", "renamed", "the slogan", "the motto", "the nickname")
 DOUBT_CUES = ("so-called", "so called", "supposed", "supposedly", "purported", "purportedly",
               "self-styled", "self-proclaimed", "would-be", "alleged", "in the name of",
               "qualifies as")

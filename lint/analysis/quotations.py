@@ -104,6 +104,6 @@ def _classify(text: str, q: Quote, block: Block) -> None:
     tokens = WORD.findall(before)[-3:]
     if any(t in WORK_NOUNS for t in tokens):
         q.is_title = True
-    tail = " ".join(WORD.findall(before)[-3:])
+    tail = " ".join(WORD.findall(before)[-4:])
     if "so-called" not in before[-14:] and "so called" not in before[-14:]:
         q.is_mention = any(tail.endswith(cue) for cue in MENTION_CUES)

@@ -20,7 +20,12 @@ from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
 NAME = "scare-quotes"
-KEYS = {"max_words": schema.is_int, "cues": schema.is_str_list, "extra_cues": schema.is_str_list}
+KEYS = {
+    "max_words": schema.is_int,
+    "unattributed": schema.is_bool,
+    "cues": schema.is_str_list,
+    "extra_cues": schema.is_str_list,
+}
 
 
 def _looks_like_a_name(inner: str) -> bool:
@@ -43,6 +48,8 @@ class ScareQuotes(EditorialRule):
     def __init__(self, spec: RuleSpec) -> None:
         super().__init__(spec)
         self.max_words = int(spec.options.get("max_words", 3))
+        # H4(c): a short quotation with no speaker in its sentence fires on its own
+        self.unattributed = bool(spec.options.get("unattributed", True))
         self.cues = [c.lower() for c in word_list(spec, "cues", DOUBT_CUES)]
 
     def check(self, ctx: Context) -> Iterable[Hit]:
@@ -61,8 +68,10 @@ class ScareQuotes(EditorialRule):
             doubt = any(before.endswith(c) or f"{c} " in before[-len(c) - 12 :] for c in self.cues)
             words = {w.lower() for w in WORD.findall(inner) if len(w) > 3}
             outside = text[sentence.start : q.start] + " " + text[q.end : sentence.end]
-            echo = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", outside, re.IGNORECASE) for w in words)
-            if doubt or echo or q.route != "window":
+            echo = any(
+                re.search(rf"(?<!\w){re.escape(w)}(?!\w)", outside, re.IGNORECASE) for w in words
+            )
+            if doubt or echo or (self.unattributed and q.route != "window"):
                 yield Hit(q.start, q.end, (inner,))
 
 
