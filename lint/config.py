@@ -48,6 +48,20 @@ class Config:
     paths: tuple[tuple[str, PathOverride], ...] = ()
     accept: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()
+    options: tuple[RuleOption, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleOption:
+    """``rules: {id: {key: value}}``: one rule parameter set in a config, with its position so a
+    bad value (checked once the rule's kind is known) can be reported at the right line."""
+
+    rule: str
+    key: str
+    value: Any  # lists are stored as tuples so settings stay hashable
+    path: str
+    line: int
+    column: int
 
 
 @dataclass(frozen=True)
@@ -70,14 +84,36 @@ def _strs(value: Any, name: str, err: Any, at: list[str | int]) -> tuple[str, ..
 
 
 def _rules(value: Any, err: Any, at: list[str | int]) -> tuple[tuple[str, str], ...]:
+    """Levels from ``rules:``; a rule's value is a level or a mapping with ``level`` and options."""
     if not isinstance(value, dict):
         raise err("'rules' must map rule ids (or pack names) to off|error|warning|suggestion", at)
     out = []
-    for rid, level in value.items():
-        level = "off" if level is False else level  # YAML 1.1 reads a bare `off` as false
+    for rid, setting in value.items():
+        if isinstance(setting, dict):
+            if "level" not in setting:
+                continue
+            setting, where = setting["level"], [*at, rid, "level"]
+        else:
+            where = [*at, rid]
+        level = "off" if setting is False else setting  # YAML 1.1 reads a bare `off` as false
         if level not in RULE_LEVELS:
-            raise err(f"rule '{rid}': level must be one of {', '.join(RULE_LEVELS)}", [*at, rid])
+            raise err(f"rule '{rid}': level must be one of {', '.join(RULE_LEVELS)}", where)
         out.append((str(rid), str(level)))
+    return tuple(out)
+
+
+def _options(value: Any, path: str, where: Locator) -> tuple[RuleOption, ...]:
+    """Parameters from ``rules: {id: {key: value}}`` (validated later against the rule's kind)."""
+    out = []
+    for rid, setting in value.items():
+        if not isinstance(setting, dict):
+            continue
+        for key, v in setting.items():
+            if key == "level":
+                continue
+            line, col = where(["rules", rid, key], True)
+            frozen = tuple(v) if isinstance(v, list) else v
+            out.append(RuleOption(str(rid), str(key), frozen, path, line, col))
     return tuple(out)
 
 
@@ -107,6 +143,7 @@ def parse_config(data: Any, path: str, where: Locator, root: Path) -> Config:
         kw["profile"] = data["profile"]
     if "rules" in data:
         kw["rules"] = _rules(data["rules"], err, ["rules"])
+        kw["options"] = _options(data["rules"], path, where)
     for key, attr in (("fail-on", "fail_on"), ("min-severity", "min_severity")):
         if key in data:
             allowed = ("error", "warning", "suggestion") + (("never",) if key == "fail-on" else ())

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lint.config import Config
+from lint.config import Config, RuleOption
 from lint.document import InputError, build_document, decode, format_for
 from lint.engine import RuleSet, check_document, compile_rules
 from lint.errors import ConfigError
@@ -34,6 +34,7 @@ class Settings:
     accept: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()
     root: str = "."
+    options: tuple[RuleOption, ...] = ()
 
 
 @dataclass
@@ -54,7 +55,7 @@ def settings_for(path: str, config: Config, cli: Overrides) -> Settings:
     s = Settings(
         packs=config.packs, extra_packs=config.extra_packs, profile=config.profile,
         rules=config.rules, select=config.select, accept=config.accept, reject=config.reject,
-        root=str(config.root),
+        root=str(config.root), options=config.options,
     )
     if config.paths:
         from pathspec import PathSpec
@@ -142,6 +143,7 @@ def select_specs(settings: Settings) -> tuple[list[RuleSpec], dict[str, Severity
             continue
         if settings.ignore and matches(settings.ignore, spec):
             continue
+        spec = _with_options(spec, settings.options)
         level: Severity | None = spec.severity
         for key, setting in overrides:  # later settings win: profile, then config, then paths
             if matches((key,), spec):
@@ -153,6 +155,37 @@ def select_specs(settings: Settings) -> tuple[list[RuleSpec], dict[str, Severity
         chosen.append(_reject_rule(settings.reject))
         severity["vocab.reject"] = Severity.ERROR
     return chosen, severity
+
+
+def _with_options(spec: RuleSpec, options: tuple[RuleOption, ...]) -> RuleSpec:
+    """The rule with the config's parameters applied, checked against its kind's keys."""
+    mine = [o for o in options if o.rule == spec.id]
+    if not mine:
+        return spec
+    from lint.kinds import KINDS, KindError
+    from lint.packs import schema
+
+    kind = KINDS[spec.extends]
+    keys = schema.KIND_KEYS.get(spec.extends, {}) | getattr(kind, "KEYS", {})
+    merged = dict(spec.options)
+    for o in mine:
+        value = list(o.value) if isinstance(o.value, tuple) else o.value
+        check = keys.get(o.key)
+        problem = (
+            f"unknown option '{o.key}' for rule {spec.id} (kind {spec.extends})"
+            if check is None
+            else (f"rule {spec.id}: '{o.key}' {msg}" if (msg := check(value)) else "")
+        )
+        if problem:
+            raise ConfigError(problem, o.path, o.line, o.column)
+        merged[o.key] = value
+    updated = replace(spec, options=merged)
+    try:
+        kind.validate(updated)
+    except KindError as exc:
+        first = mine[0]
+        raise ConfigError(f"rule {spec.id}: {exc.message}", first.path, first.line, first.column) from None
+    return updated
 
 
 def _reject_rule(terms: tuple[str, ...]) -> RuleSpec:
