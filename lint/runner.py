@@ -183,8 +183,8 @@ def _with_options(spec: RuleSpec, options: tuple[RuleOption, ...]) -> RuleSpec:
     try:
         kind.validate(updated)
     except KindError as exc:
-        first = mine[0]
-        raise ConfigError(f"rule {spec.id}: {exc.message}", first.path, first.line, first.column) from None
+        at = mine[0]
+        raise ConfigError(f"rule {spec.id}: {exc.message}", at.path, at.line, at.column) from None
     return updated
 
 

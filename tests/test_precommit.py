@@ -18,7 +18,9 @@ def _git(cwd: Path, *args: str) -> None:
 def _copy_checkout(dest: Path) -> Path:
     """A committed copy of the working tree (try-repo installs what the repo's HEAD holds)."""
     repo = dest / "copydesk"
-    ignore = shutil.ignore_patterns(".git", ".venv", "*.egg-info", "__pycache__", ".*_cache", "dist", "build")
+    ignore = shutil.ignore_patterns(
+        ".git", ".venv", "*.egg-info", "__pycache__", ".*_cache", "dist", "build"
+    )
     shutil.copytree(ROOT, repo, ignore=ignore)
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
@@ -30,18 +32,28 @@ def test_try_repo_fails_bad_file_and_passes_clean_one(tmp_path: Path) -> None:
     hook_repo = _copy_checkout(tmp_path)
     sample = tmp_path / "sample"
     sample.mkdir()
-    (sample / "bad.md").write_text("# Budget\n\nThe bridge will cost $TK million (source).\n", "utf-8")
+    (sample / "bad.md").write_text(
+        "# Budget\n\nThe bridge will cost $TK million (source).\n", "utf-8"
+    )
     (sample / "clean.md").write_text("# Budget\n\nThe council met on Tuesday.\n", "utf-8")
     (sample / "script.py").write_text("print('(source)')\n", "utf-8")
     _git(sample, "init", "-q")
     _git(sample, "add", "-A")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
     pre_commit = [sys.executable, "-m", "pre_commit"]
 
     def run(*files: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [*pre_commit, "try-repo", str(hook_repo), "copydesk", "--files", *files],
-            cwd=sample, env=env, capture_output=True, text=True, timeout=600,
+            cwd=sample,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
 
     bad = run("bad.md", "script.py")

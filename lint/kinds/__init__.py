@@ -128,6 +128,20 @@ def _editorial_kinds() -> list[ModuleType]:
         "contentious_label",
         "rhetorical_question",
         "profanity",
+        "crime_label",
+        "unsourced_allegation",
+        "presumed_guilt",
+        "threat",
+        "incitement",
+        "dehumanising",
+        "graphic_warning",
+        "suicide_method",
+        "pii_email",
+        "pii_phone",
+        "pii_card",
+        "pii_iban",
+        "pii_government_id",
+        "pii_address",
     ]
     return [importlib.import_module(f"lint.kinds.{n}") for n in names]
 

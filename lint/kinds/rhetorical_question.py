@@ -56,9 +56,8 @@ class RhetoricalQuestion(Rule):
             alone = text[block.start : block.end].strip() == text[s.start : s.end].strip()
             if len(words) < self.min_words or (alone and _title_case(words)):
                 continue
-            yield Hit(
-                _question_start(text, start, mark), mark + 1, (_excerpt(text, start, mark + 1),)
-            )
+            begin = _question_start(text, start, mark)
+            yield Hit(begin, mark + 1, (_excerpt(text, begin, mark + 1),))
 
 
 def _open_bracket(text: str, start: int, mark: int) -> int:
@@ -68,13 +67,12 @@ def _open_bracket(text: str, start: int, mark: int) -> int:
 
 
 def _question_start(text: str, start: int, mark: int) -> int:
-    """Start of the last clause when it is itself the question ("…, what is?")."""
-    breaks = list(_CLAUSE_BREAK.finditer(text, start, mark))
-    if breaks:
-        tail = breaks[-1].end()
-        first = _WORD.match(text, tail)
+    """Start of the latest clause that opens with a question word ("…, what is?"), else of
+    the whole sentence."""
+    for brk in reversed(list(_CLAUSE_BREAK.finditer(text, start, mark))):
+        first = _WORD.match(text, brk.end())
         if first and first.group().lower() in _QUESTION_WORDS:
-            return tail
+            return brk.end()
     lead = re.match(r"[\s“\"(]*", text[start:mark])
     return start + (lead.end() if lead else 0)
 
@@ -89,7 +87,7 @@ def _title_case(words: list[str]) -> bool:
 
 def _excerpt(text: str, start: int, end: int) -> str:
     snippet = " ".join(text[start:end].split())
-    return snippet if len(snippet) <= 60 else "…" + snippet[-58:]
+    return snippet if len(snippet) <= 60 else snippet[:56].rstrip() + " …?"
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

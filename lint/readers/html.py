@@ -128,6 +128,26 @@ class _Reader(HTMLParser):
             if i >= 0:
                 self.close_to(i, self.here())
 
+    # -- robustness ------------------------------------------------------------------------
+    # The stdlib's declaration scanners raise AssertionError on malformed input such as
+    # "<![alt" or "<!DOCTYPE x [": read those, as browsers do, as a bogus comment up to ">".
+
+    def _bogus(self, i: int) -> int:
+        j = self.rawdata.find(">", i + 2)
+        return -1 if j < 0 else j + 1
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        try:
+            return int(super().parse_marked_section(i, report))
+        except AssertionError:
+            return self._bogus(i)
+
+    def parse_declaration(self, i: int) -> int:
+        try:
+            return int(super().parse_declaration(i))
+        except AssertionError:
+            return self._bogus(i)
+
     # -- view ----------------------------------------------------------------------------
 
     def handle_data(self, data: str) -> None:

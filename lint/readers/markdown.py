@@ -71,34 +71,31 @@ class _Walker:
             self.regions.append((start, end, kind, level))
 
     def visit(self, e: Any, lists: int = 0, quotes: int = 0) -> None:
-        span = getattr(e, "source_span", None)
-        if isinstance(e, inline.RawText):
+        role = _ROLES.get(type(e)) or _role(type(e))
+        span = e.source_span
+        if role == "text":
             if span is not None and span[1] > span[0]:
                 self.ops.append((span[0], span[1], None))
             return
-        if isinstance(e, inline.Literal):
+        if role == "escape":
             if span is not None:
                 self.ops.append((span[0], span[1], str(e.children)))
             return
-        if isinstance(e, _MASKED):
-            if isinstance(e, _CODE):
-                self.region(span, "code")
-            elif isinstance(e, block.HTMLBlock):
-                self.region(span, "html")
+        if role == "mask":
             return
-        if isinstance(e, block.Heading | block.SetextHeading):
+        if role in ("code", "html", "paragraph", "table"):
+            self.region(span, role)
+            if role != "paragraph" and role != "table":
+                return
+        elif role == "heading":
             self.region(span, "heading", e.level)
-        elif isinstance(e, block.Paragraph):
-            self.region(span, "paragraph")
-        elif isinstance(e, block.ListItem):
+        elif role == "list":
             lists += 1
             self.region(span, "list", lists)
-        elif isinstance(e, block.Quote):
+        elif role == "blockquote":
             quotes += 1
             self.region(span, "blockquote", quotes)
-        elif isinstance(e, gfm.TableCell):
-            self.region(span, "table")
-        elif isinstance(e, inline.Link):
+        elif role == "link":
             syntax = e.syntax_spans
             if syntax and len(syntax) >= 2:
                 self.region((syntax[0][1], syntax[1][0]), "link")
@@ -106,6 +103,29 @@ class _Walker:
         if isinstance(children, list):
             for child in children:
                 self.visit(child, lists, quotes)
+
+
+# What each marko element class means to the reader, worked out once per class.
+_ROLES: dict[type, str] = {}
+_ROLE_OF: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (inline.RawText, "text"),
+    (inline.Literal, "escape"),
+    (_CODE, "code"),
+    (block.HTMLBlock, "html"),
+    (_MASKED, "mask"),
+    ((block.Heading, block.SetextHeading), "heading"),
+    (block.Paragraph, "paragraph"),
+    (block.ListItem, "list"),
+    (block.Quote, "blockquote"),
+    (gfm.TableCell, "table"),
+    (inline.Link, "link"),
+)
+
+
+def _role(cls: type) -> str:
+    role = next((name for base, name in _ROLE_OF if issubclass(cls, base)), "container")
+    _ROLES[cls] = role
+    return role
 
 
 def _crlf_map(text: str) -> tuple[str, Callable[[int], int]]:
@@ -127,17 +147,61 @@ def _crlf_map(text: str) -> tuple[str, Callable[[int], int]]:
     return norm, to_original
 
 
-def _keep(builder: ProseBuilder, source: str, start: int, end: int) -> None:
-    """Keep source[start:end] as prose, showing references and escapes decoded."""
-    builder.blank(start)
-    chunk = source[start:end]
-    if "&" in chunk or "\\" in chunk:
-        for m in MD_REFERENCE.finditer(chunk):
-            decoded = decode_reference(m.group())
-            if decoded is not None:
-                builder.keep(start + m.start())
-                builder.substitute(start + m.end(), decoded)
-    builder.keep(end)
+Segment = tuple[int, int, str | None]  # source [start, end): None = kept as is, else shown text
+
+
+def _segments(source: str, ops: list[Op], to_original: Callable[[int], int]) -> list[Segment]:
+    """Kept and substituted source spans, in order; references inside kept text split out."""
+    out: list[Segment] = []
+    position = 0
+    for start, end, shown in sorted(ops, key=lambda op: op[0]):
+        start, end = to_original(start), to_original(end)
+        if start < position:  # defensive: never consume the source out of order
+            continue
+        position = end
+        if shown is not None:
+            out.append((start, end, shown))
+            continue
+        chunk = source[start:end]
+        kept = start  # start of the not yet emitted kept text
+        if "&" in chunk or "\\" in chunk:
+            for m in MD_REFERENCE.finditer(chunk):
+                decoded = decode_reference(m.group())
+                if decoded is not None:
+                    if start + m.start() > kept:
+                        out.append((kept, start + m.start(), None))
+                    out.append((start + m.start(), start + m.end(), decoded))
+                    kept = start + m.end()
+        if end > kept:
+            out.append((kept, end, None))
+    return out
+
+
+def build_view(source: str, segments: list[Segment], *, fast: bool = True) -> ProseText:
+    """The view: segments shown, the gaps between them blanked.
+
+    When no segment changes length the view is an identity copy, and joining strings
+    directly is several times cheaper than recording pieces with ``ProseBuilder``.
+    """
+    identity = all(shown is None or len(shown) == end - start for start, end, shown in segments)
+    if fast and identity:
+        parts: list[str] = []
+        position = 0
+        for start, end, shown in segments:
+            if start > position:
+                parts.append(blank(source[position:start]))
+            parts.append(source[start:end] if shown is None else shown)
+            position = end
+        parts.append(blank(source[position:]))
+        return ProseText("".join(parts), len(source))
+    builder = ProseBuilder(source)
+    for start, end, shown in segments:
+        builder.blank(start)
+        if shown is None:
+            builder.keep(end)
+        else:
+            builder.substitute(end, shown)
+    return builder.finish(tail="blank")
 
 
 def read_markdown(text: str) -> tuple[ProseText, list[Region]]:
@@ -149,18 +213,8 @@ def read_markdown(text: str) -> tuple[ProseText, list[Region]]:
         regions.append(Region(0, to_original(fm_end), "frontmatter"))
     walker = _Walker(norm)
     walker.visit(_markdown().parse(norm))
-
-    builder = ProseBuilder(text)
-    for start, end, shown in sorted(walker.ops, key=lambda op: op[0]):
-        start, end = to_original(start), to_original(end)
-        if start < builder.position:  # defensive: never consume the source out of order
-            continue
-        if shown is None:
-            _keep(builder, text, start, end)
-        else:
-            builder.blank(start)
-            builder.substitute(end, shown)
+    prose = build_view(text, _segments(text, walker.ops, to_original))
     regions.extend(
         Region(to_original(s), to_original(e), kind, level) for s, e, kind, level in walker.regions
     )
-    return builder.finish(tail="blank"), regions
+    return prose, regions
