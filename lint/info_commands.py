@@ -49,7 +49,9 @@ def list_rules(
         return 0
     width = max((len(s.id) for s in specs), default=10)
     for s in specs:
-        click.echo(f"{s.id:<{width}}  {s.severity!s:<10}  {s.description or s.message}")
+        summary = " ".join((s.description or s.message).split())
+        first = summary.split(". ")[0].rstrip(".")
+        click.echo(f"{s.id:<{width}}  {s.severity!s:<10}  {first}")
     return 0
 
 
