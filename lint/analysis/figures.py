@@ -139,9 +139,19 @@ def _exempt_count(text: str, start: int, end: int, number: str) -> str:
     return ""
 
 
+# A cheap first look: most sentences hold no digit and no number word at all.
+_MAYBE = re.compile(
+    rf"\d|\b(?:{_SMALL}|hundred|thousand|million|billion|dozen|half|third|quarter|two-thirds|"
+    r"three-quarters|doubled|tripled|quadrupled|tenfold|twofold|threefold|twice)\b",
+    re.IGNORECASE,
+)
+
+
 def find_figures(text: str, start: int, end: int) -> list[Figure]:
     """Figures in text[start:end] (one sentence), each judged statistic or not."""
     out: list[Figure] = []
+    if not _MAYBE.search(text, start, end):
+        return out
     tokens: list[tuple[int, str]] = []
     for m in FIGURE.finditer(text, start, end):
         if not tokens:  # most sentences hold no figure: tokenize only when one is found
