@@ -1,0 +1,102 @@
+"""``pii-email``: e-mail addresses (policy reference §3.7, H8).
+
+Documentation domains are exempt: example.com, example.org and example.net (RFC 2606) and
+anything under the reserved ``.test``, ``.example``, ``.invalid`` and ``.localhost`` names,
+with their subdomains; ``exempt_domains`` replaces that list, ``extra_exempt_domains`` adds to
+it (a newsroom's own press address, say). Role mailboxes (press@, news@, tips@, info@ …) are
+published on purpose, so they are reported one level lower. "@handles" have no domain and
+never match.
+
+Readers mask what is not prose, and a bare address, an autolink or a mailto: target in
+Markdown or HTML is masked as a link: yet it is published all the same. So the rule also reads
+the source where the view is blank, outside code, for an address that stands alone or after
+"mailto:" (not the user part of a URL), and reports it at its exact source position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.context import Context
+from lint.kinds import Hit, Rule, SharedMatchers
+from lint.kinds.editorial_base import EditorialRule, word_list
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+NAME = "pii-email"
+KEYS = {
+    "exempt_domains": schema.is_str_list, "extra_exempt_domains": schema.is_str_list,
+    "role_mailboxes": schema.is_str_list, "extra_role_mailboxes": schema.is_str_list,
+}
+EXEMPT_DOMAINS = ["example.com", "example.org", "example.net", "test", "example", "invalid",
+                  "localhost"]
+ROLE_MAILBOXES = [
+    "press", "news", "newsdesk", "tips", "info", "contact", "enquiries", "inquiries", "media",
+    "editor", "editors", "letters", "office", "help", "support", "hello", "admin",
+    "communications", "comms", "webmaster", "postmaster", "abuse", "privacy", "feedback",
+]
+# A dot-atom local part (no leading, trailing or doubled dot) and a host name with a
+# letters-only top-level domain; a full stop ending the sentence is not part of the domain.
+_EMAIL = re.compile(
+    r"(?<![\w.%+'-])[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*"
+    r"@((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,63})(?![\w-]|\.[A-Za-z0-9])"
+)
+
+# What may stand right before a masked address: nothing, a space, a bracket or quote, "mailto:"
+_STANDS_ALONE = re.compile(r"(?:^|[\s<(\[{\"'=>])(?:mailto:)?$", re.IGNORECASE)
+
+
+def validate(spec: RuleSpec) -> None:
+    """Nothing beyond the key types."""
+
+
+class Email(EditorialRule):
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        self.exempt = [d.lower().strip(".") for d in word_list(spec, "exempt_domains",
+                                                               EXEMPT_DOMAINS)]
+        self.roles = frozenset(r.lower() for r in word_list(spec, "role_mailboxes",
+                                                           ROLE_MAILBOXES))
+
+    def _exempt(self, domain: str) -> bool:
+        domain = domain.lower()
+        return any(domain == d or domain.endswith("." + d) for d in self.exempt)
+
+    def _hit(self, m: re.Match[str], start: int, end: int) -> Hit | None:
+        if self._exempt(m.group(1)):
+            return None
+        local = m.group()[: m.start(1) - m.start() - 1].lower()
+        return Hit(start, end, (m.group(),), lower=1 if local in self.roles else 0)
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        seen: set[tuple[int, str]] = set()  # (line, address) found in the view
+        for m in _EMAIL.finditer(ctx.text):
+            if hit := self._hit(m, m.start(), m.end()):
+                seen.add((ctx.text.count("\n", 0, m.start()), m.group().lower()))
+                yield hit
+        yield from self._masked(ctx, seen)
+
+    def _masked(self, ctx: Context, seen: set[tuple[int, str]]) -> Iterable[Hit]:
+        """Addresses the reader masked as links (see the module docstring)."""
+        source, prose = ctx.doc.text, ctx.doc.prose
+        if source == ctx.text or "@" not in source:
+            return
+        code = [(r.start, r.end) for r in ctx.doc.regions_of("code")]
+        for m in _EMAIL.finditer(source):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in code) or not _STANDS_ALONE.search(source, 0, s):
+                continue
+            vs, ve = prose.to_view(s), prose.to_view(e)
+            # the view must be blank there and map back to exactly this span
+            if ctx.text[vs:ve].strip() or prose.to_source(vs, ve) != (s, e):
+                continue
+            # "[amy@x.com](mailto:amy@x.com)": the visible text was reported already
+            if (ctx.text.count("\n", 0, vs), m.group().lower()) in seen:
+                continue
+            if hit := self._hit(m, vs, ve):
+                yield hit
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return Email(spec)

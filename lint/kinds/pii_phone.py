@@ -1,0 +1,102 @@
+"""``pii-phone``: telephone numbers (policy reference H8), found by ``phonenumbers``.
+
+Google's libphonenumber metadata knows each country's real number plan, so a number is taken
+only when it is *valid* for one of the rule's ``regions`` (international numbers written with
+"+" are valid anywhere). Ofcom's drama ranges (07700 900xxx, 01632 960xxx) are not in that
+metadata but still fire, as do NANP 555-01xx and 020 7946 0xxx, which are: the linter cannot
+know a number is fictional, and test fixtures rely on them.
+
+On top of the library: 9-15 digits in all; no comma-grouped figures ("11,000-12,000"), dates
+or year ranges; nothing that is part of a longer run of digits (a card, an account); and
+nothing right after a word that names another kind of number (ISBN, No., Resolution, Flight …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.context import Context
+from lint.kinds import Hit, KindError, Rule, SharedMatchers
+from lint.kinds.editorial_base import EditorialRule, word_list
+from lint.kinds.pii_base import pick
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+NAME = "pii-phone"
+KEYS = {
+    "regions": schema.is_str_list,
+    "not_after": schema.is_str_list, "extra_not_after": schema.is_str_list,
+}
+REGIONS = ["GB", "US"]
+NOT_AFTER = [
+    "ISBN", "ISSN", "No.", "Nos.", "Resolution", "Flight", "Order", "Invoice", "Ref.", "Ref",
+    "Reference", "Case", "Patent", "Serial", "Account", "Tracking", "Sort code", "IBAN", "SSN",
+]
+# (country code, national-number prefix) of fictional ranges missing from the metadata
+FICTIONAL = [(44, "7700900"), (44, "1632960")]
+_MAYBE = re.compile(r"\d(?:[^\d\n]{0,3}\d){8}")  # nine digits close together: worth a look
+_COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b(?:1[89]|20)\d\d\s*[-–/]\s*(?:1[89]|20)?\d\d\b")
+_RUN_BEFORE = re.compile(r"(?:\w|\d[ -])$")
+_RUN_AFTER = re.compile(r"[ -]?\d|\w")
+
+
+def validate(spec: RuleSpec) -> None:
+    if "regions" not in spec.options:
+        return  # the defaults are known good: do not load the metadata just to load a pack
+    import phonenumbers
+
+    for i, region in enumerate(spec.options["regions"]):
+        if region.upper() not in phonenumbers.SUPPORTED_REGIONS:
+            raise KindError(f"unknown region {region!r} (use a code such as GB or US)",
+                            ["regions", i])
+
+
+class Phone(EditorialRule):
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        self.regions = [r.upper() for r in spec.options.get("regions", REGIONS)]
+        words = sorted(word_list(spec, "not_after", NOT_AFTER), key=len, reverse=True)
+        self.not_after = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")[\s:#.]*$", re.IGNORECASE
+        )
+
+    def _candidates(self, text: str) -> list[tuple[int, int, str]]:
+        import phonenumbers
+        from phonenumbers import Leniency, PhoneNumberMatcher
+
+        found: list[tuple[int, int, str]] = []
+        for region in self.regions:
+            for m in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
+                found.append((m.start, m.end, m.raw_string))
+            for m in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
+                national = str(m.number.national_number)
+                if any(m.number.country_code == cc and national.startswith(prefix)
+                       for cc, prefix in FICTIONAL) and phonenumbers.is_possible_number(m.number):
+                    found.append((m.start, m.end, m.raw_string))
+        found.sort(key=lambda w: (-(w[1] - w[0]), w[0]))
+        return pick(found)
+
+    def _plausible(self, text: str, start: int, end: int) -> bool:
+        raw = text[start:end]
+        if not 9 <= sum(c.isdigit() for c in raw) <= 15:
+            return False
+        around = text[max(0, start - 6) : end + 6]
+        if _COMMA_GROUPED.search(around) or _DATE.search(raw):
+            return False
+        if _RUN_BEFORE.search(text, max(0, start - 2), start) or _RUN_AFTER.match(text, end):
+            return False
+        return not self.not_after.search(text, max(0, start - 25), start)
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.text
+        if not _MAYBE.search(text):
+            return
+        for start, end, _ in self._candidates(text):
+            if self._plausible(text, start, end):
+                yield Hit(start, end, (text[start:end],))
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return Phone(spec)
