@@ -256,3 +256,17 @@ def test_extra_exempt_domain(tmp_path: Path) -> None:
 )
 def test_email_in_markup(path: str, text: str, want: list[str]) -> None:
     assert [text[v.offset : v.end_offset] for v in found(text, "email", path)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Sort code: 20 00 00 — call me.", ["20 00 00"]),
+        ("🎉\r\nHis sort code is 40-47-84 and account number 12345678.",
+         ["40-47-84 and account number 12345678"]),
+        ("The sort code field was blank; the score was 12-34-56.", []),
+        ("Flight 12-34-56 left the sort code office.", []),
+    ],
+)
+def test_sort_codes_need_their_words(text: str, want: list[str]) -> None:
+    assert spans(text, "bank-account") == want

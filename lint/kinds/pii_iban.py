@@ -3,6 +3,10 @@
 Two capital letters and two check digits, then groups of capitals and digits split by single
 spaces ("GB82 WEST 1234 5698 7654 32"), accepted only when ``stdnum.iban`` finds the country's
 length and format and the mod-97 checksum equal to 1. A number one digit off stays quiet.
+
+A UK sort code ("12-34-56") has no checksum and looks like a score or a date, so it is taken
+only right after the words "sort code", together with the 6-10 digit account number when one
+follows in the same clause ("sort code 12-34-56, account 31926819").
 """
 
 from __future__ import annotations
@@ -22,6 +26,11 @@ KEYS: dict[str, object] = {}
 _CANDIDATE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}[A-Z0-9]*(?: [A-Z0-9]+)*")
 _GROUP_END = re.compile(r"(?<=[A-Z0-9])(?= |$)")
 _WORD_GOES_ON = re.compile(r"[\w-]")
+_SORT_CODE = re.compile(
+    r"(?i:\bsort[\s-]+code)(?:\s+(?:is|was|of))?[\s:]*"
+    r"(\d{2}[- ]\d{2}[- ]\d{2}(?:(?i:,?\s+(?:and\s+)?(?:bank\s+)?account"
+    r"(?:\s+(?:number|no\.?))?)(?:\s+(?:is|was))?[\s:]*\d{6,10})?)(?![\w-])"
+)
 
 
 def validate(spec: RuleSpec) -> None:
@@ -43,6 +52,8 @@ class Iban(EditorialRule):
                 if iban.is_valid(text[m.start() : end]):
                     yield Hit(m.start(), end, (text[m.start() : end],))
                     break
+        for m in _SORT_CODE.finditer(text):
+            yield Hit(m.start(1), m.end(1), (m.group(1),))
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
