@@ -82,27 +82,34 @@ def check(**options: object) -> None:
 
 
 @cli.command("rules")
+@click.argument("names", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
+@click.option("--long", is_flag=True, help="Each rule's reason, reference and examples.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
 @click.option("--pack", "packs", multiple=True)
 @click.option("--profile")
 def rules_cmd(
-    fmt: str, config_file: str | None, packs: tuple[str, ...], profile: str | None
+    names: tuple[str, ...], fmt: str, long: bool, config_file: str | None,
+    packs: tuple[str, ...], profile: str | None,
 ) -> None:
-    """List every loaded rule."""
+    """List the loaded rules (NAMES: only these rules or packs) at their effective level."""
     from lint.info_commands import list_rules
 
-    sys.exit(list_rules(fmt, config_file, packs, profile))
+    sys.exit(list_rules(fmt, config_file, packs, profile, names, long))
 
 
 @cli.command()
 @click.argument("rule")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False))
 @click.option("--pack", "packs", multiple=True)
-def explain(rule: str, packs: tuple[str, ...]) -> None:
-    """Show a rule's description, reference and examples."""
+@click.option("--profile")
+def explain(
+    rule: str, config_file: str | None, packs: tuple[str, ...], profile: str | None
+) -> None:
+    """Show a rule's reason, reference, examples and level under each profile."""
     from lint.info_commands import explain_rule
 
-    sys.exit(explain_rule(rule, packs))
+    sys.exit(explain_rule(rule, packs, config_file, profile))
 
 
 @cli.command("test-rules")

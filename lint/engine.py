@@ -82,9 +82,14 @@ def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Violation]:
     includes = [ctx.spans(s) for s in positive]
     excludes = [ctx.spans(s) for s in negative]
     prose = ctx.doc.prose
+    # the project's accepted vocabulary silences a term in every rule that opts in (the default)
+    accept = ctx.shared.accept and spec.options.get("vocab", True)
+    source = ctx.doc.text if rule.raw else ctx.text
     out = []
     for hit in rule.check(ctx):
         if not rule.raw and not _in_scope(hit, includes, excludes):
+            continue
+        if accept and ctx.shared.accepted(source[hit.start : hit.end]):
             continue
         start, end = (hit.start, hit.end) if rule.raw else prose.to_source(hit.start, hit.end)
         fix = None

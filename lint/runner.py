@@ -17,8 +17,9 @@ from lint.engine import RuleSet, check_document, compile_rules
 from lint.errors import ConfigError
 from lint.model import FileResult, Severity
 from lint.packs.load import Pack, load_pack
-from lint.packs.locate import builtin_dir, builtin_pack_names, builtin_pack_path
+from lint.packs.locate import builtin_pack_names, builtin_pack_path
 from lint.packs.spec import RuleSpec
+from lint.profiles import load_profile
 
 WARNINGS: list[str] = []  # pack-load warnings, printed once per run by the CLI
 
@@ -108,18 +109,6 @@ def matches(names: tuple[str, ...], spec: RuleSpec) -> bool:
     return any(n in (spec.id, spec.pack, spec.category) for n in names)
 
 
-def load_profile(name: str) -> tuple[tuple[str, str], ...]:
-    from lint.yamlsource import load_yaml
-
-    path = builtin_dir() / "profiles" / f"{name}.yaml"
-    if not path.is_file():
-        known = sorted(p.stem for p in (builtin_dir() / "profiles").glob("*.yaml"))
-        raise ConfigError(f"unknown profile '{name}' (known: {', '.join(known) or 'none'})")
-    data = load_yaml(path.read_text("utf-8"), str(path)) or {}
-    rules = data.get("rules") or {}
-    return tuple((str(k), str("off" if v is False else v)) for k, v in rules.items())
-
-
 def _level(current: Severity, setting: str) -> Severity | None:
     if setting == "off":
         return None
@@ -135,7 +124,9 @@ def select_specs(settings: Settings) -> tuple[list[RuleSpec], dict[str, Severity
     specs: list[RuleSpec] = []
     for name in (*names, *settings.extra_packs):
         specs.extend(load_pack_cached(resolve_pack(name, settings.root)).rules)
-    overrides = (load_profile(settings.profile) if settings.profile else ()) + settings.rules
+    overrides = (
+        load_profile(settings.profile, settings.root) if settings.profile else ()
+    ) + settings.rules
     chosen: list[RuleSpec] = []
     severity: dict[str, Severity] = {}
     for spec in specs:
