@@ -1,0 +1,97 @@
+"""``crime-label``: a crime or wrongdoing label pinned on a named person in the writer's voice
+("Mark Ellison is a fraudster", "Councillor Jane Roe, a known liar, …", "the murderer John
+Smith"), with no legal status in the sentence (policy reference §3.6, H7).
+
+Only three shapes count, so that a label merely near a name stays quiet: PERSON + copula +
+label, PERSON + appositive label, and label directly before a PERSON. A legal qualifier in
+the sentence (convicted, pleaded guilty, charged with …) keeps it quiet, unless the sentence
+says the person was acquitted or cleared. Negated ("is not a fraudster"), plural and hedged
+("alleged fraudster", left to the allegation rules) labels are not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.context import Context
+from lint.kinds import Hit, KindError, Rule, SharedMatchers
+from lint.kinds.editorial_base import word_list
+from lint.kinds.legal_base import qualified, sentence_people
+from lint.packs import schema
+from lint.packs.spec import RuleSpec
+
+NAME = "crime-label"
+KEYS = {"labels": schema.is_str_list, "extra_labels": schema.is_str_list}
+# Words that may stand between the copula or comma and the label ("is a known fraudster").
+_STOP = (
+    "of|to|for|by|with|from|and|or|than|like|against|about|on|in|at|not|no|never|called|"
+    "alleged|accused|suspected|convicted|former|ex"
+)
+_FILLER = r"(?:(?!(?:" + _STOP + r")\b)[\w’'-]+\s+){0,2}"
+_COPULA = re.compile(
+    r"(?:\s+|’s\s+|'s\s+)(?:is|was|remains|became|has\s+been|had\s+been|is\s+just|is\s+nothing\s+but|"
+    r"is\s+simply|was\s+always|is\s+also)\s+(?:(?:a|an|the)\s+)?" + _FILLER + r"$"
+    r"|(?:’s|'s)\s+(?:a|an)\s+" + _FILLER + r"$",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+" + _FILLER + r"$", re.IGNORECASE)
+_BEFORE_NAME = re.compile(
+    r"(?:^|\b(?:the|a|an|known|notorious|serial|self-confessed|infamous|disgraced)\s+|[,;:(]\s*)$",
+    re.IGNORECASE,
+)
+_HEDGED = re.compile(
+    r"\b(?:alleged|accused|suspected|convicted|former|ex-|would-be|so-called)\s+$", re.IGNORECASE
+)
+_APPOSITIVE_END = re.compile(r"\s*(?:[,.;)]|who\b|—)")
+
+
+def validate(spec: RuleSpec) -> None:
+    if not word_list(spec, "labels", []):
+        raise KindError("a crime-label rule needs 'labels' (fraudster, liar, thief …)")
+
+
+class CrimeLabel(Rule):
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        labels = sorted(word_list(spec, "labels", []), key=len, reverse=True)
+        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in labels)
+        self.pattern = re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", re.IGNORECASE)
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.text
+        claims = ctx.editorial.claims
+        sentences = ctx.editorial.sentences
+        persons = sentence_people(ctx)
+        for m in self.pattern.finditer(text):
+            i = claims.sentence_at(m.start())
+            s_start, s_end = sentences[i]
+            if not s_start <= m.start() < s_end:
+                continue
+            if qualified(text, s_start, s_end):  # False when the person was cleared
+                continue
+            if self._applies(text, m, s_start, persons[i]):
+                yield Hit(m.start(), m.end(), (m.group(),))
+
+    def _applies(
+        self, text: str, m: re.Match[str], s_start: int, spans: list[tuple[int, int]]
+    ) -> bool:
+        before = text[s_start : m.start()]
+        if _HEDGED.search(before) or re.match(r"[\w-]", text[m.end() : m.end() + 1]):
+            return False
+        for a, b in spans:
+            gap = text[b : m.start()] if b <= m.start() else ""
+            if b <= m.start() and (_COPULA.fullmatch(gap) or _APPOSITIVE.fullmatch(gap)):
+                if _APPOSITIVE.fullmatch(gap) and not _APPOSITIVE_END.match(text, m.end()):
+                    continue
+                return True
+            if a == m.end() + 1 and text[m.end()] == " " and _BEFORE_NAME.search(before):
+                return True
+            # "Fraudster Mark Ellison" opening a sentence: the label heads the detected name
+            if a == m.start() and len(text[m.end() : b].split()) >= 2 and text[a].isupper():
+                return True
+        return False
+
+
+def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
+    return CrimeLabel(spec)
