@@ -265,3 +265,75 @@ def test_accepted_vocabulary_is_case_sensitive_unless_the_pattern_says_so(repo: 
     write(repo, {".copydesk.yaml": "vocabulary: {accept: ['(?i)iconic']}\n"})
     _, out, _ = run(["check", "--format", "json", "--select", "neutrality", "b.md"])
     assert json.loads(out)["files"][0]["violations"] == []
+
+
+# -- the shipped examples: each profile's config does what the README says -----------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def example(name: str) -> dict[str, str]:
+    """{rule: severity} for one example file, linted with its folder's own config."""
+    code, out, _ = run(["check", "--format", "json", str(EXAMPLES / name)])
+    assert code in (0, 1)
+    (f,) = json.loads(out)["files"]
+    return {v["rule"]: v["severity"] for v in f["violations"]}
+
+
+def quiet_lines(name: str) -> set[int]:
+    _, out, _ = run(["check", "--format", "json", str(EXAMPLES / name)])
+    lines = {v["line"] for v in json.loads(out)["files"][0]["violations"]}
+    total = (EXAMPLES / name).read_text("utf-8").count("\n")
+    return set(range(1, total + 1)) - lines
+
+
+def test_example_configs_name_their_profiles() -> None:
+    from lint.config import load_config_file
+
+    for folder, profile in (("news", "news"), ("opinion", "opinion"), ("comments", "moderation")):
+        assert load_config_file(EXAMPLES / folder / ".copydesk.yaml").profile == profile
+
+
+def test_news_example_findings_and_traps() -> None:
+    found = example("news/ferry-fine.md")
+    assert found["sourcing.unsourced-figure"] == "warning"
+    assert found["legal.presumption-of-guilt"] == "warning"
+    assert found["neutrality.editorializing"] == "warning"
+    assert found["style.relative-time"] == "suggestion"
+    # the judge's words ("reckless, shameful", "everyone"), the sourced fine and the dated fire
+    assert {8, 9, 12, 13, 15, 16} <= quiet_lines("news/ferry-fine.md")
+
+
+def test_opinion_example_is_softened_but_keeps_facts_and_law() -> None:
+    found = example("opinion/bike-lanes.md")
+    assert found["neutrality.puffery"] == "suggestion"  # a warning in news
+    assert found["neutrality.contentious-label"] == "suggestion"
+    assert found["legal.crime-label"] == "error"  # unchanged: opinion may not defame
+    assert found["sourcing.unsourced-figure"] == "warning"  # unchanged: facts need a source
+    assert not {"style.second-person", "style.rhetorical-question",
+                "neutrality.subjective-intensifier"} & set(found)
+    # the same file as news copy: second person and the rhetorical question come back
+    _, out, _ = run(["check", "--format", "json", "--profile", "news",
+                     str(EXAMPLES / "opinion/bike-lanes.md")])
+    as_news = {v["rule"]: v["severity"] for v in json.loads(out)["files"][0]["violations"]}
+    assert as_news["style.second-person"] == as_news["style.rhetorical-question"] == "suggestion"
+    assert as_news["neutrality.puffery"] == "warning"
+    assert {12, 13, 18, 19} <= quiet_lines("opinion/bike-lanes.md")  # sourced count, quote
+
+
+def test_comments_example_is_moderated() -> None:
+    found = example("comments/bike-lanes-comments.txt")
+    assert found == {
+        "privacy.home-address": "error",
+        "privacy.phone": "error",
+        "safety.incitement": "error",
+        "profanity.strong": "error",
+        "legal.crime-label": "error",
+    }
+    # "I'll kill for a coffee", scores, years, literal rats, a quoted remark: all quiet
+    assert {1, 9, 11, 15} <= quiet_lines("comments/bike-lanes-comments.txt")
+
+
+def test_checking_the_examples_folder_fails() -> None:
+    code, _, _ = run(["check", "--format", "concise", str(EXAMPLES)])
+    assert code == 1
