@@ -132,21 +132,26 @@ class _Reader(HTMLParser):
     # The stdlib's declaration scanners raise AssertionError on malformed input such as
     # "<![alt" or "<!DOCTYPE x [": read those, as browsers do, as a bogus comment up to ">".
 
-    def _bogus(self, i: int) -> int:
+    def _bogus(self, i: int, where: tuple[int, int]) -> int:
+        # the scanner may have moved the position before raising: put it back, since
+        # goahead() advances it again from i
+        self.lineno, self.offset = where
         j = self.rawdata.find(">", i + 2)
         return -1 if j < 0 else j + 1
 
     def parse_marked_section(self, i: int, report: bool = True) -> int:
+        where = self.getpos()
         try:
             return int(super().parse_marked_section(i, report))
         except AssertionError:
-            return self._bogus(i)
+            return self._bogus(i, where)
 
     def parse_declaration(self, i: int) -> int:
+        where = self.getpos()
         try:
             return int(super().parse_declaration(i))
         except AssertionError:
-            return self._bogus(i)
+            return self._bogus(i, where)
 
     # -- view ----------------------------------------------------------------------------
 

@@ -132,7 +132,9 @@ def _crlf_map(text: str) -> tuple[str, Callable[[int], int]]:
     """LF-normalised copy of ``text`` and the map from its offsets back to ``text``."""
     if "\r\n" not in text:
         return text, int
-    norm = text.replace("\r\n", "\n")
+    # lone CRs become LF too (same length): left alone, "\r\r\n" would fold to a new "\r\n"
+    # that marko folds once more, shifting every later offset
+    norm = text.replace("\r\n", "\n").replace("\r", "\n")
     # normalised positions of the LFs that stood for a CRLF: each one before an offset
     # adds one dropped \r; an offset *at* such an LF maps to its \r (the line break start)
     folded: list[int] = []

@@ -1,0 +1,145 @@
+"""HTML reader: masked markup, decoded references, regions with implied end tags, CRLF offsets."""
+
+from __future__ import annotations
+
+from lint.engine import compile_rules
+from lint.model import Severity
+from lint.packs.spec import RuleSpec
+from lint.readers.html import read_html
+from lint.runner import lint_text
+
+DOC = (
+    "<!DOCTYPE html>\r\n<html><head><title>Vote day</title>\r\n"
+    "<style>p { color: red }</style><script>if (a < b) { s = '&amp; words'; }</script></head>\r\n"
+    '<body><h2 class="lead">It&rsquo;s vote day &#8212; &#x1F600;</h2>\r\n'
+    '<p>The <a href="https://example.org/vote">ballot</a> opens at <code>09:00 sharp</code>.\r\n'
+    "<p>Second<!-- an editor note --> paragraph &amp more.\r\n"
+    "<ul><li>one<li>two<ul><li>deep</ul></ul>\r\n"
+    "<table><tr><th>Ward<td>North</table><blockquote>Quoted words</blockquote>\r\n"
+    "<pre>raw   text</pre></body></html>\r\n"
+)
+
+
+def test_view_keeps_text_and_masks_markup() -> None:
+    prose, _ = read_html(DOC)
+    assert (
+        prose.text.split()
+        == (
+            "Vote day It’s vote day — 😀 The ballot opens at . Second paragraph & more. "
+            "one two deep Ward North Quoted words"
+        ).split()
+    )
+    for masked in (
+        "DOCTYPE",
+        "color",
+        "words';",
+        "editor note",
+        "href",
+        "example.org",
+        "09:00",
+        "raw",
+    ):
+        assert masked not in prose.text
+    assert prose.text.count("\r\n") == DOC.count("\r\n")
+
+
+def test_references_map_back_to_their_source() -> None:
+    prose, _ = read_html(DOC)
+    for shown, raw in (
+        ("It’s", "It&rsquo;s"),
+        ("—", "&#8212;"),
+        ("😀", "&#x1F600;"),
+        ("&", "&amp"),
+    ):
+        i = prose.text.index(shown)
+        s, e = prose.to_source(i, i + len(shown))
+        assert DOC[s:e] == raw
+
+
+def test_regions_with_implied_end_tags() -> None:
+    _, regions = read_html(DOC)
+    got = [
+        (r.kind, r.level, DOC[r.start : r.end])
+        for r in sorted(regions, key=lambda r: (r.start, -r.end))
+    ]
+    assert got == [
+        ("heading", 2, "It&rsquo;s vote day &#8212; &#x1F600;"),
+        (
+            "paragraph",
+            0,
+            'The <a href="https://example.org/vote">ballot</a> opens at <code>09:00 sharp</code>.',
+        ),
+        ("link", 0, "ballot"),
+        ("code", 0, "09:00 sharp"),
+        ("paragraph", 0, "Second<!-- an editor note --> paragraph &amp more."),
+        ("list", 1, "one"),
+        ("list", 1, "two<ul><li>deep</ul>"),
+        ("list", 2, "deep"),
+        ("table", 0, "Ward"),
+        ("table", 0, "North"),
+        ("blockquote", 1, "Quoted words"),
+        ("code", 0, "raw   text"),
+    ]
+
+
+def test_unclosed_elements_end_at_end_of_file() -> None:
+    src = "<h1>Title</h1><p>Open paragraph\n<li>item"
+    _, regions = read_html(src)
+    assert [(r.kind, src[r.start : r.end]) for r in regions] == [
+        ("heading", "Title"),
+        ("paragraph", "Open paragraph"),
+        ("list", "item"),
+    ]
+
+
+def test_unknown_reference_and_stray_markup_stay_text() -> None:
+    src = "a &nosuch; b < c &#xZZ; d"
+    prose, _ = read_html(src)
+    assert prose.text == src
+    assert prose.is_identity
+
+
+def test_plain_view_is_identity_when_nothing_is_decoded() -> None:
+    src = "<p>Hello <b>world</b></p>\n"
+    prose, _ = read_html(src)
+    assert prose.is_identity
+    assert prose.text == "   Hello    world        \n"
+
+
+def test_end_to_end_term_in_markup_or_code_is_not_flagged() -> None:
+    spec = RuleSpec(
+        id="test.term",
+        pack="test",
+        category="test",
+        extends="existence",
+        message="Avoid '%s'.",
+        severity=Severity.ERROR,
+        options={"tokens": ["frobnicate"]},
+    )
+    src = (
+        '<p title="frobnicate">Run <code>frobnicate</code> <!-- frobnicate -->\r\n'
+        '<a href="https://x.example/frobnicate">docs</a>; it&rsquo;s fine to frobnicate.</p>\r\n'
+    )
+    result = lint_text("page.html", src, compile_rules([spec]))
+    start = src.rindex("frobnicate")
+    assert [(v.offset, v.end_offset) for v in result.violations] == [
+        (start, start + len("frobnicate"))
+    ]
+
+
+def test_malformed_declarations_do_not_stop_the_reader() -> None:
+    # the stdlib scanners raise on these; they read as bogus comments up to ">"
+    src = "a <![if x]> b <!DOCTYPE x [ y ]> c <![alt"
+    prose, _ = read_html(src)
+    assert prose.text.split() == ["a", "b", "c", "<![alt"]
+
+
+def test_malformed_declaration_keeps_later_offsets_exact() -> None:
+    # the first bogus comment runs to the first ">" (that of "<p>"); the second is unclosed
+    src = "<![\nfence &amp; x <p>\ny &rsquo;z <![x &amp; w\n"
+    prose, _ = read_html(src)
+    assert prose.text.split() == ["y", "’z", "<![x", "&", "w"]
+    for shown, raw in (("’", "&rsquo;"), ("&", "&amp;")):
+        i = prose.text.index(shown)
+        s, e = prose.to_source(i, i + 1)
+        assert src[s:e] == raw
