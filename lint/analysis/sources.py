@@ -32,7 +32,7 @@ EVIDENCE_VERBS = frozenset(
 ) - {"counting", "recording", "showing", "finding", "writing"}
 _ACCORDING = re.compile(
     r"\baccording to\s+(?!(?:the\s+)?(?:plan|schedule|tradition|legend|custom|script|rumou?r|"
-    r"most|some|many|me|him|her|them|us|you|it)\b)(?:the\s+|a\s+|an\s+)?(\w[\w’'-]*)",
+    r"most|some|many|me|him|her|them|us|you|it)\b)(?:the\s+|a\s+|an\s+)?(\w[\w’'-]*(?:\s+\w[\w’'-]*){0,2})",
     re.IGNORECASE,
 )
 _SOURCE_PHRASE = re.compile(
@@ -61,7 +61,7 @@ def cue_strength(text: str, start: int, end: int, links: bool) -> int:
     if links or _CITATION.search(text, start, end) or _SOURCE_PHRASE.search(text, start, end):
         return 2
     for m in _ACCORDING.finditer(text, start, end):
-        if is_source(m.group(1), DEFAULT) or m.group(1)[:1].isupper():
+        if _names_a_source(m.group(1)):
             return 2
     tokens = [m.group() for m in _WORD.finditer(text, start, end)]
     for k, tok in enumerate(tokens):
@@ -76,5 +76,11 @@ def has_citation(text: str, start: int, end: int, links: bool) -> bool:
     """An explicit citation in text[start:end]: a link, footnote, source label or "according to"."""
     if links or _CITATION.search(text, start, end):
         return True
-    return any(m.group(1)[:1].isupper() or is_source(m.group(1), DEFAULT)
-               for m in _ACCORDING.finditer(text, start, end))
+    return any(_names_a_source(m.group(1)) for m in _ACCORDING.finditer(text, start, end))
+
+
+def _names_a_source(words: str) -> bool:
+    """The object of "according to": a name, or a source noun among its first words
+    ("the council's survey", "Ofcom", "police figures")."""
+    tokens = [re.sub(r"[’']s$", "", w) for w in words.split()]
+    return tokens[0][:1].isupper() or any(is_source(t, DEFAULT) for t in tokens)

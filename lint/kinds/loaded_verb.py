@@ -21,6 +21,11 @@ from lint.packs.spec import RuleSpec
 NAME = "loaded-verb"
 KEYS = {"verbs": schema.is_str_list, "window": schema.is_int}
 _DETERMINERS = frozenset("the a an this that his her their its our my your no any each".split())
+# Words after which a bare lemma ("claim", "admit") is a verb: "to claim", "they claim".
+_VERB_LEAD = frozenset(
+    "to will would could should can may might must did does do not never i we they you "
+    "often also still".split()
+)
 _FOLLOW = re.compile(r"\b(?:that|about)\b|[“\"]|:", re.IGNORECASE)
 _TOKEN = re.compile(r"\w[\w’'-]*")
 
@@ -36,6 +41,7 @@ class LoadedVerb(Rule):
         forms = sorted({f for v in spec.options["verbs"] for f in inflect(v)}, key=len, reverse=True)
         self.pattern = phrase_pattern(forms)
         self.window = int(spec.options.get("window", 8))
+        self.lemmas = frozenset(v.lower() for v in spec.options["verbs"])
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
@@ -43,9 +49,11 @@ class LoadedVerb(Rule):
         verb_at = {q.attribution_at for q in ed.quotes if q.attributed}
         claims = ed.claims
         for m in self.pattern.finditer(ctx.folded):
-            before = _TOKEN.findall(text, max(0, m.start() - 20), m.start())
+            before = _TOKEN.findall(text, max(0, m.start() - 40), m.start())
             if before and before[-1].lower() in _DETERMINERS:
                 continue
+            if m.group() in self.lemmas and not (before and before[-1].lower() in _VERB_LEAD):
+                continue  # a bare "claim" is a noun ("an absurd claim that") unless "to claim"
             if m.start() not in verb_at and not self._followed(text, m.end(), claims.sentences[claims.sentence_at(m.start())].end):
                 continue
             yield Hit(m.start(), m.end(), (text[m.start() : m.end()],))
