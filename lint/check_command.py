@@ -67,24 +67,35 @@ def _pack_args(packs: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def run_check(
-    paths: tuple[str, ...], fmt: str | None, output_file: str | None, stdin_filename: str | None,
-    select: tuple[str, ...], ignore: tuple[str, ...], min_severity: str | None, fail_on: str | None,
-    statistics: bool, config_file: str | None, packs: tuple[str, ...], profile: str | None,
-    position_encoding: str, no_color: bool,
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output_file: str | None,
+    stdin_filename: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    min_severity: str | None,
+    fail_on: str | None,
+    statistics: bool,
+    config_file: str | None,
+    packs: tuple[str, ...],
+    profile: str | None,
+    position_encoding: str,
+    no_color: bool,
 ) -> int:
+    from lint.profiles import load_profile
     from lint.runner import (
         WARNINGS,
         Overrides,
         lint_bytes,
-        load_profile,
         resolve_pack,
         ruleset_for,
         settings_for,
     )
 
     clear_caches()
-    cli = Overrides(profile=profile, extra_packs=_pack_args(packs), select=_split(select),
-                    ignore=_split(ignore))
+    cli = Overrides(
+        profile=profile, extra_packs=_pack_args(packs), select=_split(select), ignore=_split(ignore)
+    )
     try:
         forced = load_config_file(Path(config_file)) if config_file else None
         # command-line packs and profile are checked once, up front: an error later in the
@@ -189,8 +200,14 @@ def _ignored_by_config(path: Path, config: Config) -> bool:
     return PathSpec.from_lines("gitignore", config.ignore).match_file(rel)
 
 
-def _render(results: list[FileResult], fmt: str | None, output_file: str | None, statistics: bool,
-            encoding: str, no_color: bool) -> None:
+def _render(
+    results: list[FileResult],
+    fmt: str | None,
+    output_file: str | None,
+    statistics: bool,
+    encoding: str,
+    no_color: bool,
+) -> None:
     from lint import formatters
     from lint.runner import loaded_packs
 

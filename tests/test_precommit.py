@@ -1,4 +1,5 @@
-"""The hook manifest works for a consumer: ``pre-commit try-repo`` fails a bad file, passes a clean one."""
+"""The hook manifest works for a consumer: ``pre-commit try-repo`` fails a bad file and passes
+a clean one."""
 
 from __future__ import annotations
 

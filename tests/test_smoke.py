@@ -26,7 +26,16 @@ def test_json_offsets_point_at_match_in_crlf_emoji_file(tmp_path: Path) -> None:
     assert v["match"] == "(source)" == text[v["offset"] : v["end_offset"]]
     assert (v["line"], v["column"], v["end_column"]) == (2, 17, 25)
     code, out16, _ = run(
-        ["check", "--format", "json", "--select", "citations", "--position-encoding", "utf-16", str(f)]
+        [
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "citations",
+            "--position-encoding",
+            "utf-16",
+            str(f),
+        ]
     )
     v16 = json.loads(out16)["files"][0]["violations"][0]
     assert v16["column"] == v["column"] + 1

@@ -38,7 +38,11 @@ class Editorial:
     @cached_property
     def links(self) -> list[tuple[int, int]]:
         prose = self.doc.prose
-        return sorted((prose.to_view(r.start), prose.to_view(r.end)) for r in self.doc.regions if r.kind == "link")
+        return sorted(
+            (prose.to_view(r.start), prose.to_view(r.end))
+            for r in self.doc.regions
+            if r.kind == "link"
+        )
 
     @cached_property
     def claims(self) -> Claims:

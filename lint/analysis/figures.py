@@ -28,21 +28,37 @@ _APPROX = (
     r"as many as|fewer than|less than|an estimated|upwards of|approximately|just over|"
     r"just under|close to)\s+)?"
 )
-_CURRENCY = rf"[$€£¥₩₽]\s?(?:{_NUM}){_MULT}|(?:{_NUM}){_MULT}\s?(?:USD|EUR|GBP|dollars|euros|pounds|roubles|rubles|won|yuan|yen)\b"
+_CURRENCY = (
+    rf"[$€£¥₩₽]\s?(?:{_NUM}){_MULT}|(?:{_NUM}){_MULT}\s?"
+    r"(?:USD|EUR|GBP|dollars|euros|pounds|roubles|rubles|won|yuan|yen)\b"
+)
 _PERCENT = rf"(?:{_NUM})\s?(?:%|per ?cent\b|percent\b|percentage points?\b|pp\b)"
-_RANGE = rf"(?:{_NUM}){_MULT}\s?(?:-|–|—|to)\s?(?:{_NUM}){_MULT}|between (?:{_NUM}){_MULT} and (?:{_NUM}){_MULT}"
+_RANGE = (
+    rf"(?:{_NUM}){_MULT}\s?(?:-|–|—|to)\s?(?:{_NUM}){_MULT}"
+    rf"|between (?:{_NUM}){_MULT} and (?:{_NUM}){_MULT}"
+)
 _SMALL = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
-WORD_VALUES = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-WORD_VALUES.update({w: 10 * (i + 2) for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split())})
+WORD_VALUES = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+WORD_VALUES.update(
+    {
+        w: 10 * (i + 2)
+        for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+    }
+)
 _FRACTION = r"(?:half|a third|a quarter|two-thirds|three-quarters|one in (?:\w+))(?= of\b)"
-_MULTIPLIER = r"\b(?:doubled|tripled|quadrupled|tenfold|twofold|threefold|twice as (?:many|much|likely))\b"
+_MULTIPLIER = (
+    r"\b(?:doubled|tripled|quadrupled|tenfold|twofold|threefold|twice as (?:many|much|likely))\b"
+)
 
 FIGURE = re.compile(
     rf"(?<![\w.,/:-]){_APPROX}(?:(?P<currency>{_CURRENCY})|(?P<percent>{_PERCENT})|(?P<range>{_RANGE})"
@@ -64,7 +80,9 @@ COUNTABLE = frozenset(
     guns weapons missiles drones tanks aircraft planes ships sailors marines conscripts recruits
     """.split()
 )
-CASUALTY = frozenset("killed dead died wounded injured missing casualties deaths perished slain".split())
+CASUALTY = frozenset(
+    "killed dead died wounded injured missing casualties deaths perished slain".split()
+)
 TIME_UNITS = frozenset(
     "seconds minutes hours days weeks months years decades centuries second minute hour day week "
     "month year decade century".split()
@@ -82,10 +100,17 @@ _ID_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}[- ]?$")  # BA 2490, M 25, F-16
-_AGE = re.compile(r"^(?:-year-old|-years?-old| years? old|-month-old)|^\s*,\s*(?:who|was|is|and|said|from)\b")
+_AGE = re.compile(
+    r"^(?:-year-old|-years?-old| years? old|-month-old)|^\s*,\s*(?:who|was|is|and|said|from)\b"
+)
 _AGED = re.compile(r"\b(?:aged|age|ages)\s*$", re.IGNORECASE)
-_SCORE_VERBS = re.compile(r"\b(?:won|lost|beat|beaten|drew|draw|ended|finished|score[ds]?|defeated|led|trailed|victory|win|defeat|voted|vote|ruled|split)\b[^.]{0,20}$", re.I)
-_TIME_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|BST|EST|ET|PT|o'clock)\b|^:\d\d", re.IGNORECASE)
+_SCORE_VERBS = re.compile(
+    r"\b(?:won|lost|beat|beaten|drew|draw|ended|finished|score[ds]?|defeated|led|trailed|victory|win|defeat|voted|vote|ruled|split)\b[^.]{0,20}$",
+    re.I,
+)
+_TIME_AFTER = re.compile(
+    r"^\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|BST|EST|ET|PT|o'clock)\b|^:\d\d", re.IGNORECASE
+)
 _WORD = re.compile(r"\w[\w’'-]*")
 
 
@@ -163,13 +188,18 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
         statistic = False
         if kind == "range":
             parts = re.split(r"\s?(?:-|–|—|to|and)\s?", core.replace("between ", ""))
-            years = all(re.fullmatch(r"\d{2,4}", p) and (len(p) == 2 or 1000 <= int(p) <= 2100) for p in parts)
+            years = all(
+                re.fullmatch(r"\d{2,4}", p) and (len(p) == 2 or 1000 <= int(p) <= 2100)
+                for p in parts
+            )
             small = all(re.fullmatch(r"\d{1,2}", p) for p in parts)
             if years and not small:
                 reason = "year range"
             elif small and "-" in core and _SCORE_VERBS.search(text[max(start, s - 40) : s]):
                 reason = "score"
-            elif re.match(r"[-–.]?\d", text[e : e + 2]) or re.search(r"\d[-–.]$", text[max(0, s - 2) : s]):
+            elif re.match(r"[-–.]?\d", text[e : e + 2]) or re.search(
+                r"\d[-–.]$", text[max(0, s - 2) : s]
+            ):
                 reason = "phone"  # one link of a longer digit chain (555-0100-2000)
             else:
                 statistic = True
@@ -177,7 +207,9 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             statistic = True
         else:
             reason = _exempt_count(text, s, e, core) if kind == "count" else ""
-            if kind == "word" and re.match(r"\s*(?:of|or|and)\s+(?:the|them|us|those|these)\b", text[e : e + 12]):
+            if kind == "word" and re.match(
+                r"\s*(?:of|or|and)\s+(?:the|them|us|those|these)\b", text[e : e + 12]
+            ):
                 reason = "pronoun use"  # "one of the", "two of them" are not counts
             if not reason:
                 statistic, reason = _judge_count(text, tokens, s, e, core)
@@ -185,7 +217,9 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
     return _drop_phones(text, out)
 
 
-def _judge_count(text: str, tokens: list[tuple[int, str]], s: int, e: int, core: str) -> tuple[bool, str]:
+def _judge_count(
+    text: str, tokens: list[tuple[int, str]], s: int, e: int, core: str
+) -> tuple[bool, str]:
     after = [t for pos, t in tokens if pos >= e][:5]
     window = [t for pos, t in tokens if s - 80 <= pos <= e + 80]
     if after and after[0] in TIME_UNITS:

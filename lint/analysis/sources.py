@@ -24,9 +24,31 @@ _NOT_SUBJECTS = frozenset("i we you it they he she".split())  # opinion in the f
 EVIDENCE_VERBS = frozenset(
     f
     for lemma in (
-        "say", "tell", "state", "announce", "report", "estimate", "confirm", "find", "show",
-        "publish", "disclose", "testify", "write", "cite", "calculate", "forecast", "predict",
-        "reveal", "acknowledge", "claim", "warn", "tally", "count", "record", "survey",
+        "say",
+        "tell",
+        "state",
+        "announce",
+        "report",
+        "estimate",
+        "confirm",
+        "find",
+        "show",
+        "publish",
+        "disclose",
+        "testify",
+        "write",
+        "cite",
+        "calculate",
+        "forecast",
+        "predict",
+        "reveal",
+        "acknowledge",
+        "claim",
+        "warn",
+        "tally",
+        "count",
+        "record",
+        "survey",
     )
     for f in inflect(lemma)
 ) - {"counting", "recording", "showing", "finding", "writing"}
@@ -36,9 +58,12 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_PHRASE = re.compile(
-    r"\b(?:data|figures|statistics|numbers|estimates?|records?|research|polling) (?:from|by|published by|compiled by)\b"
-    r"|\b(?:a|an|the) (?:survey|study|report|poll|census|analysis|review|audit|investigation) (?:by|from|of|published)\b"
-    r"|\b(?:census|polls?|surveys?|studies|data) (?:show|shows|showed|found|suggest|suggests|indicate)",
+    r"\b(?:data|figures|statistics|numbers|estimates?|records?|research|polling) "
+    r"(?:from|by|published by|compiled by)\b"
+    r"|\b(?:a|an|the) (?:survey|study|report|poll|census|analysis|review|audit|investigation) "
+    r"(?:by|from|of|published)\b"
+    r"|\b(?:census|polls?|surveys?|studies|data) "
+    r"(?:show|shows|showed|found|suggest|suggests|indicate)",
     re.IGNORECASE,
 )
 _CITATION = re.compile(
@@ -49,7 +74,8 @@ _CITATION = re.compile(
     re.IGNORECASE,
 )
 _WEAK = re.compile(
-    r"\b(?:reportedly|allegedly|supposedly|reports? (?:surfaced|say|said|suggest(?:s|ed)?|indicate[sd]?)|"
+    r"\b(?:reportedly|allegedly|supposedly|"
+    r"reports? (?:surfaced|say|said|suggest(?:s|ed)?|indicate[sd]?)|"
     r"\w+ media|sources? (?:say|said|told|close to)|analysts|officials|experts|observers|insiders|"
     r"intelligence)\b",
     re.IGNORECASE,

@@ -52,7 +52,10 @@ class Json(Formatter):
             if r.error and not r.violations and not r.text:
                 continue
             files.append(
-                {"path": r.path, "violations": [violation_dict(x) for x in locate(r, self.ctx.encoding)]}
+                {
+                    "path": r.path,
+                    "violations": [violation_dict(x) for x in locate(r, self.ctx.encoding)],
+                }
             )
         doc = {
             "version": 1,

@@ -38,7 +38,9 @@ def validate(spec: RuleSpec) -> None:
 class LoadedVerb(Rule):
     def __init__(self, spec: RuleSpec) -> None:
         super().__init__(spec)
-        forms = sorted({f for v in spec.options["verbs"] for f in inflect(v)}, key=len, reverse=True)
+        forms = sorted(
+            {f for v in spec.options["verbs"] for f in inflect(v)}, key=len, reverse=True
+        )
         self.pattern = phrase_pattern(forms)
         self.window = int(spec.options.get("window", 8))
         self.lemmas = frozenset(v.lower() for v in spec.options["verbs"])
@@ -54,7 +56,9 @@ class LoadedVerb(Rule):
                 continue
             if m.group() in self.lemmas and not (before and before[-1].lower() in _VERB_LEAD):
                 continue  # a bare "claim" is a noun ("an absurd claim that") unless "to claim"
-            if m.start() not in verb_at and not self._followed(text, m.end(), claims.sentences[claims.sentence_at(m.start())].end):
+            if m.start() not in verb_at and not self._followed(
+                text, m.end(), claims.sentences[claims.sentence_at(m.start())].end
+            ):
                 continue
             yield Hit(m.start(), m.end(), (text[m.start() : m.end()],))
 

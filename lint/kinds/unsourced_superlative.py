@@ -19,11 +19,33 @@ from lint.packs.spec import RuleSpec
 NAME = "unsourced-superlative"
 KEYS = {"phrases": schema.is_str_list, "extra_phrases": schema.is_str_list}
 PHRASES = [
-    "first public", "first official", "first ever", "first-ever", "for the first time",
-    "first known", "first such", "first time in history", "the largest", "the biggest",
-    "the smallest", "the highest", "the lowest", "the oldest", "the longest", "the fastest",
-    "the deadliest", "the worst", "the best-selling", "record high", "record low", "record-breaking",
-    "all-time high", "all-time low", "unprecedented", "never before", "never-before-seen",
+    "first public",
+    "first official",
+    "first ever",
+    "first-ever",
+    "for the first time",
+    "first known",
+    "first such",
+    "first time in history",
+    "the largest",
+    "the biggest",
+    "the smallest",
+    "the highest",
+    "the lowest",
+    "the oldest",
+    "the longest",
+    "the fastest",
+    "the deadliest",
+    "the worst",
+    "the best-selling",
+    "record high",
+    "record low",
+    "record-breaking",
+    "all-time high",
+    "all-time low",
+    "unprecedented",
+    "never before",
+    "never-before-seen",
 ]
 
 

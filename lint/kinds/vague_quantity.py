@@ -17,9 +17,23 @@ from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
 NAME = "vague-quantity"
-KEYS = {"quantities": schema.is_str_list, "extra_quantities": schema.is_str_list, "min_cue": schema.is_int}
-QUANTITIES = ["hundreds", "thousands", "millions", "billions", "tens of thousands",
-              "hundreds of thousands", "tens of millions", "hundreds of millions", "dozens", "scores"]
+KEYS = {
+    "quantities": schema.is_str_list,
+    "extra_quantities": schema.is_str_list,
+    "min_cue": schema.is_int,
+}
+QUANTITIES = [
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "tens of thousands",
+    "hundreds of thousands",
+    "tens of millions",
+    "hundreds of millions",
+    "dozens",
+    "scores",
+]
 _NEXT = re.compile(r"\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
 
 
