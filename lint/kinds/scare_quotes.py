@@ -19,10 +19,15 @@ from lint.kinds.editorial_base import EditorialRule, word_list
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
+def _is_mode(value: object) -> str | None:
+    ok = value in (True, False, "curly", "always", "never")
+    return None if ok else "must be curly, always (true) or never (false)"
+
+
 NAME = "scare-quotes"
 KEYS = {
     "max_words": schema.is_int,
-    "unattributed": schema.is_bool,
+    "unattributed": _is_mode,
     "cues": schema.is_str_list,
     "extra_cues": schema.is_str_list,
 }
@@ -49,8 +54,17 @@ class ScareQuotes(EditorialRule):
         super().__init__(spec)
         self.max_words = int(spec.options.get("max_words", 3))
         # H4(c): a short quotation with no speaker in its sentence fires on its own
-        self.unattributed = bool(spec.options.get("unattributed", True))
+        mode = spec.options.get("unattributed", "curly")
+        self.unattributed = {True: "always", False: "never"}.get(mode, mode)
         self.cues = [c.lower() for c in word_list(spec, "cues", DOUBT_CUES)]
+
+    def _no_speaker_counts(self, text: str, start: int) -> bool:
+        """H4(c) on its own: with ``curly`` (default) only for typographic quotation marks.
+        Copy typed with straight quotes (wiki markup, plain-text sources) uses them for titles,
+        terms and glosses far more often than for doubt."""
+        if self.unattributed == "always":
+            return True
+        return self.unattributed == "curly" and text[start] == "“"
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         ed = ctx.editorial
@@ -71,7 +85,7 @@ class ScareQuotes(EditorialRule):
             echo = any(
                 re.search(rf"(?<!\w){re.escape(w)}(?!\w)", outside, re.IGNORECASE) for w in words
             )
-            if doubt or echo or (self.unattributed and q.route != "window"):
+            if doubt or echo or (q.route != "window" and self._no_speaker_counts(text, q.start)):
                 yield Hit(q.start, q.end, (inner,))
 
 
