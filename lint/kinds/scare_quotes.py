@@ -19,6 +19,7 @@ from lint.kinds.editorial_base import EditorialRule, word_list
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
+
 def _is_mode(value: object) -> str | None:
     ok = value in (True, False, "curly", "always", "never")
     return None if ok else "must be curly, always (true) or never (false)"
