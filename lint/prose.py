@@ -63,7 +63,10 @@ class ProseText:
         if self._pieces is None:
             return start, end
         p = self._piece_at(start)
-        s = p.src_start + (start - p.view_start if p.exact else 0)
+        if start >= p.view_start + p.view_len:  # at the very end of the view
+            s = p.src_start + p.src_len
+        else:
+            s = p.src_start + (start - p.view_start if p.exact else 0)
         if end <= start:
             return s, s
         q = self._piece_at(end - 1)
