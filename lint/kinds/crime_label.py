@@ -62,8 +62,11 @@ class CrimeLabel(Rule):
         text = ctx.text
         claims = ctx.editorial.claims
         sentences = ctx.editorial.sentences
+        matches = list(self.pattern.finditer(text))
+        if not matches:  # finding people is the costly part: only when a label occurs
+            return
         persons = sentence_people(ctx)
-        for m in self.pattern.finditer(text):
+        for m in matches:
             i = claims.sentence_at(m.start())
             s_start, s_end = sentences[i]
             if not s_start <= m.start() < s_end:

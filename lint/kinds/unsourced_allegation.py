@@ -43,8 +43,11 @@ class UnsourcedAllegation(Rule):
         ed = ctx.editorial
         claims = ed.claims
         sentences = ed.sentence_list
+        matches = list(_ALLEGED.finditer(text))
+        if not matches:  # finding people is the costly part: only when "alleged" occurs
+            return
         persons = sentence_people(ctx)
-        for m in _ALLEGED.finditer(text):
+        for m in matches:
             i = claims.sentence_at(m.start())
             s = sentences[i]
             if not s.start <= m.start() < s.end:
