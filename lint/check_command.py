@@ -10,6 +10,7 @@ import io
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,11 +18,12 @@ import click
 
 from lint.config import Config, clear_caches, config_at, find_config, load_config_file
 from lint.discovery import walk
-from lint.document import format_for, looks_binary
+from lint.document import format_for
 from lint.errors import CopydeskError
 from lint.model import FileResult, Severity
 
 if TYPE_CHECKING:
+    from lint.parallel import Job, Outcome
     from lint.runner import Overrides
 
 STDIN = "-"
@@ -40,25 +42,23 @@ def _error(message: str) -> None:
     click.echo(f"copydesk: error: {message}", err=True)
 
 
-def _inputs(paths: tuple[str, ...], results: list[FileResult]) -> Iterator[tuple[str, bool]]:
-    """(path as it will be printed, explicit?) for each input; missing paths become errors.
+def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, bool, bool]]:
+    """(path as it will be printed, explicit?, exists?) for each input.
 
     A walked file is printed as the folder was given plus its relative path (``docs`` and
     ``docs/`` both give ``docs/a.md``; ``.`` gives ``a.md``), never made absolute.
     """
     for given in paths or (".",):
         if given == STDIN:
-            yield STDIN, True
+            yield STDIN, True, True
             continue
         p = Path(given)
         if p.is_dir():
             bare = given in (".", "./")
             for rel in walk(p):
-                yield (rel.as_posix() if bare else os.path.join(given, rel.as_posix())), False
-        elif p.exists():
-            yield given, True
+                yield (rel.as_posix() if bare else os.path.join(given, rel.as_posix())), False, True
         else:
-            results.append(FileResult(given, "", error="no such file or directory"))
+            yield given, True, p.exists()
 
 
 def _pack_args(packs: tuple[str, ...]) -> tuple[str, ...]:
@@ -81,16 +81,11 @@ def run_check(
     profile: str | None,
     position_encoding: str,
     no_color: bool,
+    jobs: int | None = None,
 ) -> int:
+    from lint.parallel import Job, run_jobs, use_workers
     from lint.profiles import load_profile
-    from lint.runner import (
-        WARNINGS,
-        Overrides,
-        lint_bytes,
-        resolve_pack,
-        ruleset_for,
-        settings_for,
-    )
+    from lint.runner import WARNINGS, Overrides, resolve_pack, select_specs
 
     clear_caches()
     cli = Overrides(
@@ -107,48 +102,42 @@ def run_check(
     except CopydeskError as exc:
         _error(str(exc))
         return 2
+    shown_as = _format_name(fmt, output_file, statistics)
+    plan = _plan(paths, stdin_filename, forced, cli, min_severity, position_encoding)
+    if shown_as == "full":  # only `full` prints the findings' lines: keep them only then
+        plan = [(replace(job, lines=True) if isinstance(job, Job) else job, c) for job, c in plan]
+    todo = [item for item, _ in plan if isinstance(item, Job)]
+    workers = jobs or os.cpu_count() or 1
+    pooled = use_workers(todo, workers)
+    done = run_jobs(todo, workers)
     results: list[FileResult] = []
     configs: dict[int, Config] = {}  # id(result) -> the config that governed it
     config_errors: dict[str, None] = {}  # ordered set: one line per broken config or pack
-    for path, explicit in _inputs(paths, results):
-        display = (stdin_filename or "stdin") if path == STDIN else path
-        # stdin is linted as if it lived at --stdin-filename (format and config from there)
-        where = Path(stdin_filename or "stdin") if path == STDIN else Path(path)
-        config: Config | None = None
-        try:
-            config = forced or config_at(find_config(where.resolve().parent))
-            if not explicit and _ignored_by_config(where, config):
-                continue
-            data = sys.stdin.buffer.read() if path == STDIN else where.read_bytes()
-            if not explicit and looks_binary(data):
-                _warn(f"{display}: binary file skipped")
-                continue
-            ruleset = ruleset_for(settings_for(str(where), config, cli))
-        except CopydeskError as exc:
-            # files under a broken config are not linted; a pack or profile named by a config
-            # (an error with no file of its own) is traced back to that config
-            source = config.path if config is not None and not exc.path else ""
-            config_errors[f"{exc} (set in {source})" if source else str(exc)] = None
+    metadata: set[object] = set()  # settings whose packs this process has loaded
+    for item, config in plan:  # in input order, as with --jobs 1
+        outcome = next(done) if isinstance(item, Job) else item
+        if outcome.binary and isinstance(item, Job):
+            _warn(f"{item.display}: binary file skipped")
+        if outcome.config_error:
+            config_errors[outcome.config_error] = None
+        if outcome.result is None:
             continue
-        except OSError as exc:
-            results.append(FileResult(display, "", error=f"cannot read: {exc.strerror or exc}"))
-            continue
-        fmt_in = None if path != STDIN else format_for(stdin_filename) if stdin_filename else "text"
-        result = lint_bytes(display, data, ruleset, fmt_in)
-        configs[id(result)] = config
-        results.append(result)
+        results.append(outcome.result)
+        if isinstance(item, Job) and config is not None:
+            configs[id(outcome.result)] = config
+            if pooled and item.settings not in metadata:
+                # a worker loaded the packs in its own process: load them here too (cached,
+                # not compiled) for their warnings, rule metadata and --select name checks
+                metadata.add(item.settings)
+                select_specs(item.settings)
     for w in dict.fromkeys(WARNINGS):
         _warn(w)
     WARNINGS.clear()
     _check_names(cli)
     for message in config_errors:
         _error(message)
-    for r in results:  # what is shown: each file's own min-severity unless the CLI says
-        cfg = configs.get(id(r), forced or Config())
-        shown = Severity.parse(min_severity or cfg.min_severity or "suggestion")
-        r.violations = [v for v in r.violations if v.severity >= shown]
     try:
-        _render(results, fmt, output_file, statistics, position_encoding, no_color)
+        _render(results, shown_as, output_file, position_encoding, no_color)
     except OSError as exc:
         _error(f"{output_file}: cannot write: {exc.strerror or exc}")
         return 2
@@ -161,6 +150,59 @@ def run_check(
     if config_errors or any(r.error for r in results):
         return 2
     return 1 if any(_fails(r, configs.get(id(r)), fail_on) for r in results) else 0
+
+
+Planned = tuple["Job | Outcome", Config | None]
+
+
+def _plan(
+    paths: tuple[str, ...],
+    stdin_filename: str | None,
+    forced: Config | None,
+    cli: Overrides,
+    min_severity: str | None,
+    encoding: str,
+) -> list[Planned]:
+    """Each input in order: a Job to lint, or the Outcome already known (missing file, bad
+    config, unreadable stdin), with the config that governs it."""
+    from lint.parallel import Job, Outcome
+    from lint.runner import settings_for
+
+    plan: list[Planned] = []
+    for path, explicit, exists in _inputs(paths):
+        if not exists:
+            plan.append((Outcome(FileResult(path, "", error="no such file or directory")), None))
+            continue
+        display = (stdin_filename or "stdin") if path == STDIN else path
+        # stdin is linted as if it lived at --stdin-filename (format and config from there)
+        where = Path(stdin_filename or "stdin") if path == STDIN else Path(path)
+        try:
+            config = forced or config_at(find_config(where.resolve().parent))
+            if not explicit and _ignored_by_config(where, config):
+                continue
+            data = sys.stdin.buffer.read() if path == STDIN else None
+        except CopydeskError as exc:  # files under a broken config are not linted
+            plan.append((Outcome(config_error=str(exc)), None))
+            continue
+        except OSError as exc:
+            error = f"cannot read: {exc.strerror or exc}"
+            plan.append((Outcome(FileResult(display, "", error=error)), None))
+            continue
+        fmt_in = None if path != STDIN else format_for(stdin_filename) if stdin_filename else "text"
+        shown = Severity.parse(min_severity or config.min_severity or "suggestion")
+        job = Job(
+            path="" if path == STDIN else path,
+            display=display,
+            explicit=explicit,
+            settings=settings_for(str(where), config, cli),
+            config_path=config.path,
+            fmt=fmt_in,
+            shown=shown,
+            encoding=encoding,  # type: ignore[arg-type]
+            data=data,
+        )
+        plan.append((job, config))
+    return plan
 
 
 def _fails(result: FileResult, config: Config | None, fail_on: str | None) -> bool:
@@ -200,11 +242,19 @@ def _ignored_by_config(path: Path, config: Config) -> bool:
     return PathSpec.from_lines("gitignore", config.ignore).match_file(rel)
 
 
+def _format_name(fmt: str | None, output_file: str | None, statistics: bool) -> str:
+    from lint import formatters
+
+    fmt = fmt or ("full" if sys.stdout.isatty() and not output_file else "concise")
+    if fmt not in formatters.REGISTRY:
+        fmt = "concise"
+    return "statistics" if statistics and "statistics" in formatters.REGISTRY else fmt
+
+
 def _render(
     results: list[FileResult],
-    fmt: str | None,
+    name: str,
     output_file: str | None,
-    statistics: bool,
     encoding: str,
     no_color: bool,
 ) -> None:
@@ -212,13 +262,9 @@ def _render(
     from lint.runner import loaded_packs
 
     stream = sys.stdout
-    fmt = fmt or ("full" if stream.isatty() and not output_file else "concise")
-    if fmt not in formatters.REGISTRY:
-        fmt = "concise"
     color = not no_color and not output_file and stream.isatty() and "NO_COLOR" not in os.environ
     rules = {s.id: s for p in loaded_packs() for s in p.rules}
     ctx = formatters.RenderContext(encoding=encoding, color=color, rules=rules)  # type: ignore[arg-type]
-    name = "statistics" if statistics and "statistics" in formatters.REGISTRY else fmt
     buffer = io.StringIO()
     formatters.get(name)(buffer, ctx).render(results)
     if output_file:

@@ -74,6 +74,14 @@ def cli() -> None:
     help="Column units for json/json-lines.",
 )
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Worker processes (default 0: one per core; 1: none). Workers start only for 2+ "
+    "files over 256 KB in total; the output is the same for any value.",
+)
 def check(**options: object) -> None:
     """Lint PATHS (files or folders; '-' reads stdin)."""
     from lint.check_command import run_check

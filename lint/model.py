@@ -60,10 +60,34 @@ class Violation:
 
 
 @dataclass(slots=True)
+class Kept:
+    """What formatters need of a file once its text is dropped (see ``formatters.keep``).
+
+    Computed where the file was linted, so a worker sends back findings, not whole texts, and
+    a run over many files holds only these few values per finding.
+    """
+
+    length: int  # of the dropped text, in code points
+    columns: dict[tuple[int, str], tuple[int, int]]  # (offset, unit) -> 1-based (line, column)
+    lines: dict[int, str]  # 1-based line -> its text without the ending (finding lines only)
+    spans: dict[tuple[int, int], str]  # (start, end) -> source text (matches, replaced spans)
+    utf16: dict[int, int] = field(default_factory=dict)  # offset -> offset in UTF-16 units
+
+
+@dataclass(slots=True)
 class FileResult:
-    """What one input produced: its violations, or the error that stopped it."""
+    """What one input produced: its violations, or the error that stopped it.
+
+    ``text`` is the decoded source, or empty once ``kept`` holds what the formatters need.
+    """
 
     path: str
     text: str
     violations: list[Violation] = field(default_factory=list)
     error: str | None = None
+    kept: Kept | None = None
+
+    @property
+    def has_text(self) -> bool:
+        """Was there any text (kept or not)? An unreadable file has none."""
+        return bool(self.text) or (self.kept is not None and self.kept.length > 0)

@@ -6,14 +6,18 @@ Columns are 1-based and, unless ``--position-encoding`` says otherwise, count co
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TextIO
 
 from lint import __version__
-from lint.model import FileResult, Severity, Violation
+from lint.model import FileResult, Kept, Severity, Violation
 from lint.packs.spec import RuleSpec
-from lint.positions import Encoding, LineIndex
+from lint.positions import Encoding, LineIndex, units
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @dataclass
@@ -37,12 +41,112 @@ class Located:
 
 
 def locate(result: FileResult, encoding: Encoding = "code-points") -> list[Located]:
-    index = LineIndex(result.text)
+    index = line_index(result)
     out = []
     for v in result.violations:
         line, col = index.column(v.offset, encoding)
         end_line, end_col = index.column(v.end_offset, encoding)
-        out.append(Located(v, line, col, end_line, end_col, result.text[v.offset : v.end_offset]))
+        out.append(Located(v, line, col, end_line, end_col, index[v.offset : v.end_offset]))
+    return out
+
+
+class SourceIndex(LineIndex):
+    """A file's LineIndex plus what SARIF asks for: UTF-16 offsets and slices of the source."""
+
+    _astral: list[int] | None = None
+
+    def utf16_offset(self, offset: int) -> int:
+        # Each astral character adds one UTF-16 unit; finding them once keeps a file with
+        # thousands of findings linear instead of re-measuring a prefix per finding.
+        if self._astral is None:
+            self._astral = [m.start() for m in _ASTRAL.finditer(self.text)]
+        return offset + bisect_left(self._astral, offset)
+
+    def __getitem__(self, span: slice) -> str:
+        return self.text[span]
+
+
+class KeptIndex(SourceIndex):
+    """The same questions answered from a result's :class:`Kept` values (its text is gone).
+
+    Only the offsets, lines and spans of the result's own findings are known: asking for any
+    other is a bug in whoever kept them, and raises KeyError.
+    """
+
+    def __init__(self, kept: Kept) -> None:  # no super(): there is no text to index
+        self.kept = kept
+        self.text = ""
+        self.starts = [0]
+
+    def line_of(self, offset: int) -> int:
+        return self.kept.columns[(offset, "code-points")][0] - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.kept.columns[(offset, "code-points")]
+
+    def column(self, offset: int, encoding: Encoding = "code-points") -> tuple[int, int]:
+        return self.kept.columns[(offset, encoding)]
+
+    def line_text(self, line: int) -> str:
+        return self.kept.lines[line]
+
+    def utf16_offset(self, offset: int) -> int:
+        return self.kept.utf16[offset]
+
+    def __getitem__(self, span: slice) -> str:
+        return self.kept.spans[(span.start, span.stop)]
+
+
+def line_index(result: FileResult) -> SourceIndex:
+    return KeptIndex(result.kept) if result.kept is not None else SourceIndex(result.text)
+
+
+def keep(result: FileResult, encoding: Encoding = "code-points", lines: bool = False) -> FileResult:
+    """The result with its text replaced by what the formatters will ask of it.
+
+    That is: line and column of every finding and replacement end in code points (``full``
+    and SARIF) and in ``encoding`` (the run's ``--position-encoding``), UTF-16 offsets when
+    that is ``utf-16``, the text of each match and replaced span and, with ``lines`` (for
+    ``full``; a one-line file would keep all its text), each finding's first line. Output
+    from a kept result is identical to output from the text.
+    """
+    if result.kept is not None:
+        return result
+    text = result.text
+    index = SourceIndex(text)
+    spans: dict[tuple[int, int], str] = {}
+    for v in result.violations:
+        spans[(v.offset, v.end_offset)] = text[v.offset : v.end_offset]
+        for rep in v.fix.replacements if v.fix else ():
+            spans[(rep.offset, rep.end_offset)] = text[rep.offset : rep.end_offset]
+    offsets = sorted({o for span in spans for o in span})
+    columns: dict[tuple[int, str], tuple[int, int]] = {}
+    for unit in dict.fromkeys(("code-points", encoding)):
+        columns.update(_columns(index, offsets, unit))
+    shown: dict[int, str] = {}
+    for v in result.violations if lines else ():
+        line = columns[(v.offset, "code-points")][0]
+        if line not in shown:
+            shown[line] = index.line_text(line)
+    utf16 = {o: index.utf16_offset(o) for o in offsets} if encoding == "utf-16" else {}
+    kept = Kept(len(text), columns, shown, spans, utf16)
+    return replace(result, text="", kept=kept)
+
+
+def _columns(
+    index: LineIndex, offsets: list[int], unit: Encoding
+) -> dict[tuple[int, str], tuple[int, int]]:
+    """LineIndex.column for sorted offsets, measuring each line prefix once, not per finding
+    (a one-line file with many findings would otherwise cost findings x line length)."""
+    out: dict[tuple[int, str], tuple[int, int]] = {}
+    line, start, width = -1, 0, 0
+    for offset in offsets:
+        here = index.line_of(offset)
+        if here != line:
+            line, start, width = here, index.starts[here], 0
+        width += units(index.text[start:offset], unit)
+        start = offset
+        out[(offset, unit)] = (line + 1, width + 1)
     return out
 
 

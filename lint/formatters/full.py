@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from lint.formatters import Formatter, Located, locate, severity_counts
+from lint.formatters import Formatter, Located, line_index, locate, severity_counts
 from lint.model import FileResult, Severity
 from lint.positions import LineIndex
 
@@ -55,7 +55,7 @@ class Full(Formatter):
             located = sorted(locate(result), key=lambda loc: loc.v.sort_key())
             if not located:
                 continue
-            index = LineIndex(result.text)
+            index = line_index(result)
             width = len(str(max(loc.line for loc in located)))
             for loc in located:
                 if not first:
@@ -81,7 +81,7 @@ class Full(Formatter):
 
     def _summary(self, results: list[FileResult]) -> str:
         counts = severity_counts(results)
-        checked = sum(1 for r in results if r.text or r.violations or not r.error)
+        checked = sum(1 for r in results if r.has_text or r.violations or not r.error)
         failed = sum(1 for r in results if r.error)
         text = (
             f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "

@@ -49,7 +49,7 @@ class Json(Formatter):
         for r in results:
             if r.error:
                 errors.append({"path": r.path, "message": r.error})
-            if r.error and not r.violations and not r.text:
+            if r.error and not r.violations and not r.has_text:
                 continue
             files.append(
                 {

@@ -19,15 +19,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from bisect import bisect_left
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from lint.formatters import Formatter, Located, locate
+from lint.formatters import Formatter, Located, SourceIndex, line_index, locate
 from lint.model import FileResult, Severity, Violation
 from lint.packs.spec import RuleSpec
-from lint.positions import Encoding, LineIndex
+from lint.positions import Encoding
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/copydesk/"
@@ -83,7 +82,7 @@ def rule_descriptor(rule_id: str, spec: RuleSpec | None, example: Violation) -> 
     return descriptor
 
 
-def fix_description(text: str, v: Violation) -> str:
+def fix_description(text: str | SourceIndex, v: Violation) -> str:
     reps = v.fix.replacements if v.fix else ()
     if len(reps) != 1:
         return f"Apply the fix suggested by {v.rule}."
@@ -96,17 +95,12 @@ def fix_description(text: str, v: Violation) -> str:
 class _Units:
     """Converts code-point offsets of one file into the log's column kind."""
 
-    def __init__(self, text: str, encoding: Encoding) -> None:
-        self.text = text
+    def __init__(self, result: FileResult, encoding: Encoding) -> None:
         self.encoding = encoding
-        self.index = LineIndex(text)
-        # Each astral character adds one UTF-16 unit; counting them once keeps a file with
-        # thousands of findings linear instead of re-measuring a prefix per finding.
-        wide = encoding == "utf-16"
-        self.astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if wide else []
+        self.index = self.text = line_index(result)  # the text, or what was kept of it
 
     def offset(self, offset: int) -> int:
-        return offset + bisect_left(self.astral, offset)
+        return self.index.utf16_offset(offset) if self.encoding == "utf-16" else offset
 
     def region(self, start: int, end: int) -> dict[str, int]:
         line, col = self.index.column(start, self.encoding)
@@ -129,7 +123,7 @@ class Sarif(Formatter):
         encoding: Encoding = "utf-16" if self.ctx.encoding == "utf-16" else "code-points"
         found: list[tuple[FileResult, str, _Units, Located]] = []
         for r in results:
-            conv = _Units(r.text, encoding)
+            conv = _Units(r, encoding)
             uri = artifact_uri(r.path)
             found.extend((r, uri, conv, loc) for loc in locate(r, encoding))
         examples: dict[str, Violation] = {}

@@ -1,0 +1,103 @@
+"""Lint the planned files of a ``check`` run, in this process or over worker processes.
+
+Results come back in input order whatever the number of workers, so the output of
+``--jobs N`` is byte-identical to ``--jobs 1``. Each job is done exactly as it would be in
+process: the worker reads the file, skips binary input, compiles the file's rule set (once per
+worker process, through the ``ruleset_for`` cache), lints, drops the findings below the file's
+shown severity and keeps only what the formatters need (``formatters.keep``), so whole texts
+are neither held until the end nor pickled back.
+
+Workers are started only when they can pay for themselves: at least two files to lint and
+more than ``PARALLEL_MIN_BYTES`` in total. Below that (the pre-commit case of a few small
+files) a process pool would cost more to start than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint.document import looks_binary
+from lint.errors import CopydeskError
+from lint.model import FileResult, Severity
+from lint.positions import Encoding
+from lint.runner import Settings
+
+PARALLEL_MIN_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to lint, with everything the parent already resolved for it."""
+
+    path: str  # where to read it ("" for stdin, whose bytes are in ``data``)
+    display: str  # the path as printed
+    explicit: bool  # named on the command line (so never skipped as binary)
+    settings: Settings
+    config_path: str  # the config that governs it, to trace a pack error back to
+    fmt: str | None  # input format, None to guess from the path
+    shown: Severity  # findings below this are dropped before they are kept
+    encoding: Encoding  # the run's --position-encoding, for the kept columns
+    data: bytes | None = None
+    lines: bool = False  # keep the findings' lines too (the output format is ``full``)
+
+    def size(self) -> int:
+        if self.data is not None:
+            return len(self.data)
+        try:
+            return os.stat(self.path).st_size
+        except OSError:
+            return 0  # the worker reports the read error
+
+
+@dataclass
+class Outcome:
+    """What became of one job: a result, or a skipped binary file, or a config error."""
+
+    result: FileResult | None = None
+    binary: bool = False
+    config_error: str | None = None
+
+
+def run_job(job: Job) -> Outcome:
+    from lint.formatters import keep
+    from lint.runner import lint_bytes, ruleset_for
+
+    try:
+        data = job.data if job.data is not None else Path(job.path).read_bytes()
+    except OSError as exc:
+        return Outcome(FileResult(job.display, "", error=f"cannot read: {exc.strerror or exc}"))
+    if not job.explicit and looks_binary(data):
+        return Outcome(binary=True)
+    try:
+        ruleset = ruleset_for(job.settings)
+    except CopydeskError as exc:
+        # a pack or profile named by a config (an error with no file of its own) is traced
+        # back to that config
+        source = job.config_path if not exc.path else ""
+        return Outcome(config_error=f"{exc} (set in {source})" if source else str(exc))
+    result = lint_bytes(job.display, data, ruleset, job.fmt)
+    result.violations = [v for v in result.violations if v.severity >= job.shown]
+    return Outcome(keep(result, job.encoding, job.lines))
+
+
+def use_workers(jobs: Sequence[Job], workers: int) -> bool:
+    return workers > 1 and len(jobs) >= 2 and sum(j.size() for j in jobs) > PARALLEL_MIN_BYTES
+
+
+def run_jobs(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
+    """Each job's outcome, in the order of ``jobs``."""
+    if not use_workers(jobs, workers):
+        yield from map(run_job, jobs)
+        return
+    # fork shares the parent's loaded modules and packs at no cost; elsewhere (macOS, Windows)
+    # fork is unsafe or missing, and spawn re-imports lint in each worker
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    context = multiprocessing.get_context(method)
+    with context.Pool(min(workers, len(jobs))) as pool:
+        # chunksize 1: files differ widely in size, and imap keeps the input order anyway
+        yield from pool.imap(run_job, jobs, chunksize=1)
