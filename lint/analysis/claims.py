@@ -3,11 +3,11 @@ need a source, and the memory of values already sourced earlier in the document.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from lint.analysis.blocks import Block
-from lint.analysis.figures import Figure, find_figures
+from lint.analysis.figures import Figure, figure_anchors, find_figures
 from lint.analysis.quotations import Quote
 from lint.analysis.sources import cue_strength, has_citation
 
@@ -80,10 +80,14 @@ class Claims:
         """(sentence index, first unsourced statistic) — at most one per sentence."""
         memory: set[str] = set()
         out: list[tuple[int, Figure]] = []
+        anchors = figure_anchors(self.text)
         for i, s in enumerate(self.sentences):
             if self.blocks[s.block].heading:
                 continue
-            figures = [f for f in find_figures(self.text, s.start, s.end)
+            k = bisect_left(anchors, s.start)
+            if k == len(anchors) or anchors[k] >= s.end:
+                continue  # no figure can start in this sentence
+            figures = [f for f in find_figures(self.text, s.start, s.end, anchors)
                        if f.statistic and not self.in_quote(f.start, f.end)]
             if not figures:
                 continue

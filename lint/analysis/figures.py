@@ -9,6 +9,7 @@ Article 5), scores, list numbers and phone-number shapes are never statistics.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -164,23 +165,77 @@ def _exempt_count(text: str, start: int, end: int, number: str) -> str:
     return ""
 
 
-# A cheap first look: most sentences hold no digit and no number word at all.
-_MAYBE = re.compile(
-    rf"\d|\b(?:{_SMALL}|hundred|thousand|million|billion|dozen|half|third|quarter|two-thirds|"
-    r"three-quarters|doubled|tripled|quadrupled|tenfold|twofold|threefold|twice)\b",
-    re.IGNORECASE,
+# Where a figure can start: a digit, a currency sign or one of the words FIGURE can begin
+# with (each followed by a non-word character in FIGURE). Found in one pass over the lower-
+# cased document; FIGURE itself is then tried only at these positions, which yields exactly
+# the matches of FIGURE.finditer (a match never starts anywhere else).
+_ANCHOR = (
+    r"[$€£¥₩₽\d]|\b(?:about|around|roughly|nearly|almost|some|more|over|at|up|as|fewer|less|an|"
+    r"upwards|approximately|just|close|between|half|a|ones?|twos?|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|doubled|tripled|"
+    r"quadrupled|tenfold|twofold|threefold|twice)\b"
 )
+_ANCHOR_LOWER = re.compile(_ANCHOR)
+_ANCHOR_ANY_CASE = re.compile(_ANCHOR, re.IGNORECASE)
+# Non-ASCII letters that IGNORECASE matches to ASCII ones (İ ı ſ K): lower() misses them.
+_CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_WORD_CHAR = re.compile(r"\w")
 
 
-def find_figures(text: str, start: int, end: int) -> list[Figure]:
-    """Figures in text[start:end] (one sentence), each judged statistic or not."""
+def figure_anchors(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Sorted offsets in text[start:end] where a FIGURE match may start (a superset).
+
+    The trailing ``\\b`` of a word sees the character after ``end``, so these anchors serve
+    a sentence of text[start:end] only if the sentence ends at ``end`` or before a non-word
+    character (see :func:`anchors_for`)."""
+    piece = text[start:end]
+    low = piece.lower()
+    if len(low) == len(piece) and not any(c in piece for c in _CASE_TRAPS):
+        return [start + m.start() for m in _ANCHOR_LOWER.finditer(low)]
+    return [start + m.start() for m in _ANCHOR_ANY_CASE.finditer(piece)]
+
+
+def anchors_for(text: str, start: int, end: int, anchors: list[int]) -> list[int]:
+    """The document's anchors, or the sentence's own when a word runs on past its end."""
+    if end < len(text) and _WORD_CHAR.match(text, end):
+        return figure_anchors(text, start, end)
+    return anchors
+
+
+def _figure_matches(text: str, start: int, end: int, anchors: list[int]) -> list[re.Match[str]]:
+    """FIGURE.finditer(text, start, end), trying only the anchor positions."""
+    out: list[re.Match[str]] = []
+    cursor = start
+    for i in range(bisect_left(anchors, start), len(anchors)):
+        p = anchors[i]
+        if p >= end:
+            break
+        if p < cursor:
+            continue
+        m = FIGURE.match(text, p, end)
+        if m:
+            out.append(m)
+            cursor = m.end()
+    return out
+
+
+def find_figures(
+    text: str, start: int, end: int, anchors: list[int] | None = None
+) -> list[Figure]:
+    """Figures in text[start:end] (one sentence), each judged statistic or not. ``anchors``
+    are :func:`figure_anchors` of the document (computed for the sentence when omitted)."""
     out: list[Figure] = []
-    if not _MAYBE.search(text, start, end):
+    anchors = (
+        figure_anchors(text, start, end)
+        if anchors is None
+        else anchors_for(text, start, end, anchors)
+    )
+    matches = _figure_matches(text, start, end, anchors)
+    if not matches:
         return out
     tokens: list[tuple[int, str]] = []
-    for m in FIGURE.finditer(text, start, end):
-        if not tokens:  # most sentences hold no figure: tokenize only when one is found
-            tokens = [(t.start(), t.group().lower()) for t in _WORD.finditer(text, start, end)]
+    for m in matches:
         kind = next(k for k, v in m.groupdict().items() if v)
         s, e = m.span()
         core = m.group(kind)
@@ -212,6 +267,9 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             ):
                 reason = "pronoun use"  # "one of the", "two of them" are not counts
             if not reason:
+                if not tokens:  # only a bare count needs the words around it
+                    tokens = [(t.start(), t.group().lower())
+                              for t in _WORD.finditer(text, start, end)]
                 statistic, reason = _judge_count(text, tokens, s, e, core)
         out.append(Figure(s, e, kind, _values(core), statistic, reason))
     return _drop_phones(text, out)

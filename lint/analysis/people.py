@@ -58,6 +58,7 @@ GAZETTEER = frozenset(
 )
 _NAME = re.compile(r"[A-Z][A-Za-z’'-]*[a-z][A-Za-z’'-]*|[A-Z]\.")
 _TOKEN = re.compile(r"[A-Za-z][\w’'.-]*")
+_JOINED_CAPITAL = re.compile(r"[\w’'.-] [A-Z]")
 
 
 def _name_core(token: str) -> str:
@@ -69,6 +70,8 @@ def _name_core(token: str) -> str:
 
 
 def _is_name(token: str) -> bool:
+    if not "A" <= token[0] <= "Z":  # most tokens: a name starts with a capital
+        return False
     return bool(_NAME.fullmatch(_name_core(token))) and token.lower().rstrip(".") not in MONTHS_DAYS
 
 
@@ -100,6 +103,9 @@ def people(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     """Spans of PERSON mentions in ``text[start:end]`` (usually one sentence)."""
     end = len(text) if end is None else end
     out: list[tuple[int, int]] = []
+    # every mention has a token joined by one space to a capitalised one ("Dr Roe", "Jane Roe")
+    if not _JOINED_CAPITAL.search(text, start, end):
+        return out
     for run in _runs(text, start, end):
         i = 0
         while i < len(run):

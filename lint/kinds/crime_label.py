@@ -43,6 +43,7 @@ _BEFORE_NAME = re.compile(
 _HEDGED = re.compile(
     r"\b(?:alleged|accused|suspected|convicted|former|ex-|would-be|so-called)\s+$", re.IGNORECASE
 )
+_WORD_NEXT = re.compile(r"[\w-]")
 _APPOSITIVE_END = re.compile(r"\s*(?:[,.;)]|who\b|—)")
 
 
@@ -65,7 +66,7 @@ class CrimeLabel(Rule):
         matches = list(self.pattern.finditer(text))
         if not matches:  # finding people is the costly part: only when a label occurs
             return
-        persons = sentence_people(ctx)
+        located = []
         for m in matches:
             i = claims.sentence_at(m.start())
             s_start, s_end = sentences[i]
@@ -73,15 +74,18 @@ class CrimeLabel(Rule):
                 continue
             if qualified(text, s_start, s_end):  # False when the person was cleared
                 continue
-            if self._applies(text, m, s_start, persons[i]):
+            if _HEDGED.search(text[s_start : m.start()]) or _WORD_NEXT.match(text, m.end()):
+                continue
+            located.append((m, i))
+        persons = sentence_people(ctx, (i for _, i in located))
+        for m, i in located:
+            if self._applies(text, m, sentences[i][0], persons[i]):
                 yield Hit(m.start(), m.end(), (m.group(),))
 
     def _applies(
         self, text: str, m: re.Match[str], s_start: int, spans: list[tuple[int, int]]
     ) -> bool:
         before = text[s_start : m.start()]
-        if _HEDGED.search(before) or re.match(r"[\w-]", text[m.end() : m.end() + 1]):
-            return False
         for a, b in spans:
             gap = text[b : m.start()] if b <= m.start() else ""
             if b <= m.start() and (_COPULA.fullmatch(gap) or _APPOSITIVE.fullmatch(gap)):

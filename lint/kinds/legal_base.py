@@ -9,7 +9,7 @@ since a crime label on a cleared person is the worst case.
 from __future__ import annotations
 
 import re
-from weakref import WeakKeyDictionary
+from collections.abc import Iterable
 
 from lint.analysis.people import people
 from lint.context import Context
@@ -36,27 +36,52 @@ LEGAL_SOURCE = re.compile(
     r"lawsuit|statement))\b",
 )
 _WORD = re.compile(r"\w[\w’'-]*")
-_CACHE: WeakKeyDictionary[Context, list[list[Span]]] = WeakKeyDictionary()
 
 
-def sentence_people(ctx: Context) -> list[list[Span]]:
-    """PERSON spans of each of ctx's sentences (same order as ``ctx.editorial.sentences``)."""
-    if ctx in _CACHE:
-        return _CACHE[ctx]
+def _bare(word: str) -> str:
+    """The word without a possessive ("Ellison's" -> "Ellison")."""
+    return word[:-2] if word.endswith(("’s", "'s")) else word
+
+
+def sentence_people(ctx: Context, wanted: Iterable[int]) -> dict[int, list[Span]]:
+    """PERSON spans of the sentences numbered ``wanted`` (indices into
+    ``ctx.editorial.sentences``), with the surname memory of every earlier sentence.
+
+    The memory only matters for the capitalised words of the wanted sentences, and a surname
+    (or anything it came from) always contains such a word as a substring; so only sentences
+    containing one of those words are read, which gives the same answer as reading them all.
+    """
+    want = sorted(set(wanted))
+    if not want:
+        return {}
     text = ctx.text
+    sentences = ctx.editorial.sentences
+    targets: set[str] = set()
+    for i in want:
+        s, e = sentences[i]
+        targets.update(b for b in map(_bare, _WORD.findall(text, s, e)) if "A" <= b[0] <= "Z")
+    finder = (
+        re.compile("|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True)))
+        if targets
+        else None
+    )
+    wanted_set = set(want)
     surnames: set[str] = set()
-    out: list[list[Span]] = []
-    for s, e in ctx.editorial.sentences:
+    out: dict[int, list[Span]] = {}
+    for i in range(want[-1] + 1):
+        s, e = sentences[i]
+        if i not in wanted_set and (finder is None or not finder.search(text, s, e)):
+            continue
         found = people(text, s, e)
-        for m in _WORD.finditer(text, s, e):
-            word = m.group()
-            bare = re.sub(r"(?:’s|'s)$", "", word)
-            if bare in surnames and not any(a <= m.start() < b for a, b in found):
-                found.append((m.start(), m.start() + len(bare)))
+        if surnames:
+            for m in _WORD.finditer(text, s, e):
+                bare = _bare(m.group())
+                if bare in surnames and not any(a <= m.start() < b for a, b in found):
+                    found.append((m.start(), m.start() + len(bare)))
         for a, b in found:
-            surnames.add(re.sub(r"(?:’s|'s)$", "", text[a:b].split()[-1]))
-        out.append(sorted(found))
-    _CACHE[ctx] = out
+            surnames.add(_bare(text[a:b].split()[-1]))
+        if i in wanted_set:
+            out[i] = sorted(found)
     return out
 
 

@@ -46,9 +46,9 @@ class UnsourcedAllegation(Rule):
         matches = list(_ALLEGED.finditer(text))
         if not matches:  # finding people is the costly part: only when "alleged" occurs
             return
-        persons = sentence_people(ctx)
-        for m in matches:
-            i = claims.sentence_at(m.start())
+        located = [(m, claims.sentence_at(m.start())) for m in matches]
+        persons = sentence_people(ctx, (i for _, i in located))
+        for m, i in located:
             s = sentences[i]
             if not s.start <= m.start() < s.end:
                 continue
