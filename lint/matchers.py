@@ -3,7 +3,8 @@
 A term list never becomes one pattern per term or a flat alternation (engineering notes B6):
 terms are folded into a trie and emitted as a single prefix-factored regex, one per
 (case mode, word mode), shared by every rule that lists terms. User-written patterns run
-through the ``regex`` module with a timeout so a catastrophic pattern cannot hang a run.
+through the ``regex`` module with a timeout so a catastrophic pattern cannot hang a run
+(imported on first use: a run whose rules hold no user regex never loads it).
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
-
-import regex
 
 TIMEOUT_SECONDS = 1.0
 LITERAL = re.compile(r"\w(?:[\w '’-]*\w)?")
@@ -47,17 +46,20 @@ def trie_pattern(terms: list[str]) -> str:
         for ch in term:
             node = node.setdefault(ch, {})
         node[""] = True
+    escaped: dict[str, str] = {" ": r"\s+"}  # a space in a term matches any run of whitespace
 
     def emit(node: dict[str, Any]) -> str:
-        ends = "" in node
         branches = []
-        for ch in sorted(k for k in node if k):
-            head = r"\s+" if ch == " " else re.escape(ch)
-            branches.append(head + emit(node[ch]))
+        for ch in sorted(node):
+            if ch:
+                head = escaped.get(ch)
+                if head is None:
+                    head = escaped[ch] = re.escape(ch)
+                branches.append(head + emit(node[ch]))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
+        if "" in node:
             if len(branches) == 1 and len(body) > 1 and not body.startswith("(?:"):
                 body = "(?:" + body + ")"
             return body + "?"
@@ -66,10 +68,15 @@ def trie_pattern(terms: list[str]) -> str:
     return emit(trie)
 
 
+# A term matcher with more keys than this is compiled through the on-disk program cache:
+# ``re`` parses a pattern in pure Python, and 20,000 terms take most of a second to parse.
+LARGE_INDEX = 2_000
+
+
 class TermIndex:
     """Many literal terms from many rules, matched in one pass by one compiled regex.
 
-    The regex finds, at each start position, the longest term; the trie walk then yields every
+    The regex finds, at each start position, the longest term; its prefixes then yield every
     shorter term starting there too, so one rule's "foo bar" never hides another rule's "foo".
     Each owner then keeps its own leftmost-longest, non-overlapping matches.
     """
@@ -79,7 +86,6 @@ class TermIndex:
         self.words = words
         self.owners: dict[str, list[tuple[str, Any]]] = {}
         self._compiled: re.Pattern[str] | None = None
-        self._trie: dict[str, Any] = {}
 
     def add(self, term: str, owner: str, payload: Any = None) -> None:
         key = normalise_term(term, self.ignorecase)
@@ -88,15 +94,21 @@ class TermIndex:
         self.owners.setdefault(key, []).append((owner, payload))
         self._compiled = None
 
+    def _body(self) -> str:
+        body = trie_pattern(list(self.owners))
+        return rf"(?<!\w)(?:{body})(?!\w)" if self.words else body
+
     @property
     def pattern(self) -> re.Pattern[str]:
         if self._compiled is None:
-            keys = list(self.owners)
-            body = trie_pattern(keys)
-            if self.words:
-                body = rf"(?<!\w)(?:{body})(?!\w)"
-            self._compiled = re.compile(body)
-            self._trie = _trie(keys)
+            if len(self.owners) > LARGE_INDEX:
+                from lint.packs.cache import compile_cached
+
+                # keyed on the terms, so a warm run does not even build the pattern text
+                key = f"terms|{self.words}|" + "\n".join(self.owners)
+                self._compiled = compile_cached(key, self._body)
+            else:
+                self._compiled = re.compile(self._body())
         return self._compiled
 
     def scan(self, text: str) -> list[tuple[int, int, str]]:
@@ -113,34 +125,26 @@ class TermIndex:
         return out
 
     def _prefixes(self, target: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Every term that starts at ``start`` and ends by ``end`` (the longest match)."""
+        """Every term that starts at ``start`` and ends by ``end`` (the longest match).
+
+        The pattern matched ``target[start:end]`` by one path through the trie, so a shorter
+        term starting here is a prefix of that text ending where a term may end (after a
+        non-space, and at a word end in word mode); the pattern's ``\\s+`` is a term's single
+        space, so the candidate is looked up with whitespace runs folded to one space.
+        """
         found = []
-        node: dict[str, Any] | None = self._trie
-        i = start
-        while i < end and node is not None:
-            if target[i].isspace():  # the pattern's \s+ is the trie's single space
-                node = node.get(" ")
-                while i < end and target[i].isspace():
-                    i += 1
-            else:
-                node = node.get(target[i])
-                i += 1
-            if node is not None and "" in node and self._ends_word(target, i):
-                found.append((start, i, node[""]))
+        owners = self.owners
+        for i in range(start + 1, end + 1):
+            if target[i - 1].isspace() or not self._ends_word(target, i):
+                continue
+            piece = target[start:i]
+            key = _SPACES.sub(" ", piece) if " " in piece or not piece.isprintable() else piece
+            if key in owners:
+                found.append((start, i, key))
         return found
 
     def _ends_word(self, target: str, i: int) -> bool:
         return not self.words or i >= len(target) or not _WORD_CHAR.match(target, i)
-
-
-def _trie(keys: list[str]) -> dict[str, Any]:
-    root: dict[str, Any] = {}
-    for key in keys:
-        node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = key
-    return root
 
 
 def select_longest(hits: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
@@ -154,6 +158,8 @@ def select_longest(hits: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any
 
 def compile_user(pattern: str, ignorecase: bool = False) -> Any:
     """Compile a pack author's regex (raises regex.error on bad syntax)."""
+    import regex
+
     flags = regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0)
     return regex.compile(pattern, flags)
 

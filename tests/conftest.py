@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,19 @@ ROOT = Path(__file__).resolve().parent.parent
 def lint_with(pack_file: Path, path: str, text: str) -> FileResult:
     pack = load_pack(pack_file)
     return lint_text(path, text, compile_rules(pack.rules))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The pack cache of the whole session (and of the CLIs it starts) in a temporary folder,
+    never in the user's ~/.cache; shared by all tests, so later tests run on warm records."""
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if old is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = old
 
 
 @pytest.fixture

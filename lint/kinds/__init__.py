@@ -8,14 +8,16 @@ returning a :class:`Rule`. Term-list kinds register their literal terms with
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lint.context import Context
 from lint.matchers import TermIndex, compile_user
-from lint.packs.spec import RuleSpec
+
+if TYPE_CHECKING:
+    from lint.context import Context
+    from lint.packs.spec import RuleSpec
 
 
 class KindError(Exception):
@@ -93,57 +95,72 @@ class Exceptions:
         return self.pattern is not None and self.pattern.search(text) is not None
 
 
-def _kinds() -> dict[str, ModuleType]:
-    from lint.kinds import (
-        conditional,
-        consistency,
-        existence,
-        occurrence,
-        repetition,
-        substitution,
-    )
-
-    mods = [existence, substitution, occurrence, repetition, consistency, conditional]
-    mods += _editorial_kinds()
-    return {getattr(m, "NAME", m.__name__.rsplit(".", 1)[1]): m for m in mods}
-
-
-def _editorial_kinds() -> list[ModuleType]:
-    """Kinds that read the editorial analysis (quotations, speakers, figures, sources)."""
-    import importlib
-
-    names = [
-        "quote_attribution",
-        "late_attribution",
-        "unbalanced_quotes",
-        "unsourced_figure",
-        "vague_quantity",
-        "unsourced_superlative",
-        "anonymous_source",
-        "vague_source",
-        "scare_quotes",
-        "loaded_verb",
-        "manner_adverb",
-        "term_list",
-        "contentious_label",
-        "rhetorical_question",
-        "profanity",
-        "crime_label",
-        "unsourced_allegation",
-        "presumed_guilt",
-        "threat",
-        "incitement",
-        "dehumanising",
-        "graphic_warning",
-        "suicide_method",
-        "pii_email",
-        "pii_phone",
-        "pii_card",
-        "pii_iban",
-        "pii_government_id",
-        "pii_address",
-    ]
-    return [importlib.import_module(f"lint.kinds.{n}") for n in names]
+# ``extends:`` value -> module under lint.kinds. Modules are imported on first use, so a run
+# pays only for the kinds its packs use (a module's import compiles its regexes).
+_MODULES: dict[str, str] = {
+    "existence": "existence",
+    "substitution": "substitution",
+    "occurrence": "occurrence",
+    "repetition": "repetition",
+    "consistency": "consistency",
+    "conditional": "conditional",
+    # kinds that read the editorial analysis (quotations, speakers, figures, sources)
+    "quote-attribution": "quote_attribution",
+    "late-attribution": "late_attribution",
+    "unbalanced-quotes": "unbalanced_quotes",
+    "unsourced-figure": "unsourced_figure",
+    "vague-quantity": "vague_quantity",
+    "unsourced-superlative": "unsourced_superlative",
+    "anonymous-source": "anonymous_source",
+    "vague-source": "vague_source",
+    "scare-quotes": "scare_quotes",
+    "loaded-verb": "loaded_verb",
+    "manner-adverb": "manner_adverb",
+    "term-list": "term_list",
+    "contentious-label": "contentious_label",
+    "rhetorical-question": "rhetorical_question",
+    "profanity": "profanity",
+    "crime-label": "crime_label",
+    "unsourced-allegation": "unsourced_allegation",
+    "presumed-guilt": "presumed_guilt",
+    "threat": "threat",
+    "incitement": "incitement",
+    "dehumanising-group": "dehumanising",
+    "graphic-no-warning": "graphic_warning",
+    "suicide-method": "suicide_method",
+    "pii-email": "pii_email",
+    "pii-phone": "pii_phone",
+    "pii-payment-card": "pii_card",
+    "pii-iban": "pii_iban",
+    "pii-government-id": "pii_government_id",
+    "pii-home-address": "pii_address",
+}
 
 
-KINDS: dict[str, ModuleType] = _kinds()
+class _Registry(Mapping[str, ModuleType]):
+    """The kinds by name; iterating lists the names without importing any module."""
+
+    def __init__(self, modules: dict[str, str]) -> None:
+        self._modules = modules
+        self._loaded: dict[str, ModuleType] = {}
+
+    def __getitem__(self, name: str) -> ModuleType:
+        mod = self._loaded.get(name)
+        if mod is None:
+            import importlib
+
+            mod = importlib.import_module(f"lint.kinds.{self._modules[name]}")
+            self._loaded[name] = mod
+        return mod
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._modules
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+
+KINDS: Mapping[str, ModuleType] = _Registry(_MODULES)

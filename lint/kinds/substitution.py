@@ -9,9 +9,9 @@ options are quoted and joined ("'a' or 'b'") and the first quoted ``'%s'`` loses
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-
-import regex
+from typing import Any
 
 from lint.context import Context
 from lint.kinds import Exceptions, Hit, Rule, SharedMatchers, check_regex
@@ -20,15 +20,17 @@ from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
 KEYS = schema.KIND_KEYS["substitution"]
-# An opening parenthesis that starts a capturing group (not escaped, not "(?").
-_USER_GROUP = regex.compile(r"(?<!\\)\((?!\?)")
-_DOLLAR = regex.compile(r"\$(\d)")
+# An opening parenthesis that starts a capturing group (not escaped, not "(?"). Plain ``re``:
+# these read pattern text, and a pack of literal swaps then never loads the ``regex`` module.
+_USER_GROUP = re.compile(r"(?<!\\)\((?!\?)")
+_DOLLAR = re.compile(r"\$(\d)")
 
 
 def validate(spec: RuleSpec) -> None:
     ignorecase = bool(spec.options.get("ignorecase"))
     for key in spec.options.get("swap") or {}:
-        check_regex(key, ignorecase, ["swap", key], at_key=True)
+        if not is_literal(key):  # a literal key is always a valid regex: skip the compile
+            check_regex(key, ignorecase, ["swap", key], at_key=True)
     for i, exc in enumerate(spec.options.get("exceptions") or []):
         check_regex(exc, False, ["exceptions", i])
 
@@ -115,13 +117,13 @@ class Substitution(Rule):
                 yield hit
 
 
-def _expand(key: regex.Pattern[str], observed: str, expected: str) -> str:
+def _expand(key: Any, observed: str, expected: str) -> str:
     """``$1`` … in a replacement, filled from the key's own groups (missing groups: empty)."""
     km = key.fullmatch(observed)
     if km is None:
         return expected
 
-    def group(d: regex.Match[str]) -> str:
+    def group(d: re.Match[str]) -> str:
         n = int(d.group(1))
         return str(km.group(n) or "") if n <= (key.groups or 0) else ""
 

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
 from lint.kinds.editorial_base import word_list
-from lint.kinds.term_syntax import TermSyntaxError, compile_terms, normalise
+from lint.kinds.term_syntax import TermSyntaxError, compile_terms, normalise, term_regex
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -63,7 +63,9 @@ def validate(spec: RuleSpec) -> None:
     for key in ("terms", "extra_terms", "adverbial", "ambiguous"):
         for i, term in enumerate(opts.get(key) or []):
             try:
-                compile_terms([term])
+                # the syntax check alone: a term's regex is built from escaped pieces, so it
+                # always compiles, and compiling each term apart cost ~70 ms of every startup
+                term_regex(term)
             except TermSyntaxError as exc:
                 raise KindError(str(exc), [key, i]) from None
     for key in ("exempt_before", "exempt_after"):

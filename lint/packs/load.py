@@ -1,6 +1,8 @@
 """Read a pack (one YAML file of rules, or a Vale-style folder of one-rule files) into RuleSpecs.
 
 Every problem is a ConfigError naming the pack file and the line:col of the offending key.
+A pack that loaded cleanly is kept in the on-disk cache (:mod:`lint.packs.cache`), keyed on the
+bytes of its files, so the next run skips parsing and validation; errors are never cached.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ class Pack:
     description: str = ""
     rules: list[RuleSpec] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # data files the rules name (``terms_file``), read or checked at load: the cache's key
+    data_files: list[str] = field(default_factory=list)
 
 
 class _Source:
@@ -44,9 +48,22 @@ class _Source:
 
 
 def load_pack(path: Path) -> Pack:
+    from lint.packs import cache
+
+    files = _pack_files(path)
+    pack = cache.load_pack(str(path), files)
+    if isinstance(pack, Pack):
+        return pack
+    pack = _load_folder(path) if path.is_dir() else _load_file(path)
+    cache.store_pack(str(path), files, pack, [Path(f) for f in pack.data_files])
+    return pack
+
+
+def _pack_files(path: Path) -> list[Path]:
+    """The YAML files a pack is read from, in load order."""
     if path.is_dir():
-        return _load_folder(path)
-    return _load_file(path)
+        return sorted([*path.glob("*.yml"), *path.glob("*.yaml")])
+    return [path]
 
 
 def _load_file(path: Path) -> Pack:
@@ -89,7 +106,7 @@ def _load_folder(path: Path) -> Pack:
     """A Vale style: every .yml/.yaml file is one rule named Folder.File."""
     name = path.name
     pack = Pack(name, str(path))
-    for file in sorted([*path.glob("*.yml"), *path.glob("*.yaml")]):
+    for file in _pack_files(path):
         src = _Source(file)
         if not isinstance(src.data, dict):
             raise ConfigError("a rule file must be a mapping", src.path, 1, 1)
@@ -120,6 +137,9 @@ def _build_rule(
             "'extends' (the rule kind) is required", [*at, "extends"] if "extends" in data else at
         )
     label = rule_id or str(data.get("id", f"#{at[-1] if at else ''}"))
+    for key, value in data.items():  # a named data file (present or not) decides the result
+        if key.endswith("_file") and isinstance(value, str) and value:
+            pack.data_files.append(str(Path(src.path).parent / value))
     if extends in schema.SKIPPED_KINDS:
         line = src.line_of(at) if at else 1
         pack.warnings.append(
