@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from lint.analysis.alternation import ordered_alternation
 from lint.analysis.figures import FIGURE, figure_anchors, find_figures
 from lint.context import Context
 from lint.document import build_document
 from lint.kinds.legal_base import sentence_people
+from lint.kinds.profanity import _CANDIDATE, _DISGUISED
 
 FIGURE_TEXTS = [
     "About 40 people died and ABOUT 2,000 were hurt.",
@@ -53,3 +57,43 @@ def test_surname_memory_reaches_a_wanted_sentence_past_unread_ones() -> None:
 
 def test_no_wanted_sentences_reads_nothing() -> None:
     assert sentence_people(_ctx("Jane Roe is here."), []) == {}
+
+
+ALTERNATION_WORDS = [
+    ["fraudster", "fraud", "con man", "conman", "con", "crook", "crooked"],
+    ["money launderer", "war criminal", "criminal", "liar", "lia"],
+    ["ab", "a-b", "a b", "a"],  # a hyphen word next to a spaced one
+]
+ALTERNATION_TEXTS = [
+    "The fraudster, a con  man and a conman met a crook; frauds and con-men did not.",
+    "A war criminal, a money\nlaunderer and a liar: criminals, LIARS, Crooked",
+    "ab a-b a b a--b a\tb",
+]
+
+
+@pytest.mark.parametrize("words", ALTERNATION_WORDS)
+@pytest.mark.parametrize("ignorecase", [True, False])
+@pytest.mark.parametrize("space", [r"\s+", r"[\s-]+"])
+def test_trie_alternation_matches_the_flat_one(
+    words: list[str], ignorecase: bool, space: str
+) -> None:
+    ordered = sorted(words, key=len, reverse=True)
+    flags = re.IGNORECASE if ignorecase else 0
+    flat = "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
+    trie = ordered_alternation(ordered, ignorecase, space)
+    wrap = r"(?<![\w-])(?:{})(?:e?s)?(?![\w-])"
+    for text in ALTERNATION_TEXTS:
+        want = [m.span() for m in re.finditer(wrap.format(flat), text, flags)]
+        got = [m.span() for m in re.finditer(wrap.format(trie), text, flags)]
+        assert got == want
+
+
+def test_trie_alternation_factors_prefixes() -> None:
+    assert ordered_alternation(["fraudster", "fraud"], True) == "fraud(?:ster|)"
+
+
+def test_disguised_candidates_are_the_non_letter_ones() -> None:
+    text = "sh*t f-ck a$$ plain words well-known C3PO b@stard x" + "y" * 30 + "1 z_"
+    want = [m.span() for m in _CANDIDATE.finditer(text) if not m.group().isalpha()]
+    assert [m.span() for m in _DISGUISED.finditer(text)] == want
+    assert want  # the text does hold disguised candidates

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lint.analysis.alternation import ordered_alternation
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
@@ -56,7 +57,7 @@ class CrimeLabel(Rule):
     def __init__(self, spec: RuleSpec) -> None:
         super().__init__(spec)
         labels = sorted(word_list(spec, "labels", []), key=len, reverse=True)
-        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in labels)
+        alts = ordered_alternation(labels, ignorecase=True)  # = the flat longest-first one
         self.pattern = re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", re.IGNORECASE)
 
     def check(self, ctx: Context) -> Iterable[Hit]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lint.analysis.alternation import ordered_alternation
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
@@ -42,8 +43,8 @@ def validate(spec: RuleSpec) -> None:
 
 
 def _alts(words: list[str]) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """Longest first, as a prefix trie (same matches as the flat alternation, much faster)."""
+    return ordered_alternation(sorted(words, key=len, reverse=True), ignorecase=True)
 
 
 class Dehumanising(Rule):

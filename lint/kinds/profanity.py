@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from lint.analysis.alternation import ordered_alternation
 from lint.context import Context, inside
 from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
 from lint.packs import schema
@@ -52,6 +53,12 @@ _LEET = {"@": "a", "4": "a", "3": "e", "!": "i", "1": "il", "|": "il", "0": "o",
 _MASKS = frozenset("*#-_")
 # A candidate masked word: a letter, then letters, look-alikes or masks.
 _CANDIDATE = re.compile(r"(?<![\w*#@$!|+-])[A-Za-z][A-Za-z0-9*#@$!|+_-]{2,24}")
+# The same candidates, only those holding a character other than a letter (an all-letter
+# candidate is never masked): the look-ahead finds the first non-letter within the 25
+# characters a candidate can span. Candidates never overlap, so skipping some changes no other.
+_DISGUISED = re.compile(
+    r"(?<![\w*#@$!|+-])[A-Za-z](?=[A-Za-z]{0,23}[0-9*#@$!|+_-])[A-Za-z0-9*#@$!|+_-]{2,24}"
+)
 
 
 def data_path(spec_source: str, options: dict[str, Any]) -> Path | None:
@@ -121,7 +128,7 @@ class Profanity(Rule):
         words = sorted({t.lower() for t in terms + mild}, key=len, reverse=True)
         self.mode = opts.get("match", "plain")
         self.plurals = bool(opts.get("plurals"))
-        alts = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in words)
+        alts = ordered_alternation(words, ignorecase=True, space=r"[\s-]+")  # = the flat one
         tail = r")(?:e?s)?(?!\w)" if self.plurals else r")(?!\w)"
         self.plain = re.compile(r"(?<!\w)(?:" + alts + tail, re.IGNORECASE) if words else None
         self.patterns = [check_regex(r"(?<!\w)(?:" + p + r")(?!\w)", True, ["patterns"])
@@ -134,7 +141,7 @@ class Profanity(Rule):
         self.quote_lower = int(opts.get("quote_lower", 0))
 
     def _masked(self, text: str) -> Iterable[tuple[int, int, str]]:
-        for m in _CANDIDATE.finditer(text):
+        for m in _DISGUISED.finditer(text):
             piece = m.group()
             while len(piece) >= 4:
                 if not piece.isalpha():

@@ -12,8 +12,10 @@ finding is lowered one level: a reported threat.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
+from lint.analysis.alternation import ordered_alternation
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import require_positive, word_list
@@ -33,6 +35,8 @@ _INTENT = re.compile(
     r"are\s+gonna|gonna|intend\s+to|plan\s+to|swear\s+to|promise\s+to|(?:swear|promise)\s+(?:I|we)\s+will)"
     r"|[’'](?:ll|m\s+going\s+to|re\s+going\s+to|m\s+gonna|re\s+gonna))(?![\w’'])"
 )
+# How every _INTENT match begins: where it can start, whatever the sentence bounds.
+_SPEAKER = re.compile(r"(?<![\w’'])(?:I|[Ww]e)")
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -45,15 +49,21 @@ class Threat(Rule):
         super().__init__(spec)
         verbs = sorted(word_list(spec, "verbs", VERBS), key=len, reverse=True)
         self.verb = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
-            + r")(?![\w-])",
+            r"(?<![\w-])(?:" + ordered_alternation(verbs, ignorecase=True) + r")(?![\w-])",
             re.IGNORECASE,
         )
         self.window = int(spec.options.get("window", 6))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
+        # only sentences where "I" or "we" can open an intent are read (same findings)
+        starts = [m.start() for m in _SPEAKER.finditer(text)]
+        if not starts:
+            return
         for s, e in ctx.editorial.sentences:
+            k = bisect_left(starts, s)
+            if k == len(starts) or starts[k] >= e:
+                continue
             for m in _INTENT.finditer(text, s, e):
                 hit = self._verb_after(text, m.end(), e)
                 if hit is None:
