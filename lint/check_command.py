@@ -6,6 +6,7 @@ configuration or input error (2 wins over 1; the other files are still checked a
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -120,16 +121,17 @@ def run_check(
             _warn(f"{item.display}: binary file skipped")
         if outcome.config_error:
             config_errors[outcome.config_error] = None
+        if pooled and outcome.loaded and isinstance(item, Job) and item.settings not in metadata:
+            # a worker loaded the packs in its own process: load them here too (cached, not
+            # compiled) for their warnings, rule metadata and --select name checks
+            metadata.add(item.settings)
+            with contextlib.suppress(CopydeskError):  # the worker has reported it
+                select_specs(item.settings)
         if outcome.result is None:
             continue
         results.append(outcome.result)
-        if isinstance(item, Job) and config is not None:
+        if config is not None:
             configs[id(outcome.result)] = config
-            if pooled and item.settings not in metadata:
-                # a worker loaded the packs in its own process: load them here too (cached,
-                # not compiled) for their warnings, rule metadata and --select name checks
-                metadata.add(item.settings)
-                select_specs(item.settings)
     for w in dict.fromkeys(WARNINGS):
         _warn(w)
     WARNINGS.clear()

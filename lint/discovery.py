@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pathspec import PathSpec
+if TYPE_CHECKING:  # imported when an ignore file has lines: a single named file never needs it
+    from pathspec import PathSpec
 
 PROSE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 ALWAYS_SKIP = frozenset(
@@ -25,7 +26,11 @@ def _spec(file: Path) -> PathSpec[Any] | None:
         lines = file.read_text("utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    return PathSpec.from_lines("gitignore", lines) if any(ln.strip() for ln in lines) else None
+    if not any(ln.strip() for ln in lines):
+        return None
+    from pathspec import PathSpec
+
+    return PathSpec.from_lines("gitignore", lines)
 
 
 def _git_root(start: Path) -> Path | None:

@@ -61,6 +61,7 @@ class Outcome:
     result: FileResult | None = None
     binary: bool = False
     config_error: str | None = None
+    loaded: bool = False  # the job got as far as loading its packs (they may have failed)
 
 
 def run_job(job: Job) -> Outcome:
@@ -79,10 +80,11 @@ def run_job(job: Job) -> Outcome:
         # a pack or profile named by a config (an error with no file of its own) is traced
         # back to that config
         source = job.config_path if not exc.path else ""
-        return Outcome(config_error=f"{exc} (set in {source})" if source else str(exc))
+        error = f"{exc} (set in {source})" if source else str(exc)
+        return Outcome(config_error=error, loaded=True)
     result = lint_bytes(job.display, data, ruleset, job.fmt)
     result.violations = [v for v in result.violations if v.severity >= job.shown]
-    return Outcome(keep(result, job.encoding, job.lines))
+    return Outcome(keep(result, job.encoding, job.lines), loaded=True)
 
 
 def use_workers(jobs: Sequence[Job], workers: int) -> bool:

@@ -12,10 +12,17 @@ from typing import Any
 import pytest
 from cli_helpers import HOUSE_PACK, run, write
 
-from lint import formatters, parallel
+from lint import formatters, parallel, runner
 from lint.model import FileResult, Fix, Replacement, Severity, Violation
 from lint.runner import Settings
 
+ODD_PACK = """\
+pack: {name}
+rules:
+  - id: spell
+    extends: spelling
+    message: "%s"
+"""
 FORMATS = ("concise", "json", "json-lines", "full", "github", "sarif")
 
 # Findings on ASCII, astral (emoji) and BMP non-ASCII lines, on CRLF lines and across lines.
@@ -40,6 +47,13 @@ def _repo(root: Path) -> Path:
         "broken/b.txt": "synergy\n",
         "unparsable/.copydesk.yaml": "packs: [house.yaml\n",
         "unparsable/u.txt": "synergy\n",
+        # pack warnings come from workers' packs too, even when the config then fails
+        "odd.yaml": ODD_PACK.format(name="odd"),
+        "odd2.yaml": ODD_PACK.format(name="odd2"),
+        "warned/.copydesk.yaml": "packs: [../house.yaml, ../odd.yaml]\n",
+        "warned/w.txt": BODY,
+        "halfbroken/.copydesk.yaml": "packs: [../odd2.yaml, no-such-pack]\n",
+        "halfbroken/h.txt": BODY,
     }
     for n in range(14):
         files[f"docs/d{n:02}.{'md' if n % 2 else 'txt'}"] = f"Doc {n}.\n\n" + BODY * (n % 4)
@@ -47,6 +61,14 @@ def _repo(root: Path) -> Path:
     (root / "docs" / "latin1.txt").write_bytes("caf\xe9 synergy\n".encode("latin-1"))
     (root / "docs" / "blob.txt").write_bytes(b"synergy\x00\x01\x02" * 10)
     return root
+
+
+def fresh(args: list[str], stdin: str | None = None) -> tuple[int, str, str]:
+    """``run`` as a new process would: packs loaded (and their warnings given) anew."""
+    runner.load_pack_cached.cache_clear()
+    runner.ruleset_for.cache_clear()
+    runner._LOADED.clear()
+    return run(args, stdin)
 
 
 @pytest.fixture
@@ -79,12 +101,12 @@ def test_every_format_is_byte_identical_with_workers(repo: Path, pools: list[str
         ["--format", "concise", "--min-severity", "warning"],
     ]
     for extra in variants:
-        serial = run(["check", ".", *extra, "--jobs", "1"])
+        serial = fresh(["check", ".", *extra, "--jobs", "1"])
         started = len(pools)
-        assert run(["check", ".", *extra, "--jobs", "2"]) == serial, extra
+        assert fresh(["check", ".", *extra, "--jobs", "2"]) == serial, extra
         assert len(pools) == started + 1  # the second run really used worker processes
     # the comparison means something: findings, per-folder settings and every kind of error
-    code, out, err = run(["check", ".", "--format", "concise", "--jobs", "2"])
+    code, out, err = fresh(["check", ".", "--format", "concise", "--jobs", "2"])
     assert code == 2
     assert "docs/d01.md:1:" not in out and "docs/d01.md:3:4: warning:" in out
     assert "strict/s2.txt:1:14: error:" in out and "strict/s2.txt:1:4:" not in out
@@ -92,13 +114,15 @@ def test_every_format_is_byte_identical_with_workers(repo: Path, pools: list[str
     assert "no pack named 'no-such-pack'" in err and "broken/.copydesk.yaml" in err
     assert "unparsable/.copydesk.yaml" in err and "docs/latin1.txt: not valid UTF-8" in err
     assert "broken/b.txt" not in out and "unparsable/u.txt" not in out
+    assert "odd.yaml:3: rule 'spell' extends 'spelling'" in err and "odd2.yaml:3:" in err
+    assert "warned/w.txt:1:4: warning:" in out and "halfbroken/h.txt" not in out
 
 
 def test_stdin_and_explicit_files_keep_their_order(repo: Path, pools: list[str]) -> None:
     args = ["check", "docs/d03.md", "-", "missing.txt", "docs/d02.txt", "--format", "json"]
     args += ["--stdin-filename", "strict/in.md"]
-    serial = run([*args, "--jobs", "1"], stdin=BODY)
-    assert run([*args, "--jobs", "2"], stdin=BODY) == serial
+    serial = fresh([*args, "--jobs", "1"], stdin=BODY)
+    assert fresh([*args, "--jobs", "2"], stdin=BODY) == serial
     assert pools
     assert serial[0] == 2 and "missing.txt: no such file or directory" in serial[2]
     assert serial[1].index('"docs/d03.md"') < serial[1].index('"strict/in.md"')
