@@ -9,8 +9,10 @@ Article 5), scores, list numbers and phone-number shapes are never statistics.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+
+from lint.analysis.alternation import ordered_alternation
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?"
@@ -169,12 +171,24 @@ def _exempt_count(text: str, start: int, end: int, number: str) -> str:
 # with (each followed by a non-word character in FIGURE). Found in one pass over the lower-
 # cased document; FIGURE itself is then tried only at these positions, which yields exactly
 # the matches of FIGURE.finditer (a match never starts anywhere else).
+_ANCHOR_WORDS = (
+    "about around roughly nearly almost some over approximately between half one ones two twos "
+    "three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety doubled "
+    "tripled quadrupled tenfold twofold threefold twice"
+).split()
+# Words that open a figure only with the words after them: the first word is consumed and the
+# rest looked at, so that no other anchor ("over" after "just") is swallowed.
+_ANCHOR_PHRASES = (
+    r"more(?= than)|at(?= (?:least|most))|up(?= to)|as(?= many as)|fewer(?= than)|"
+    r"less(?= than)|an(?= estimated)|upwards(?= of)|just(?= (?:over|under))|close(?= to)|"
+    r"a(?= (?:dozen|hundred|thousand|million|billion|third|quarter))"
+)
+# (the words as a prefix trie: which word matches at a position does not depend on order)
 _ANCHOR = (
-    r"[$€£¥₩₽\d]|\b(?:about|around|roughly|nearly|almost|some|more|over|at|up|as|fewer|less|an|"
-    r"upwards|approximately|just|close|between|half|a|ones?|twos?|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-    r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|doubled|tripled|"
-    r"quadrupled|tenfold|twofold|threefold|twice)\b"
+    r"[$€£¥₩₽\d]|\b(?:"
+    + ordered_alternation(sorted(_ANCHOR_WORDS, key=len, reverse=True), ignorecase=False)
+    + r")\b|\b(?:" + _ANCHOR_PHRASES + ")"
 )
 _ANCHOR_LOWER = re.compile(_ANCHOR)
 _ANCHOR_ANY_CASE = re.compile(_ANCHOR, re.IGNORECASE)
@@ -235,6 +249,7 @@ def find_figures(
     if not matches:
         return out
     tokens: list[tuple[int, str]] = []
+    positions: list[int] = []
     for m in matches:
         kind = next(k for k, v in m.groupdict().items() if v)
         s, e = m.span()
@@ -270,16 +285,20 @@ def find_figures(
                 if not tokens:  # only a bare count needs the words around it
                     tokens = [(t.start(), t.group().lower())
                               for t in _WORD.finditer(text, start, end)]
-                statistic, reason = _judge_count(text, tokens, s, e, core)
+                    positions = [pos for pos, _ in tokens]
+                statistic, reason = _judge_count(text, tokens, positions, s, e, core)
         out.append(Figure(s, e, kind, _values(core), statistic, reason))
     return _drop_phones(text, out)
 
 
 def _judge_count(
-    text: str, tokens: list[tuple[int, str]], s: int, e: int, core: str
+    text: str, tokens: list[tuple[int, str]], positions: list[int], s: int, e: int, core: str
 ) -> tuple[bool, str]:
-    after = [t for pos, t in tokens if pos >= e][:5]
-    window = [t for pos, t in tokens if s - 80 <= pos <= e + 80]
+    # tokens are in text order: the words after the figure and those within 80 characters
+    first_after = bisect_left(positions, e)
+    after = [t for _, t in tokens[first_after : first_after + 5]]
+    near = tokens[bisect_left(positions, s - 80) : bisect_right(positions, e + 80)]
+    window = [t for _, t in near]
     if after and after[0] in TIME_UNITS:
         return False, "duration"
     if any(t in CASUALTY for t in window):

@@ -38,7 +38,8 @@ SUFFIXES = (
     "Court Boulevard Blvd Square Mews Row Walk Rise Parade Gate Green Hill Vale View Wharf"
 ).split()
 _ADDRESS = re.compile(
-    r"(?<![\w.,-])\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?\s+"
+    r"\d(?<![\w.,-]\d)\d{0,3}[A-Za-z]?"  # a digit first: the scan skips to digits at C speed
+    r"(?:-\d{1,4}[A-Za-z]?)?\s+"
     r"(?:[A-Z][\w’'-]*\.?\s+){1,3}(?:" + "|".join(SUFFIXES) + r")\b"
     # the town and a UK postcode, or the postcode alone, when they follow
     r"(?:(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?,?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)?"

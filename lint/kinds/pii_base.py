@@ -13,7 +13,8 @@ from bisect import bisect_right
 from lint.context import Context
 
 # Separated groups of digits: "4111 1111 1111 1111", "123-45-6789", "4111111111111111".
-DIGIT_CHAIN = re.compile(r"(?<![\w+.,/-])\d+(?:[ -]\d+)*(?![\w/]|[.,]\d)")
+# A digit first, then the look-behind: the scan skips to digits at C speed (same matches).
+DIGIT_CHAIN = re.compile(r"\d(?<![\w+.,/-]\d)\d*(?:[ -]\d+)*(?![\w/]|[.,]\d)")
 _GROUP = re.compile(r"\d+")
 
 

@@ -23,8 +23,11 @@ NAME = "pii-iban"
 KEYS: dict[str, object] = {}
 # A country code and check digits, then groups split by single spaces (one way only to read
 # a run, so a failed match cannot backtrack for long).
-_CANDIDATE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}[A-Z0-9]*(?: [A-Z0-9]+)*")
+# (It opens on the capital, then looks behind it: the scan skips to capitals at C speed.)
+_CANDIDATE = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]\d{2}[A-Z0-9]*(?: [A-Z0-9]+)*")
 _GROUP_END = re.compile(r"(?<=[A-Z0-9])(?= |$)")
+# "sort" as IGNORECASE matches it (ſ is a long s): no sort code without one.
+_SORT = re.compile("[sS\u017f][oO][rR][tT]")
 _WORD_GOES_ON = re.compile(r"[\w-]")
 _SORT_CODE = re.compile(
     r"(?i:\bsort[\s-]+code)(?:\s+(?:is|was|of))?[\s:]*"
@@ -52,7 +55,7 @@ class Iban(EditorialRule):
                 if iban.is_valid(text[m.start() : end]):
                     yield Hit(m.start(), end, (text[m.start() : end],))
                     break
-        for m in _SORT_CODE.finditer(text):
+        for m in _SORT_CODE.finditer(text) if _SORT.search(text) else ():
             yield Hit(m.start(1), m.end(1), (m.group(1),))
 
 
