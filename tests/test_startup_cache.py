@@ -129,6 +129,27 @@ def test_a_new_copydesk_version_is_a_miss(
         cache._code_fingerprint.cache_clear()
 
 
+def test_an_edited_source_file_changes_the_code_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "lint"
+    (package / "kinds" / "__pycache__").mkdir(parents=True)
+    source = package / "kinds" / "existence.py"
+    source.write_text("A = 1\n", encoding="utf-8")
+    (package / "kinds" / "__pycache__" / "existence.cpython-311.pyc").write_bytes(b"x")
+    monkeypatch.setattr(cache, "_LINT", package)
+    prints = []
+    for text in ("A = 1\n", "A = 22\n"):
+        source.write_text(text, encoding="utf-8")
+        cache._code_fingerprint.cache_clear()
+        prints.append(cache._code_fingerprint())
+    (package / "kinds" / "__pycache__" / "existence.cpython-311.pyc").write_bytes(b"yy")
+    cache._code_fingerprint.cache_clear()
+    prints.append(cache._code_fingerprint())  # compiled files do not count
+    cache._code_fingerprint.cache_clear()
+    assert prints[0] != prints[1] and prints[1] == prints[2]
+
+
 def test_errors_are_not_cached_and_keep_their_position(tmp_path: Path, cache_home: Path) -> None:
     path = _pack(tmp_path, PACK.replace("tokens: [synergy, leverage]", "tokens: ['(foo']"))
     messages = []
