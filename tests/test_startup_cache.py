@@ -219,6 +219,16 @@ def test_no_cache_switch_writes_nothing(
     assert not cache_home.exists()
 
 
+def test_no_home_folder_means_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("COPYDESK_NO_CACHE", raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # HOME unset, no passwd entry
+    monkeypatch.chdir(tmp_path)
+    assert cache.cache_dir() is None
+    assert [r.id for r in load_pack(_pack(tmp_path)).rules] == ["house.banned", "house.fluff"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["house.yaml"]
+
+
 # -- the program cache for large patterns -------------------------------------------------
 
 

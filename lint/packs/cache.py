@@ -7,8 +7,8 @@ Two kinds of record live in ``$XDG_CACHE_HOME/copydesk`` (or ``~/.cache/copydesk
   the version of copydesk and of the loader code. Any byte change to any of them misses.
 - ``re-*``: the compiled program of a very large ``re`` pattern (a 20,000-term matcher spends
   most of a run in ``re``'s pure-Python parser), keyed on what determines the pattern (the
-  terms), its flags and the exact Python version. Loading it hands the stored program to
-  ``_sre``, which checks it.
+  terms, or the pattern text), its flags, the exact Python version and the same code
+  fingerprint. Loading it hands the stored program to ``_sre``, which checks it.
 
 The cache is an optimisation only: an unreadable, corrupt, stale or unwritable cache is treated
 as a miss and every failure is swallowed, so a run never depends on it. ``COPYDESK_NO_CACHE=1``
@@ -37,7 +37,12 @@ _LINT = Path(__file__).resolve().parent.parent  # the package whose code a pack 
 def cache_dir() -> Path | None:
     if os.environ.get("COPYDESK_NO_CACHE", "") not in ("", "0"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home.startswith("~"):  # no home folder known: no cache, never a "~" folder here
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "copydesk"
 
 
@@ -164,16 +169,18 @@ def store_pack(name: str, files: list[Path], pack: Any, data_files: Iterable[Pat
 def compile_cached(key: str, build: Callable[[], str], flags: int = 0) -> Any:
     """``re.compile(build(), flags)``, reusing a stored program when one exists for ``key``.
 
-    ``key`` must determine the pattern text (a term matcher passes its terms), so a warm run
-    neither builds nor parses the pattern. The program is what ``re._compiler`` hands to
-    ``_sre.compile``; it depends only on the pattern, the flags and the Python build, all in
-    the record's key. Any problem (another Python, a changed ``_sre`` signature, a damaged
+    ``key`` must determine the pattern text given the code (a term matcher passes its terms),
+    so a warm run neither builds nor parses the pattern. The program is what ``re._compiler``
+    hands to ``_sre.compile``; it depends only on the pattern, the flags and the Python build,
+    all in the record's key with the code fingerprint (which holds ``sys.version``). Any problem (another Python, a changed ``_sre`` signature, a damaged
     record: ``_sre`` validates the program) falls back to ``re.compile``.
     """
     import re
 
     flags = int(flags)
-    full_key = f"{sys.version}|{sys.implementation.cache_tag}|{flags}|{key}"
+    # the code fingerprint too: a key that stands for its pattern (the terms) is only as good
+    # as the code that builds the pattern from it
+    full_key = f"{_code_fingerprint()}|{sys.implementation.cache_tag}|{flags}|{key}"
     record = _read("re", full_key)
     if isinstance(record, tuple) and len(record) == 2:
         try:
