@@ -172,8 +172,9 @@ def compile_cached(key: str, build: Callable[[], str], flags: int = 0) -> Any:
     ``key`` must determine the pattern text given the code (a term matcher passes its terms),
     so a warm run neither builds nor parses the pattern. The program is what ``re._compiler``
     hands to ``_sre.compile``; it depends only on the pattern, the flags and the Python build,
-    all in the record's key with the code fingerprint (which holds ``sys.version``). Any problem (another Python, a changed ``_sre`` signature, a damaged
-    record: ``_sre`` validates the program) falls back to ``re.compile``.
+    all in the record's key with the code fingerprint (which holds ``sys.version``). Any
+    problem (another Python, a changed ``_sre`` signature, a damaged record: ``_sre``
+    validates the program) falls back to ``re.compile``.
     """
     import re
 
