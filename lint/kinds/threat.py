@@ -35,8 +35,9 @@ _INTENT = re.compile(
     r"are\s+gonna|gonna|intend\s+to|plan\s+to|swear\s+to|promise\s+to|(?:swear|promise)\s+(?:I|we)\s+will)"
     r"|[’'](?:ll|m\s+going\s+to|re\s+going\s+to|m\s+gonna|re\s+gonna))(?![\w’'])"
 )
-# How every _INTENT match begins: where it can start, whatever the sentence bounds.
-_SPEAKER = re.compile(r"(?<![\w’'])(?:I|[Ww]e)")
+# Where an _INTENT match can start ("I", "we"), whatever the sentence bounds; it opens on a
+# character class so that the scan skips to I, W and w at C speed (a superset is enough).
+_SPEAKER = re.compile(r"[IWw](?<![\w’'].)")
 _WORD = re.compile(r"[\w’'-]+")
 
 
