@@ -7,7 +7,6 @@ configuration or input error (2 wins over 1; the other files are still checked a
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import sys
 from collections.abc import Iterator
@@ -267,10 +266,11 @@ def _render(
     color = not no_color and not output_file and stream.isatty() and "NO_COLOR" not in os.environ
     rules = {s.id: s for p in loaded_packs() for s in p.rules}
     ctx = formatters.RenderContext(encoding=encoding, color=color, rules=rules)  # type: ignore[arg-type]
-    buffer = io.StringIO()
-    formatters.get(name)(buffer, ctx).render(results)
+    # written as rendered, not built in memory first: with many findings the whole output
+    # (and its encoded copy) would outweigh the results themselves
     if output_file:
-        Path(output_file).write_text(buffer.getvalue(), encoding="utf-8")
+        with open(output_file, "w", encoding="utf-8") as out:
+            formatters.get(name)(out, ctx).render(results)
     else:
-        stream.write(buffer.getvalue())
+        formatters.get(name)(stream, ctx).render(results)
         stream.flush()

@@ -68,7 +68,8 @@ class Kept:
     """
 
     length: int  # of the dropped text, in code points
-    columns: dict[tuple[int, str], tuple[int, int]]  # (offset, unit) -> 1-based (line, column)
+    unit: str  # the run's column unit (--position-encoding)
+    columns: dict[int, tuple[int, int, int]]  # offset -> 1-based line, column, column in unit
     lines: dict[int, str]  # 1-based line -> its text without the ending (finding lines only)
     spans: dict[tuple[int, int], str]  # (start, end) -> source text (matches, replaced spans)
     utf16: dict[int, int] = field(default_factory=dict)  # offset -> offset in UTF-16 units

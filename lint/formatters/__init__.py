@@ -28,7 +28,7 @@ class RenderContext:
     tool_version: str = __version__
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Located:
     """A violation with its 1-based start and exclusive end, in the chosen column units."""
 
@@ -79,13 +79,19 @@ class KeptIndex(SourceIndex):
         self.starts = [0]
 
     def line_of(self, offset: int) -> int:
-        return self.kept.columns[(offset, "code-points")][0] - 1
+        return self.kept.columns[offset][0] - 1
 
     def position(self, offset: int) -> tuple[int, int]:
-        return self.kept.columns[(offset, "code-points")]
+        line, column, _ = self.kept.columns[offset]
+        return line, column
 
     def column(self, offset: int, encoding: Encoding = "code-points") -> tuple[int, int]:
-        return self.kept.columns[(offset, encoding)]
+        line, column, in_unit = self.kept.columns[offset]
+        if encoding == "code-points":
+            return line, column
+        if encoding != self.kept.unit:
+            raise KeyError(f"columns in {encoding} were not kept (only {self.kept.unit})")
+        return line, in_unit
 
     def line_text(self, line: int) -> str:
         return self.kept.lines[line]
@@ -120,25 +126,22 @@ def keep(result: FileResult, encoding: Encoding = "code-points", lines: bool = F
         for rep in v.fix.replacements if v.fix else ():
             spans[(rep.offset, rep.end_offset)] = text[rep.offset : rep.end_offset]
     offsets = sorted({o for span in spans for o in span})
-    columns: dict[tuple[int, str], tuple[int, int]] = {}
-    for unit in dict.fromkeys(("code-points", encoding)):
-        columns.update(_columns(index, offsets, unit))
+    in_unit = _columns(index, offsets, encoding)
+    columns = {o: (*index.position(o), in_unit[o][1]) for o in offsets}
     shown: dict[int, str] = {}
     for v in result.violations if lines else ():
-        line = columns[(v.offset, "code-points")][0]
+        line = columns[v.offset][0]
         if line not in shown:
             shown[line] = index.line_text(line)
     utf16 = {o: index.utf16_offset(o) for o in offsets} if encoding == "utf-16" else {}
-    kept = Kept(len(text), columns, shown, spans, utf16)
+    kept = Kept(len(text), encoding, columns, shown, spans, utf16)
     return replace(result, text="", kept=kept)
 
 
-def _columns(
-    index: LineIndex, offsets: list[int], unit: Encoding
-) -> dict[tuple[int, str], tuple[int, int]]:
+def _columns(index: LineIndex, offsets: list[int], unit: Encoding) -> dict[int, tuple[int, int]]:
     """LineIndex.column for sorted offsets, measuring each line prefix once, not per finding
     (a one-line file with many findings would otherwise cost findings x line length)."""
-    out: dict[tuple[int, str], tuple[int, int]] = {}
+    out: dict[int, tuple[int, int]] = {}
     line, start, width = -1, 0, 0
     for offset in offsets:
         here = index.line_of(offset)
@@ -146,7 +149,7 @@ def _columns(
             line, start, width = here, index.starts[here], 0
         width += units(index.text[start:offset], unit)
         start = offset
-        out[(offset, unit)] = (line + 1, width + 1)
+        out[offset] = (line + 1, width + 1)
     return out
 
 
