@@ -14,7 +14,6 @@ files) a process pool would cost more to start than it saves.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -96,6 +95,8 @@ def run_jobs(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
     if not use_workers(jobs, workers):
         yield from map(run_job, jobs)
         return
+    import multiprocessing  # not at the top: ~40 ms that a small run would pay for nothing
+
     # fork shares the parent's loaded modules and packs at no cost; elsewhere (macOS, Windows)
     # fork is unsafe or missing, and spawn re-imports lint in each worker
     method = "fork" if sys.platform.startswith("linux") else "spawn"
