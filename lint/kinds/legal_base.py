@@ -47,9 +47,11 @@ def sentence_people(ctx: Context, wanted: Iterable[int]) -> dict[int, list[Span]
     """PERSON spans of the sentences numbered ``wanted`` (indices into
     ``ctx.editorial.sentences``), with the surname memory of every earlier sentence.
 
-    The memory only matters for the capitalised words of the wanted sentences, and a surname
-    (or anything it came from) always contains such a word as a substring; so only sentences
-    containing one of those words are read, which gives the same answer as reading them all.
+    The memory is only asked about the capitalised words of the wanted sentences. Such a word
+    becomes a surname only as the last token of a mention, which always follows a space
+    ("Mark Ellison", "Dr Roe"), or by dropping a possessive from a remembered "Roe's" (itself
+    remembered the same way); so only sentences holding " Roe" or "Roe's" for one of those
+    words are read, which gives the same answer as reading them all.
     """
     want = sorted(set(wanted))
     if not want:
@@ -60,11 +62,8 @@ def sentence_people(ctx: Context, wanted: Iterable[int]) -> dict[int, list[Span]
     for i in want:
         s, e = sentences[i]
         targets.update(b for b in map(_bare, _WORD.findall(text, s, e)) if "A" <= b[0] <= "Z")
-    finder = (
-        re.compile("|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True)))
-        if targets
-        else None
-    )
+    alts = "|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True))
+    finder = re.compile(f" (?:{alts})|(?:{alts})(?:’s|'s)") if targets else None
     wanted_set = set(want)
     surnames: set[str] = set()
     out: dict[int, list[Span]] = {}
