@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from lint.analysis.editorial import Editorial
 from lint.document import Document
-from lint.matchers import TermIndex, fold
+from lint.matchers import CASE_TRAPS, TermIndex, fold
 
 if TYPE_CHECKING:
     from lint.kinds import SharedMatchers
@@ -32,6 +32,11 @@ class Context:
     @cached_property
     def folded(self) -> str:
         return fold(self.text)
+
+    @cached_property
+    def folds_exactly(self) -> bool:
+        """Whether folded word lookups agree with IGNORECASE matching on this text."""
+        return CASE_TRAPS.search(self.text) is None
 
     def view(self, start: int, end: int) -> Span:
         return self.doc.prose.to_view(start), self.doc.prose.to_view(end)

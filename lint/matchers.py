@@ -10,7 +10,7 @@ through the ``regex`` module with a timeout so a catastrophic pattern cannot han
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 TIMEOUT_SECONDS = 1.0
@@ -21,6 +21,17 @@ _WORD_CHAR = re.compile(r"\w")
 
 class RuleTimeout(Exception):
     """A user pattern ran past the timeout on one document."""
+
+
+# Characters that re's IGNORECASE equates with a letter that lower() keeps apart from them (ſ is
+# s, ı is i, Greek and old Cyrillic variant forms), after folding: every member of each of
+# re's extra case classes but the lowest, and what lower-cases to one. Derived from
+# ``re._casefix`` (tests/test_matchers.py recomputes it). Where neither the text nor a term
+# holds one, comparing folded words finds exactly what an IGNORECASE pattern matches.
+CASE_TRAPS = re.compile(
+    "[\u0131\u017f\u0399\u039c\u03a3\u03b9\u03bc\u03c3\u03d0\u03d1\u03d5\u03d6\u03f0"
+    "\u03f1\u03f5\u1c80-\u1c87\u1e9b\u1fbe\u1fd3\u1fe3\ua64a\ua64b\ufb06]"
+)
 
 
 def fold(text: str) -> str:
@@ -147,6 +158,24 @@ class TermIndex:
 
     def _ends_word(self, target: str, i: int) -> bool:
         return not self.words or i >= len(target) or not _WORD_CHAR.match(target, i)
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[Any]:
+    """What ``pattern.finditer(text)`` yields, trying only the given sorted start positions.
+
+    Exact when every match of ``pattern`` starts at one of ``starts``: the match attempt at a
+    position is the same anchored one the scan makes (lookbehinds still see the text before
+    it), and a start inside the previous match is skipped as the scan would skip it.
+    """
+    match = pattern.match
+    last = 0
+    for pos in starts:
+        if pos < last:
+            continue
+        m = match(text, pos)
+        if m is not None:
+            last = m.end()
+            yield m
 
 
 def select_longest(hits: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:

@@ -79,8 +79,8 @@ def validate(spec: RuleSpec) -> None:
 
 
 class ContentiousLabel(TermList):
-    def __init__(self, spec: RuleSpec) -> None:
-        super().__init__(spec)
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
+        super().__init__(spec, shared)
         self.designations = frozenset(
             w.lower() for w in spec.options.get("designations", DESIGNATIONS)
         )
@@ -109,4 +109,4 @@ class ContentiousLabel(TermList):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return ContentiousLabel(spec)
+    return ContentiousLabel(spec, shared)

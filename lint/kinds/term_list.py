@@ -20,12 +20,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
 from lint.kinds.editorial_base import word_list
-from lint.kinds.term_syntax import TermSyntaxError, compile_terms, normalise, term_regex
+from lint.kinds.term_syntax import (
+    TermSyntaxError,
+    compile_terms,
+    first_words,
+    normalise,
+    term_regex,
+)
+from lint.matchers import TermIndex, finditer_at
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -79,13 +86,22 @@ def _subset(spec: RuleSpec, key: str, inflect_last: bool) -> re.Pattern[str] | N
 
 
 class TermList(Rule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         opts = spec.options
         self.inflect = bool(opts.get("inflect", False))
-        self.pattern = compile_terms(
-            word_list(spec, "terms", []), self.inflect, opts.get("ignorecase", True)
-        )
+        terms = word_list(spec, "terms", [])
+        self.pattern = compile_terms(terms, self.inflect, opts.get("ignorecase", True))
+        # A match can only start where one of the terms' first words starts. Those words join
+        # the run's shared word index (one scan for every rule), and the pattern is then tried
+        # at those places alone: ~40 µs a term list instead of a scan of the whole text each.
+        self.first_owner = spec.id + " first-word"
+        first = first_words(terms, self.inflect)
+        self.anchor: TermIndex | None = None
+        if first is not None:
+            self.anchor = shared.terms(ignorecase=True, words=True)
+            for word in first:
+                self.anchor.add(word, self.first_owner)
         self.each_occurrence = opts.get("each", "sentence") == "occurrence"
         self.titles = bool(opts.get("titles", True))
         self.adverbial = _subset(spec, "adverbial", False)
@@ -105,7 +121,7 @@ class TermList(Rule):
         sentences = ctx.editorial.sentences
         starts = [s for s, _ in sentences]
         seen: dict[int, set[str]] = {}
-        for m in self.pattern.finditer(text):
+        for m in self._matches(ctx):
             i = bisect_right(starts, m.start()) - 1
             s_start, s_end = sentences[i] if i >= 0 else (0, len(text))
             if i < 0 or m.start() >= s_end:
@@ -120,6 +136,12 @@ class TermList(Rule):
                 continue
             keys.add(key)
             yield Hit(m.start(), m.end(), (m.group(),))
+
+    def _matches(self, ctx: Context) -> Iterator[re.Match[str]]:
+        if self.anchor is None or not ctx.folds_exactly:
+            return self.pattern.finditer(ctx.text)
+        hits = ctx.term_hits(self.anchor, self.first_owner)
+        return finditer_at(self.pattern, ctx.text, [start for start, _, _ in hits])
 
     def keep(self, text: str, m: re.Match[str], s_start: int, s_end: int, ctx: Context) -> bool:
         """The context checks; subclasses add their own exemptions."""
@@ -193,4 +215,4 @@ def _negated(text: str, s_start: int, start: int) -> bool:
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return TermList(spec)
+    return TermList(spec, shared)

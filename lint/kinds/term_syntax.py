@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from lint.analysis.lexicon import inflect
+from lint.matchers import CASE_TRAPS, fold
 
 SEP = r"(?:\s*[-‐‑]\s*|\s+)"
 _FORBIDDEN = re.compile(r"[\\^$.*?{}\[\]]")
@@ -30,18 +31,21 @@ class TermSyntaxError(ValueError):
     """A term uses characters the phrase syntax does not allow."""
 
 
-def _word(word: str, inflected: bool) -> str:
-    """Regex for one word slot (alternatives separated by '/')."""
-    alts: list[str] = []
+def _forms(word: str, inflected: bool) -> list[str]:
+    """Every spelling one word slot stands for (alternatives, inflections), hyphens kept."""
+    forms: list[str] = []
     for alt in word.split("/"):
         plus = alt.endswith("+") or inflected
         alt = alt.rstrip("+")
         if not alt:
             raise TermSyntaxError(f"empty alternative in {word!r}")
-        forms = inflect(alt) if plus and alt.isalpha() else [alt]
-        for form in forms:
-            parts = re.split(r"-", form)
-            alts.append(SEP.join(_literal(p) for p in parts))
+        forms.extend(inflect(alt) if plus and alt.isalpha() else [alt])
+    return forms
+
+
+def _word(word: str, inflected: bool) -> str:
+    """Regex for one word slot (alternatives separated by '/')."""
+    alts = [SEP.join(_literal(p) for p in form.split("-")) for form in _forms(word, inflected)]
     alts.sort(key=len, reverse=True)
     return "(?:" + "|".join(alts) + ")"
 
@@ -63,9 +67,8 @@ def term_regex(term: str, inflect_last: bool = False) -> str:
     started = (
         False  # has a required word been placed yet? (leading optional words carry their own gap)
     )
-    for i, word in enumerate(words):
-        optional = word.startswith("(") and word.endswith(")")
-        body = _word(word.strip("()"), inflect_last and i == len(words) - 1 and not optional)
+    for word, optional, inflected in _slots(term, inflect_last):
+        body = _word(word, inflected)
         if optional:
             out += f"(?:{SEP}{body})?" if started else f"(?:{body}{SEP})?"
         else:
@@ -74,6 +77,42 @@ def term_regex(term: str, inflect_last: bool = False) -> str:
     if not started:
         raise TermSyntaxError(f"term {term!r} has only optional words")
     return out
+
+
+def _slots(term: str, inflect_last: bool) -> list[tuple[str, bool, bool]]:
+    """(word, optional, inflected) for each word slot of a term, in order."""
+    words = term.split()
+    out = []
+    for i, word in enumerate(words):
+        optional = word.startswith("(") and word.endswith(")")
+        inflected = inflect_last and i == len(words) - 1 and not optional
+        out.append((word.strip("()"), optional, inflected))
+    return out
+
+
+_RUN = re.compile(r"\w+")
+
+
+def first_words(terms: Iterable[str], inflect_last: bool = False) -> frozenset[str] | None:
+    """The lower-cased first word (a maximal run of word characters) of every spelling of
+    every term, or None when some spelling does not start with a word character or holds one
+    of the case traps.
+
+    A match of :func:`compile_terms` always starts where such a word starts in the text (its
+    left boundary forbids a word character before it), so these words are the only places a
+    match can begin: a caller can look them up in a word index instead of scanning the text.
+    """
+    out: set[str] = set()
+    for term in terms:
+        for word, optional, inflected in _slots(term, inflect_last):
+            for form in _forms(word, inflected):
+                run = _RUN.match(form)
+                if run is None or CASE_TRAPS.search(run.group()):
+                    return None
+                out.add(fold(run.group()))
+            if not optional:
+                break
+    return frozenset(out)
 
 
 def compile_terms(

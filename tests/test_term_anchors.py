@@ -1,0 +1,78 @@
+"""Term lists tried only where a term's first word starts find what a scan of the text finds."""
+
+from __future__ import annotations
+
+import re
+import re._casefix as casefix  # CPython's table of case classes beyond lower()
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.context import Context
+from lint.document import build_document
+from lint.kinds import SharedMatchers
+from lint.kinds.term_list import TermList
+from lint.kinds.term_syntax import compile_terms, first_words
+from lint.matchers import CASE_TRAPS, finditer_at, fold
+from lint.model import Severity
+from lint.packs.spec import RuleSpec
+
+TERMS = ["so-called", "(very/truly) grim/stark reminder", "wring+ hands", "it's clear",
+         "of course", "once", "Q&A session", "sadly"]
+WORDS = ["so", "called", "so-called", "very", "truly", "grim", "stark", "reminder", "wrings",
+         "wrung", "hands", "it's", "it’s", "clear", "of", "course", "once", "Q&A", "session",
+         "Sadly", "SADLY", "ſadly", "anti", "-", "‐", ",", ".", "\n", "  ", "onces", "remind"]
+
+
+def _rule(terms: list[str], inflect: bool = False) -> tuple[TermList, SharedMatchers]:
+    shared = SharedMatchers()
+    spec = RuleSpec(id="t.terms", pack="t", category="t", extends="term-list", message="%s",
+                    severity=Severity.WARNING, options={"terms": terms, "inflect": inflect})
+    return TermList(spec, shared), shared
+
+
+def test_case_traps_cover_every_extra_case_class() -> None:
+    """Each class of re's extra cases keeps its lowest member; the rest, and whatever folds to
+    one of them, must be traps (recomputed here so a new Python cannot drift silently)."""
+    traps: set[str] = set()
+    members: set[str] = set()
+    for low, extra in casefix._EXTRA_CASES.items():
+        cls = {chr(low), *map(chr, extra)}
+        traps |= cls - {min(cls)}
+        members |= cls
+    variants = {f(c) for c in members for f in (str, str.upper, str.lower, str.title)}
+    expected = {c for c in variants if len(c) == 1 and (c in traps or fold(c) in traps)}
+    found = {c for c in map(chr, range(0x10000)) if CASE_TRAPS.fullmatch(c)}
+    assert found == expected
+
+
+def test_first_words_of_the_phrase_syntax() -> None:
+    assert first_words(["(very/truly) grim/stark reminder"]) == {"very", "truly", "grim", "stark"}
+    assert first_words(["so-called", "it's clear"]) == {"so", "it"}
+    assert {"wring", "wrings", "wringing"} <= (first_words(["wring+ hands"]) or set())
+    assert first_words(["hands wring"], inflect_last=True) == {"hands"}  # only the last inflects
+    assert "wrung" in (first_words(["wring+/wrung hands"]) or ())
+    assert first_words(["ſome word"]) is None  # a trap letter: no word lookup for this list
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.booleans())
+def test_anchored_matching_equals_a_full_scan(words: list[str], inflect: bool) -> None:
+    text = " ".join(words)
+    rule, shared = _rule(TERMS, inflect)
+    ctx = Context(build_document("t.txt", text, "text"), shared)
+    full = [m.span() for m in compile_terms(TERMS, inflect).finditer(ctx.text)]
+    assert [m.span() for m in rule._matches(ctx)] == full
+
+
+def test_a_trap_letter_in_the_text_falls_back_to_the_scan() -> None:
+    rule, shared = _rule(["sadly"])
+    ctx = Context(build_document("t.txt", "Quite ſadly, it ended.", "text"), shared)
+    assert not ctx.folds_exactly
+    assert [m.group() for m in rule._matches(ctx)] == ["ſadly"]  # IGNORECASE: ſ is an s
+
+
+def test_finditer_at_skips_starts_inside_a_match() -> None:
+    pattern = re.compile(r"ab ab|ab")
+    text = "ab ab ab"
+    assert [m.span() for m in finditer_at(pattern, text, [0, 3, 6])] == [(0, 5), (6, 8)]
