@@ -99,6 +99,7 @@ class TermIndex:
         self.words = words
         self.owners: dict[str, list[tuple[str, Any]]] = {}
         self._compiled: re.Pattern[str] | None = None
+        self._nested: frozenset[str] | None = None
 
     def add(self, term: str, owner: str, payload: Any = None) -> None:
         key = normalise_term(term, self.ignorecase)
@@ -106,6 +107,23 @@ class TermIndex:
             return
         self.owners.setdefault(key, []).append((owner, payload))
         self._compiled = None
+        self._nested = None
+
+    @property
+    def nested(self) -> frozenset[str]:
+        """Keys with a shorter key as a prefix that can end a term there (a space or a word
+        end follows it): only a match of one of these needs the prefix walk of a scan."""
+        if self._nested is None:
+            owners = self.owners
+            self._nested = frozenset(
+                key
+                for key in owners
+                if any(
+                    key[:i] in owners and not key[i - 1].isspace() and self._ends_word(key, i)
+                    for i in range(1, len(key))
+                )
+            )
+        return self._nested
 
     def _body(self) -> str:
         body = trie_pattern(list(self.owners))
@@ -129,12 +147,21 @@ class TermIndex:
         if not self.owners:
             return []
         target = fold(text) if self.ignorecase else text
-        pattern = self.pattern
+        search = self.pattern.search
+        owners, nested = self.owners, self.nested
         out: list[tuple[int, int, str]] = []
         pos = 0
-        while (m := pattern.search(target, pos)) is not None:
-            out.extend(self._prefixes(target, m.start(), m.end()))
-            pos = m.start() + 1
+        while (m := search(target, pos)) is not None:
+            start, end = m.span()
+            # the longest match is itself a key (whitespace runs fold to one space)
+            key = m.group()
+            if key not in owners:
+                key = _SPACES.sub(" ", key)
+            if key in nested or key not in owners:
+                out.extend(self._prefixes(target, start, end))
+            else:
+                out.append((start, end, key))
+            pos = start + 1
         return out
 
     def _prefixes(self, target: str, start: int, end: int) -> list[tuple[int, int, str]]:

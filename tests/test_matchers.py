@@ -6,6 +6,8 @@ import re
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.engine import compile_rules
 from lint.matchers import RuleTimeout, TermIndex, compile_user, finditer, trie_pattern
@@ -97,3 +99,30 @@ def test_catastrophic_user_regex_times_out_quickly() -> None:
     with pytest.raises(RuleTimeout):
         list(finditer(compiled, "a" * 40 + "!"))
     assert time.monotonic() - start < 5
+
+
+def _scan_walking_every_prefix(index: TermIndex, text: str) -> list[tuple[int, int, str]]:
+    """The scan without the fast path: every match walks its prefixes for shorter terms."""
+    target = text.lower() if index.ignorecase else text
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    while (m := index.pattern.search(target, pos)) is not None:
+        out.extend(index._prefixes(target, m.start(), m.end()))
+        pos = m.start() + 1
+    return out
+
+
+SCAN_TERMS = ["new", "new york", "new york times", "york times", "it is", "it is said", "ab",
+              "abc", "x-ray", "x"]
+SCAN_WORDS = ["new", "New", "york", "times", "it", "is", "said", "ab", "abc", "abcd", "x-ray",
+              "x", "ray", " ", "  ", "\n", "-", ",", "\r\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SCAN_WORDS), max_size=30), st.booleans())
+def test_scan_fast_path_equals_the_prefix_walk(words: list[str], word_mode: bool) -> None:
+    index = TermIndex(ignorecase=True, words=word_mode)
+    for term in SCAN_TERMS:
+        index.add(term, "r")
+    text = "".join(words)
+    assert index.scan(text) == _scan_walking_every_prefix(index, text)
