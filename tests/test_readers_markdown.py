@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from lint.engine import compile_rules
 from lint.model import Severity
 from lint.packs.spec import RuleSpec
+from lint.readers import marko_speed
 from lint.readers.markdown import _crlf_map, _segments, _Walker, build_view, read_markdown
 from lint.runner import lint_text
 
@@ -245,3 +249,28 @@ def test_end_to_end_word_with_entity_matches_as_one_word() -> None:
     assert [(v.offset, v.end_offset) for v in result.violations] == [
         (start, start + len("it&rsquo;s"))
     ]
+
+
+INLINE_TOKENS = ["*", "**", "_", "__", "[", "]", "![", "(", ")", "`", "``", "\\", "\\*", "a",
+                 "word", " ", "\n", "[ref]", "(http://x.org \"t\")", "<", ">", "!", "~~", "&amp;"]
+
+
+def _found(fn: object, text: str) -> list[tuple[object, ...]]:
+    refs = {"ref": ("http://ref.example", "T")}
+    out = fn(text, refs)  # type: ignore[operator]
+    return [(m.etype, m.span(), tuple(m._groups)) for m in out]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(INLINE_TOKENS), max_size=25))
+def test_fast_delimiter_scan_equals_markos(tokens: list[str]) -> None:
+    text = "".join(tokens)
+    assert _found(marko_speed.find_links_or_emphs, text) == _found(marko_speed.ORIGINAL, text)
+
+
+def test_fast_delimiter_scan_is_installed_for_the_verified_marko() -> None:
+    import marko
+    from marko import inline_parser
+
+    assert marko.__version__ in marko_speed.VERIFIED  # else: compare the new release, add it
+    assert inline_parser.find_links_or_emphs is marko_speed.find_links_or_emphs

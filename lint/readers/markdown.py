@@ -25,6 +25,9 @@ from lint.document import Region
 from lint.prose import ProseBuilder, ProseText, blank
 from lint.readers.entities import MD_REFERENCE, decode_reference
 from lint.readers.frontmatter import front_matter_end
+from lint.readers.marko_speed import install as _install_fast_scan
+
+_install_fast_scan()
 
 # Subtrees whose text is never prose (their spans are blanked wholesale).
 _MASKED: tuple[type, ...] = (
