@@ -3,7 +3,8 @@
 A rule that knows every word its matches can begin with registers those words in the run's
 shared word index (the case-insensitive, whole-word :class:`~lint.matchers.TermIndex`, which
 scans each document once for every rule). Its pattern is then tried only at those places,
-instead of at every character: the same matches, a fraction of the cost.
+instead of at every character: the same matches, a fraction of the cost. A word holding a
+letter that IGNORECASE folds unlike ``lower()`` (ſ is an s to ``re``) is tried by every rule.
 
 The contract a rule must keep: every match of its pattern starts at the first character of a
 maximal run of word characters (``\\w+``) whose lower-cased text is one of the words.
@@ -31,7 +32,7 @@ class WordAnchors:
         if words is None:
             return
         folded = {fold(w) for w in words}
-        # a word with a case trap would miss its IGNORECASE spellings: scan instead
+        # a first word with a case trap would miss its IGNORECASE spellings: scan instead
         if not folded or any(CASE_TRAPS.search(w) or not re.fullmatch(r"\w+", w) for w in folded):
             return
         self.index = shared.terms(ignorecase=True, words=True)
@@ -40,9 +41,11 @@ class WordAnchors:
 
     def starts(self, ctx: Context) -> list[int] | None:
         """Sorted offsets where a match may start, or None when the whole text must be scanned."""
-        if self.index is None or not ctx.folds_exactly:
+        if self.index is None:
             return None
-        return [start for start, _, _ in ctx.term_hits(self.index, self.owner)]
+        starts = [start for start, _, _ in ctx.term_hits(self.index, self.owner)]
+        traps = ctx.case_trap_words
+        return sorted(set(starts).union(traps)) if traps else starts
 
     def finditer(
         self, pattern: re.Pattern[str], ctx: Context, text: str

@@ -6,6 +6,7 @@ reader produced); the engine maps hits back to source offsets.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from lint.kinds import SharedMatchers
 
 Span = tuple[int, int]
+# a word up to a trap letter; found leftmost, so from the word's first character
+_TRAP_WORD = re.compile(r"\w*?" + CASE_TRAPS.pattern)
 BLOCK_KINDS = ("paragraph", "heading", "list", "table", "blockquote")
 
 
@@ -37,6 +40,15 @@ class Context:
     def folds_exactly(self) -> bool:
         """Whether folded word lookups agree with IGNORECASE matching on this text."""
         return CASE_TRAPS.search(self.text) is None
+
+    @cached_property
+    def case_trap_words(self) -> list[int]:
+        """Starts of the words holding a letter that IGNORECASE folds unlike lower() (ſ, ı,
+        Greek variant forms): a folded word lookup cannot vouch for these, so word anchors
+        try them all. Usually none."""
+        if self.folds_exactly:
+            return []
+        return [m.start() for m in _TRAP_WORD.finditer(self.text)]
 
     def view(self, start: int, end: int) -> Span:
         return self.doc.prose.to_view(start), self.doc.prose.to_view(end)

@@ -17,17 +17,65 @@ from lint.matchers import CASE_TRAPS, finditer_at, fold
 from lint.model import Severity
 from lint.packs.spec import RuleSpec
 
-TERMS = ["so-called", "(very/truly) grim/stark reminder", "wring+ hands", "it's clear",
-         "of course", "once", "Q&A session", "sadly"]
-WORDS = ["so", "called", "so-called", "very", "truly", "grim", "stark", "reminder", "wrings",
-         "wrung", "hands", "it's", "it’s", "clear", "of", "course", "once", "Q&A", "session",
-         "Sadly", "SADLY", "ſadly", "anti", "-", "‐", ",", ".", "\n", "  ", "onces", "remind"]
+TERMS = [
+    "so-called",
+    "(very/truly) grim/stark reminder",
+    "wring+ hands",
+    "it's clear",
+    "of course",
+    "once",
+    "Q&A session",
+    "sadly",
+]
+WORDS = [
+    "ſo",
+    "grım",
+    "μ",
+    "so",
+    "called",
+    "so-called",
+    "very",
+    "truly",
+    "grim",
+    "stark",
+    "reminder",
+    "wrings",
+    "wrung",
+    "hands",
+    "it's",
+    "it’s",
+    "clear",
+    "of",
+    "course",
+    "once",
+    "Q&A",
+    "session",
+    "Sadly",
+    "SADLY",
+    "ſadly",
+    "anti",
+    "-",
+    "‐",
+    ",",
+    ".",
+    "\n",
+    "  ",
+    "onces",
+    "remind",
+]
 
 
 def _rule(terms: list[str], inflect: bool = False) -> tuple[TermList, SharedMatchers]:
     shared = SharedMatchers()
-    spec = RuleSpec(id="t.terms", pack="t", category="t", extends="term-list", message="%s",
-                    severity=Severity.WARNING, options={"terms": terms, "inflect": inflect})
+    spec = RuleSpec(
+        id="t.terms",
+        pack="t",
+        category="t",
+        extends="term-list",
+        message="%s",
+        severity=Severity.WARNING,
+        options={"terms": terms, "inflect": inflect},
+    )
     return TermList(spec, shared), shared
 
 
@@ -65,11 +113,16 @@ def test_anchored_matching_equals_a_full_scan(words: list[str], inflect: bool) -
     assert [m.span() for m in rule._matches(ctx)] == full
 
 
-def test_a_trap_letter_in_the_text_falls_back_to_the_scan() -> None:
-    rule, shared = _rule(["sadly"])
-    ctx = Context(build_document("t.txt", "Quite ſadly, it ended.", "text"), shared)
-    assert not ctx.folds_exactly
-    assert [m.group() for m in rule._matches(ctx)] == ["ſadly"]  # IGNORECASE: ſ is an s
+def test_a_word_with_a_trap_letter_is_tried_by_every_list() -> None:
+    rule, shared = _rule(["sadly", "grim reminder"])
+    text = "Quite ſadly, a grım reminder, and sadly μ."
+    ctx = Context(build_document("t.txt", text, "text"), shared)
+    assert ctx.case_trap_words == [6, 15, 40]
+    # IGNORECASE: ſ is an s and ı an i, so the scan finds all three
+    assert [m.group() for m in rule._matches(ctx)] == ["ſadly", "grım reminder", "sadly"]
+    assert [m.span() for m in rule._matches(ctx)] == [
+        m.span() for m in compile_terms(["sadly", "grim reminder"]).finditer(text)
+    ]
 
 
 def test_finditer_at_skips_starts_inside_a_match() -> None:
