@@ -19,15 +19,17 @@ simply does not load the rule (see :func:`skip_rule`); otherwise a missing file 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from lint.analysis.alternation import ordered_alternation
+from lint.anchors import WordAnchors
 from lint.context import Context, inside
 from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
+from lint.matchers import finditer_at, fold
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -59,6 +61,18 @@ _CANDIDATE = re.compile(r"(?<![\w*#@$!|+-])[A-Za-z][A-Za-z0-9*#@$!|+_-]{2,24}")
 _DISGUISED = re.compile(
     r"(?<![\w*#@$!|+-])[A-Za-z](?=[A-Za-z]{0,23}[0-9*#@$!|+_-])[A-Za-z0-9*#@$!|+_-]{2,24}"
 )
+# A disguised candidate's first non-letter, which follows a run of at most 24 letters that
+# starts the candidate. Finding these (a mask first, then the look-behind: the scan skips to
+# masks at C speed) and walking back over the letters gives every candidate start, where a
+# scan for _DISGUISED tries its look-behind at every character.
+_FIRST_MASK = re.compile(r"[0-9*#@$!|+_-](?<=[A-Za-z].)")
+_LETTERS = re.compile(r"[A-Za-z]{1,25}")
+_RUN = re.compile(r"\w+")
+# What ends a pattern's literal head: regex syntax ('#' and whitespace count only under the
+# verbose flag, which the inline-flag check keeps out).
+_SYNTAX = frozenset(".^$*+?{}[]\\|()")
+_OPTIONAL = frozenset("?*{")  # after a character: it may be absent, so it is not in the head
+_LOOKS = ("(?:", "(?=", "(?!", "(?<=", "(?<!")
 
 
 def data_path(spec_source: str, options: dict[str, Any]) -> Path | None:
@@ -115,8 +129,83 @@ def masked_match(candidate: str, word: str) -> bool:
     return 0 < disguised < len(word)
 
 
+def disguised(text: str) -> Iterator[re.Match[str]]:
+    """``_DISGUISED.finditer(text)``, tried only at the start of the letter run before each
+    mask (a candidate's start follows no letter, so it is that run's start)."""
+    rev = text[::-1]  # the letters before offset q are those after len(text) - q here
+    n = len(text)
+    starts = []
+    for m in _FIRST_MASK.finditer(text):
+        at = n - m.start()
+        letters = _LETTERS.match(rev, at)  # at least the letter the look-behind saw
+        if letters is not None and letters.end() - at <= 24:  # 23 letters after the first
+            starts.append(m.start() - (letters.end() - at))
+    return finditer_at(_DISGUISED, text, starts)
+
+
+def first_words(words: Iterable[str], plurals: bool) -> set[str] | None:
+    """The words a match of the whole-word alternation of ``words`` can start with: each
+    term's leading run of word characters, with -s/-es when the term is that one run."""
+    out: set[str] = set()
+    for word in words:
+        run = _RUN.match(word)
+        if run is None:
+            return None
+        out.add(run.group())
+        if plurals and run.end() == len(word):
+            out.update((word + "s", word + "es"))
+    return out
+
+
+def _branches(pattern: str) -> list[str] | None:
+    """The top-level alternatives of a pattern, or None when its syntax is beyond this simple
+    split (a class may hold '|' or '(', an inline flag may change the whole pattern)."""
+    if "[" in pattern:
+        return None
+    out: list[str] = []
+    depth = start = i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "(":
+            if pattern.startswith("(?", i) and not pattern.startswith(_LOOKS, i):
+                return None
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*out, pattern[start:]]
+
+
+def literal_heads(pattern: str) -> list[str] | None:
+    """Folded literal text that every match of ``pattern`` (IGNORECASE) starts with, one per
+    alternative; None when some alternative starts with syntax instead of plain ASCII text."""
+    branches = _branches(pattern)
+    if branches is None:
+        return None
+    heads = []
+    for branch in branches:
+        head: list[str] = []
+        for c in branch:
+            if c in _SYNTAX:
+                if c in _OPTIONAL and head:
+                    head.pop()
+                break
+            head.append(c)
+        text = "".join(head)
+        if not text or not text.isascii() or not text.isprintable():
+            return None
+        heads.append(fold(text))
+    return heads
+
+
 class Profanity(Rule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         opts = spec.options
         terms = list(opts.get("terms") or []) + list(opts.get("extra_terms") or [])
@@ -131,21 +220,31 @@ class Profanity(Rule):
         alts = ordered_alternation(words, ignorecase=True, space=r"[\s-]+")  # = the flat one
         tail = r")(?:e?s)?(?!\w)" if self.plurals else r")(?!\w)"
         self.plain = re.compile(r"(?<!\w)(?:" + alts + tail, re.IGNORECASE) if words else None
+        # a plain match starts where a term's first word does: tried there, not everywhere
+        self.anchors = WordAnchors(shared, spec.id, first_words(words, self.plurals))
         self.patterns = [check_regex(r"(?<!\w)(?:" + p + r")(?!\w)", True, ["patterns"])
                          for p in opts.get("patterns") or []]
+        # the literal text a pattern's match starts with, found by str.find, not by the regex
+        self.heads = [literal_heads(p) for p in opts.get("patterns") or []]
         # masked spellings only of single words of four letters or more (short ones collide)
         forms = {w for w in words if " " not in w and len(w) >= 4}
         # longest first; among equals a strong word before a mild one ("c**p" could be either)
         self.forms = sorted(forms | ({w + "s" for w in forms} if self.plurals else set()),
                             key=lambda w: (-len(w), w in self.mild or w[:-1] in self.mild, w))
+        # the forms a candidate can spell (same length, same first letter), in that order
+        self.by_shape: dict[tuple[int, str], list[str]] = {}
+        for form in self.forms:
+            self.by_shape.setdefault((len(form), form[0]), []).append(form)
         self.quote_lower = int(opts.get("quote_lower", 0))
 
     def _masked(self, text: str) -> Iterable[tuple[int, int, str]]:
-        for m in _DISGUISED.finditer(text):
+        shapes = self.by_shape
+        for m in disguised(text):
             piece = m.group()
             while len(piece) >= 4:
                 if not piece.isalpha():
-                    word = next((f for f in self.forms if masked_match(piece, f)), None)
+                    forms = shapes.get((len(piece), piece[0].lower()), ())
+                    word = next((f for f in forms if masked_match(piece, f)), None)
                     if word is not None:
                         yield m.start(), m.start() + len(piece), word
                         break
@@ -159,16 +258,31 @@ class Profanity(Rule):
             lower += self.quote_lower
         return lower
 
+    @staticmethod
+    def _pattern_matches(pattern: Any, heads: list[str] | None, ctx: Context) -> Iterator[Any]:
+        """``pattern.finditer(ctx.text)``, tried only where one of its heads starts (the
+        folded text equals the original wherever IGNORECASE could match an ASCII head)."""
+        if heads is None or not ctx.folds_exactly:
+            return pattern.finditer(ctx.text)  # type: ignore[no-any-return]
+        folded = ctx.folded
+        starts: set[int] = set()
+        for head in heads:
+            at = folded.find(head)
+            while at >= 0:
+                starts.add(at)
+                at = folded.find(head, at + 1)
+        return finditer_at(pattern, ctx.text, sorted(starts))
+
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         quotes = ctx.spans("attributed-quote") if self.quote_lower else []
         if self.mode in ("plain", "both"):
             if self.plain is not None:
-                for m in self.plain.finditer(text):
+                for m in self.anchors.finditer(self.plain, ctx, text):
                     lower = self._lower(m.group().lower(), m.start(), m.end(), quotes)
                     yield Hit(m.start(), m.end(), (m.group(),), lower=lower)
-            for p in self.patterns:
-                for m in p.finditer(text):
+            for p, heads in zip(self.patterns, self.heads, strict=True):
+                for m in self._pattern_matches(p, heads, ctx):
                     yield Hit(m.start(), m.end(), (m.group(),),
                               lower=self._lower("", m.start(), m.end(), quotes))
         if self.mode in ("masked", "both") and self.forms:
@@ -177,4 +291,4 @@ class Profanity(Rule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return Profanity(spec)
+    return Profanity(spec, shared)
