@@ -22,9 +22,31 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 KeyPath = Sequence[str | int]
 
 
+class _UniqueKeys(_Loader):  # type: ignore[misc]
+    """A SafeLoader that refuses a key given twice in one mapping: PyYAML would keep the last
+    silently, and a rule whose second ``tokens:`` replaced its first is a bug to report."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        first: dict[tuple[str, str], yaml.Mark] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+                continue
+            key = (key_node.tag, key_node.value)
+            if key in first:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {key_node.value!r} (first on line {first[key].line + 1})",
+                    key_node.start_mark,
+                )
+            first[key] = key_node.start_mark
+        return super().construct_mapping(node, deep)
+
+
 def load_yaml(text: str, path: str) -> Any:
     try:
-        return yaml.load(text, Loader=_Loader)  # a SafeLoader (C-accelerated when available)
+        # a SafeLoader (C-accelerated when available) that also refuses duplicate keys
+        return yaml.load(text, Loader=_UniqueKeys)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)

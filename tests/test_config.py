@@ -308,6 +308,12 @@ def test_config_select_is_replaced_by_the_command_line(house: Path) -> None:
         ),
         (".copydesk.yaml", "packs: [citations\n", "2:1", "invalid YAML"),
         (
+            ".copydesk.yaml",
+            "profile: news\nrules:\n  style.cliche: off\nprofile: wiki\n",
+            "4:1",
+            "invalid YAML: duplicate key 'profile' (first on line 1)",
+        ),
+        (
             "pyproject.toml",
             '[project]\nname = "x"\n\n[tool.copydesk]\npacks = ["citations"]\n'
             'fail-on = "sometimes"\n',

@@ -53,6 +53,11 @@ CASES = {
         "duplicate rule id 'demo.one'",
     ),
     "yaml syntax error": (BASE + "   bad: indent\n", "8:4", "invalid YAML"),
+    "duplicate key": (
+        BASE + "    tokens: [bar]\n",
+        "8:5",
+        "duplicate key 'tokens' (first on line 7)",
+    ),
     "unknown pack key": ("packs: x\n" + BASE, "1:1", "unknown pack key 'packs'"),
     "bad default severity": (
         BASE.replace("description: d\n", "description: d\ndefaults:\n  severity: loud\n"),
