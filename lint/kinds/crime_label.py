@@ -19,6 +19,7 @@ from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
 from lint.kinds.legal_base import qualified, sentence_people
+from lint.kinds.safety_base import pattern_anchors
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -54,17 +55,19 @@ def validate(spec: RuleSpec) -> None:
 
 
 class CrimeLabel(Rule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         labels = sorted(word_list(spec, "labels", []), key=len, reverse=True)
         alts = ordered_alternation(labels, ignorecase=True)  # = the flat longest-first one
         self.pattern = re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", re.IGNORECASE)
+        # tried only where a label's first word starts, not at every character
+        self.anchors = pattern_anchors(shared, spec.id, self.pattern)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         claims = ctx.editorial.claims
         sentences = ctx.editorial.sentences
-        matches = list(self.pattern.finditer(text))
+        matches = list(self.anchors.finditer(self.pattern, ctx, text))
         if not matches:  # finding people is the costly part: only when a label occurs
             return
         located = []
@@ -102,4 +105,4 @@ class CrimeLabel(Rule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return CrimeLabel(spec)
+    return CrimeLabel(spec, shared)

@@ -17,7 +17,7 @@ from lint.analysis.alternation import ordered_alternation
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
-from lint.kinds.safety_base import reported
+from lint.kinds.safety_base import pattern_anchors, reported
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -48,21 +48,23 @@ def _alts(words: list[str]) -> str:
 
 
 class Dehumanising(Rule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         groups = _alts(word_list(spec, "groups", []))
         terms = _alts(word_list(spec, "terms", []))
         self.pattern = re.compile(
             r"(?<![\w-])(?:" + groups + r")" + _LINK + r"(?:" + terms + r")(?![\w-])", re.IGNORECASE
         )
+        # tried only where a group's first word starts, not at every character
+        self.anchors = pattern_anchors(shared, spec.id, self.pattern)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for m in self.pattern.finditer(text):
+        for m in self.anchors.finditer(self.pattern, ctx, text):
             if _NOT_AFTER.match(text, m.end()):
                 continue
             yield Hit(m.start(), m.end(), (m.group(),), lower=reported(ctx, m.start(), m.end()))
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return Dehumanising(spec)
+    return Dehumanising(spec, shared)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import require_positive, word_list
+from lint.kinds.safety_base import pattern_anchors
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -43,12 +44,14 @@ def validate(spec: RuleSpec) -> None:
 
 
 class GraphicNoWarning(Rule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         self.descriptors = re.compile(
             r"(?<![\w-])(?:" + "|".join(word_list(spec, "descriptors", [])) + r")(?![\w-])",
             re.IGNORECASE,
         )
+        # tried only where a descriptor's first word starts (when the regexes tell which)
+        self.anchors = pattern_anchors(shared, spec.id, self.descriptors)
         self.warning = re.compile(
             r"(?<![\w-])(?:" + "|".join(word_list(spec, "warnings", WARNINGS)) + r")", re.IGNORECASE
         )
@@ -57,7 +60,7 @@ class GraphicNoWarning(Rule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        found = list(self.descriptors.finditer(text))
+        found = list(self.anchors.finditer(self.descriptors, ctx, text))
         if len(found) < self.min:
             return
         blocks = [b for b in ctx.editorial.blocks if text[b.start : b.end].strip()]
@@ -69,4 +72,4 @@ class GraphicNoWarning(Rule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return GraphicNoWarning(spec)
+    return GraphicNoWarning(spec, shared)

@@ -18,7 +18,14 @@ from lint.analysis.alternation import ordered_alternation
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
-from lint.kinds.safety_base import NEGATION, ROLES, TARGET, reported, sentence_of
+from lint.kinds.safety_base import (
+    NEGATION,
+    ROLES,
+    TARGET,
+    pattern_anchors,
+    reported,
+    sentence_of,
+)
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -56,7 +63,7 @@ def validate(spec: RuleSpec) -> None:
 
 
 class Incitement(Rule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         verbs = sorted(word_list(spec, "verbs", VERBS), key=len, reverse=True)
         alts = ordered_alternation(verbs, ignorecase=True)
@@ -66,18 +73,22 @@ class Incitement(Rule):
             + r"\s+(?:just\s+|go\s+(?:and\s+)?|really\s+)?(?:" + alts + r")(?![\w-])",
             re.IGNORECASE,
         )
+        # each pattern is tried only where one of its first words starts
+        self.calls = pattern_anchors(shared, spec.id + " call", self.call)
+        self.wishes = pattern_anchors(shared, spec.id + " wish", _WISH)
+        self.deaths = pattern_anchors(shared, spec.id + " death", _DEATH_TO)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         found: list[tuple[int, int]] = []
-        for m in self.call.finditer(text):
+        for m in self.calls.finditer(self.call, ctx, text):
             if TARGET.match(text, m.end()):
                 found.append((m.start(), m.end()))
-        for m in _WISH.finditer(text):
+        for m in self.wishes.finditer(_WISH, ctx, text):
             s, _ = sentence_of(ctx, m.start())
             if _WISH_SUBJECT.search(text[max(s, m.start() - 40) : m.start()]):
                 found.append((m.start(), m.end()))
-        for m in _DEATH_TO.finditer(text):
+        for m in self.deaths.finditer(_DEATH_TO, ctx, text):
             if not _LEGAL_FRAME.search(text[max(0, m.start() - 15) : m.start()]):
                 found.append((m.start(), m.end()))
         for start, end in sorted(found):
@@ -88,4 +99,4 @@ class Incitement(Rule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return Incitement(spec)
+    return Incitement(spec, shared)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
+from lint.kinds.safety_base import pattern_anchors
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -33,7 +34,7 @@ def validate(spec: RuleSpec) -> None:
 
 
 class PresumedGuilt(Rule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         verbs = "|".join(re.escape(v) for v in spec.options["verbs"])
         crimes = sorted(word_list(spec, "crimes", []), key=len, reverse=True)
@@ -42,12 +43,14 @@ class PresumedGuilt(Rule):
             rf"(?<![\w-])({verbs})\s+for(?=\s+(?:the\s+|an?\s+|alleged\s+)?(?:{alts})(?![\w-]))",
             re.IGNORECASE,
         )
+        # tried only where an arrest verb starts, not at every character
+        self.anchors = pattern_anchors(shared, spec.id, self.pattern)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         claims = ctx.editorial.claims
         sentences = ctx.editorial.sentences
-        for m in self.pattern.finditer(text):
+        for m in self.anchors.finditer(self.pattern, ctx, text):
             s, e = sentences[claims.sentence_at(m.start())]
             if _CONVICTED.search(text, s, e):
                 continue
@@ -56,4 +59,4 @@ class PresumedGuilt(Rule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return PresumedGuilt(spec)
+    return PresumedGuilt(spec, shared)

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
+from lint.kinds.safety_base import pattern_anchors, search_between
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -36,20 +37,24 @@ def _pattern(parts: list[str]) -> re.Pattern[str]:
 
 
 class SuicideMethod(Rule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         self.cue = _pattern(word_list(spec, "cues", []))
         self.method = _pattern(word_list(spec, "methods", []))
+        # cues are tried only where a cue's first word starts (when the regexes tell which)
+        self.anchors = pattern_anchors(shared, spec.id, self.cue)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         sentences = ctx.editorial.sentence_list
-        cued = [bool(self.cue.search(text, s.start, s.end)) for s in sentences]
-        for i, s in enumerate(sentences):
-            near = [k for k in (i - 1, i, i + 1)
-                    if 0 <= k < len(sentences) and sentences[k].block == s.block]
-            if not any(cued[k] for k in near):
-                continue
+        starts = self.anchors.starts(ctx)
+        cued = [k for k, s in enumerate(sentences)
+                if search_between(self.cue, text, starts, s.start, s.end)]
+        # a sentence is read when it, or its neighbour in the same block, has a cue
+        near = {i for k in cued for i in (k - 1, k, k + 1)
+                if 0 <= i < len(sentences) and sentences[i].block == sentences[k].block}
+        for i in sorted(near):
+            s = sentences[i]
             for m in self.method.finditer(text, s.start, s.end):
                 if _CLASSIFIER.match(text, m.end()):
                     continue
@@ -58,4 +63,4 @@ class SuicideMethod(Rule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return SuicideMethod(spec)
+    return SuicideMethod(spec, shared)

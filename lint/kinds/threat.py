@@ -12,14 +12,20 @@ finding is lowered one level: a reported threat.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 
 from lint.analysis.alternation import ordered_alternation
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import require_positive, word_list
-from lint.kinds.safety_base import NEGATION, TARGET, in_attributed_quote
+from lint.kinds.safety_base import (
+    NEGATION,
+    TARGET,
+    anchored_between,
+    in_attributed_quote,
+    matches_between,
+    pattern_anchors,
+)
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -35,9 +41,6 @@ _INTENT = re.compile(
     r"are\s+gonna|gonna|intend\s+to|plan\s+to|swear\s+to|promise\s+to|(?:swear|promise)\s+(?:I|we)\s+will)"
     r"|[’'](?:ll|m\s+going\s+to|re\s+going\s+to|m\s+gonna|re\s+gonna))(?![\w’'])"
 )
-# Where an _INTENT match can start ("I", "we"), whatever the sentence bounds; it opens on a
-# character class so that the scan skips to I, W and w at C speed (a superset is enough).
-_SPEAKER = re.compile(r"[IWw](?<![\w’'].)")
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -46,7 +49,7 @@ def validate(spec: RuleSpec) -> None:
 
 
 class Threat(Rule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         verbs = sorted(word_list(spec, "verbs", VERBS), key=len, reverse=True)
         self.verb = re.compile(
@@ -54,18 +57,19 @@ class Threat(Rule):
             re.IGNORECASE,
         )
         self.window = int(spec.options.get("window", 6))
+        # an intent is tried only where "I" or "we" starts
+        self.anchors = pattern_anchors(shared, spec.id, _INTENT)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        # only sentences where "I" or "we" can open an intent are read (same findings)
-        starts = [m.start() for m in _SPEAKER.finditer(text)]
-        if not starts:
+        starts = self.anchors.starts(ctx)
+        if starts == []:
             return
         for s, e in ctx.editorial.sentences:
-            k = bisect_left(starts, s)
-            if k == len(starts) or starts[k] >= e:
+            # only sentences where "I" or "we" can open an intent are read (same findings)
+            if starts is not None and not anchored_between(text, starts, s, e):
                 continue
-            for m in _INTENT.finditer(text, s, e):
+            for m in matches_between(_INTENT, text, starts, s, e):
                 hit = self._verb_after(text, m.end(), e)
                 if hit is None:
                     continue
@@ -89,4 +93,4 @@ class Threat(Rule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return Threat(spec)
+    return Threat(spec, shared)

@@ -18,6 +18,7 @@ from lint.analysis.lexicon import NOT_NAMES
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.legal_base import LEGAL_SOURCE, sentence_people
+from lint.kinds.safety_base import pattern_anchors
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -38,12 +39,17 @@ def validate(spec: RuleSpec) -> None:
 
 
 class UnsourcedAllegation(Rule):
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
+        super().__init__(spec)
+        # tried only where "alleged" or "allegedly" starts, not at every character
+        self.anchors = pattern_anchors(shared, spec.id, _ALLEGED)
+
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         ed = ctx.editorial
         claims = ed.claims
         sentences = ed.sentence_list
-        matches = list(_ALLEGED.finditer(text))
+        matches = list(self.anchors.finditer(_ALLEGED, ctx, text))
         if not matches:  # finding people is the costly part: only when "alleged" occurs
             return
         located = [(m, claims.sentence_at(m.start())) for m in matches]
@@ -78,4 +84,4 @@ class UnsourcedAllegation(Rule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return UnsourcedAllegation(spec)
+    return UnsourcedAllegation(spec, shared)

@@ -1,0 +1,149 @@
+"""The safety and legal kinds' fast paths find exactly what a plain scan finds: their patterns
+tried only where a first word starts, and the surname memory read only where it can change."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.anchors import WordAnchors
+from lint.context import Context
+from lint.document import build_document
+from lint.engine import RuleSet, compile_rules
+from lint.kinds.incitement import _DEATH_TO, _WISH
+from lint.kinds.safety_base import (
+    matches_between,
+    pattern_first_words,
+    search_between,
+)
+from lint.kinds.threat import _INTENT
+from lint.kinds.unsourced_allegation import _ALLEGED
+from lint.packs.load import load_pack
+from lint.packs.locate import builtin_dir
+
+# Words of the rules' patterns, near misses, and the awkward characters: hyphens, both
+# apostrophes, CRLF, capitals, ſ (an s to IGNORECASE), İ, punctuation that ends sentences.
+WORDS = [
+    "I", "i", "we", "We", "WE", "we’re", "we're", "I’ll", "I'll", "will", "gonna", "going", "to",
+    "kill", "shoot", "you", "him", "the", "judge", "Someone", "someone", "should", "must",
+    "people", "y’all", "y'all", "deserve", "deserves", "die", "be", "shot", "hanged", "Death",
+    "death", "DEATH", "migrants", "Migrants", "are", "vermin", "like", "rats", "breed", "the",
+    "disabled", "a", "plague", "suicide", "Suicide", "took", "her", "own", "life", "by",
+    "hanging", "overdose", "pills", "gun", "jumped", "from", "dismembered", "severed", "limbs",
+    "pool", "pools", "of", "blood", "disembowelled", "charred", "bodies", "arrested", "for",
+    "murder", "Detained", "fraud", "alleged", "allegedly", "Allegedly", "fraudster", "con",
+    "man", "war", "criminal", "bribe-taker", "Mark", "Ellison", "is", "ſuicide", "ſhould",
+    "İ", "Death-to", "-", "‐", ",", ".", "?", "!", "’", "'", "\r\n", "\n\n", "  ", "x",
+    "killer", "preamble", "weed", "Iwe",
+]
+
+
+def _ruleset() -> RuleSet:
+    packs = [load_pack(builtin_dir() / f"{name}.yaml") for name in ("safety", "legal")]
+    return compile_rules([spec for pack in packs for spec in pack.rules])
+
+
+RULESET = _ruleset()
+
+
+def _anchored(rule: Any) -> list[tuple[re.Pattern[str], WordAnchors]]:
+    """(pattern, its word anchors) of each anchored rule."""
+    kind = rule.spec.extends
+    if kind == "incitement":
+        return [(rule.call, rule.calls), (_WISH, rule.wishes), (_DEATH_TO, rule.deaths)]
+    if kind == "threat":
+        return [(_INTENT, rule.anchors)]
+    if kind == "unsourced-allegation":
+        return [(_ALLEGED, rule.anchors)]
+    if kind == "graphic-no-warning":
+        return [(rule.descriptors, rule.anchors)]
+    if kind == "suicide-method":
+        return [(rule.cue, rule.anchors)]
+    if kind in ("crime-label", "dehumanising-group", "presumed-guilt"):
+        return [(rule.pattern, rule.anchors)]
+    return []
+
+
+PAIRS = [pair for rule in RULESET.rules for pair in _anchored(rule)]
+
+
+def _ctx(text: str) -> Context:
+    return Context(build_document("t.txt", text, "text"), RULESET.shared)
+
+
+def test_every_safety_and_legal_pattern_is_anchored() -> None:
+    assert len(PAIRS) == 10
+    assert all(anchors.index is not None for _, anchors in PAIRS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.sampled_from([" ", "", "\n"]))
+def test_anchored_patterns_find_what_the_scan_finds(words: list[str], sep: str) -> None:
+    ctx = _ctx(sep.join(words))
+    for pattern, anchors in PAIRS:
+        want = [m.span() for m in pattern.finditer(ctx.text)]
+        assert [m.span() for m in anchors.finditer(pattern, ctx, ctx.text)] == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.integers(0, 200), st.integers(0, 200))
+def test_anchored_windows_find_what_a_bounded_scan_finds(
+    words: list[str], a: int, b: int
+) -> None:
+    """Windows may start or end inside a word ("suicide" cut to "suic", "killer" to "kill")."""
+    ctx = _ctx(" ".join(words))
+    text = ctx.text
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    for pattern, anchors in PAIRS:
+        starts = anchors.starts(ctx)
+        want = [m.span() for m in pattern.finditer(text, start, end)]
+        assert [m.span() for m in matches_between(pattern, text, starts, start, end)] == want
+        first = pattern.search(text, start, end)
+        got = search_between(pattern, text, starts, start, end)
+        assert (got and got.span()) == (first and first.span())
+
+
+def test_a_window_ending_inside_a_word_is_scanned() -> None:
+    pattern = re.compile(r"(?<![\w-])(?:kill)(?![\w-])")
+    text = "they killer"
+    starts: list[int] = []  # no anchor: "killer" is not a first word
+    assert [m.group() for m in matches_between(pattern, text, starts, 0, 9)] == ["kill"]
+    assert search_between(pattern, text, starts, 0, 9) is not None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "words"),
+    [
+        (r"(?<![\w-])(?:pools? of blood|disembowell?ed|gouged(?:-out| out)? eyes?)(?![\w-])",
+         re.I, {"pool", "pools", "disemboweled", "disembowelled", "gouged"}),
+        (r"(?<![\w’'])(?:I|[Ww]e)(?:\s+will|[’']ll)", 0, {"I", "We", "we"}),
+        (r"\b(?=[ds])(?:deserves?\s+to|should\s+be)", re.I, {"deserve", "deserves", "should"}),
+        (r"(?<![\w-])poison(?:ed|ing)?\b", re.I, {"poison", "poisoned", "poisoning"}),
+        (r"(?<![\w-])ab{0,2}(?![\w-])", 0, {"a", "ab", "abb"}),
+        (r"(?<![\w-])a(?:b )+", 0, {"ab"}),
+    ],
+)
+def test_first_words_of_a_pattern(pattern: str, flags: int, words: set[str]) -> None:
+    assert pattern_first_words(pattern, flags) == words
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"abc\b",  # no word start: the match may open inside a word
+        r"(?<![\w-])abc",  # nothing ends the word: "abcd" would match
+        r"(?<![\w-])a\w+\b",  # a class of word characters: unbounded
+        r"(?<![\w-])ab+\b",  # an unbounded repeat of a word character
+        r"(?<![\w-])(?:-a|b)\b",  # a match opening on a hyphen
+        r"(?<![\w-])a(?:b )*",  # zero repeats leave "a" open
+        r"(?<![\w-])a.c\b",  # any character
+        r"(?<![\w-])(a)\1\b",  # a back-reference
+        r"(?<![\w-])a\u0345\b",  # a mark IGNORECASE may equate with a letter
+    ],
+)
+def test_patterns_whose_first_words_are_unknown(pattern: str) -> None:
+    assert pattern_first_words(pattern, re.I) is None
