@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lint.anchors import WordAnchors
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule, phrase_pattern, word_list
+from lint.kinds.editorial_base import EditorialRule, phrase_first_words, phrase_pattern, word_list
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -36,12 +37,15 @@ def validate(spec: RuleSpec) -> None:
 
 
 class AnonymousSource(EditorialRule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
-        self.pattern = phrase_pattern(word_list(spec, "phrases", PHRASES))
+        phrases = word_list(spec, "phrases", PHRASES)
+        self.pattern = phrase_pattern(phrases)
+        # tried only where one of the phrases' first words starts (lint/anchors.py)
+        self.anchors = WordAnchors(shared, spec.id, phrase_first_words(phrases))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        for m in self.pattern.finditer(ctx.folded):
+        for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
             if _APPOSITION.match(ctx.text, m.end()):
                 continue
             if _NAMED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):
@@ -50,4 +54,4 @@ class AnonymousSource(EditorialRule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return AnonymousSource(spec)
+    return AnonymousSource(spec, shared)

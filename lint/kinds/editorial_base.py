@@ -31,6 +31,22 @@ def phrase_pattern(phrases: Iterable[str], suffix: str = "") -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + body + r")" + suffix + r"(?![\w-])")
 
 
+def phrase_first_words(phrases: Iterable[str]) -> list[str] | None:
+    """The first word of each phrase, for :class:`~lint.anchors.WordAnchors` (a match of
+    :func:`phrase_pattern` starts where one of them starts), or None if a phrase starts with
+    a non-word character."""
+    words = []
+    for phrase in phrases:
+        run = _FIRST_WORD.match(normalise_term(phrase, True))
+        if run is None:
+            return None
+        words.append(run.group())
+    return words
+
+
+_FIRST_WORD = re.compile(r"\w+")
+
+
 def require_positive(spec: RuleSpec, key: str) -> None:
     value = spec.options.get(key)
     if value is not None and value <= 0:

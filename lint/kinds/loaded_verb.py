@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable
 
 from lint.analysis.lexicon import inflect
+from lint.anchors import WordAnchors
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
-from lint.kinds.editorial_base import phrase_pattern
+from lint.kinds.editorial_base import phrase_first_words, phrase_pattern
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -36,12 +37,14 @@ def validate(spec: RuleSpec) -> None:
 
 
 class LoadedVerb(Rule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         forms = sorted(
             {f for v in spec.options["verbs"] for f in inflect(v)}, key=len, reverse=True
         )
         self.pattern = phrase_pattern(forms)
+        # tried only where one of the phrases' first words starts (lint/anchors.py)
+        self.anchors = WordAnchors(shared, spec.id, phrase_first_words(forms))
         self.window = int(spec.options.get("window", 8))
         self.lemmas = frozenset(v.lower() for v in spec.options["verbs"])
 
@@ -50,7 +53,7 @@ class LoadedVerb(Rule):
         ed = ctx.editorial
         verb_at = {q.attribution_at for q in ed.quotes if q.attributed}
         claims = ed.claims
-        for m in self.pattern.finditer(ctx.folded):
+        for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
             before = _TOKEN.findall(text, max(0, m.start() - 40), m.start())
             if before and before[-1].lower() in _DETERMINERS:
                 continue
@@ -69,4 +72,4 @@ class LoadedVerb(Rule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return LoadedVerb(spec)
+    return LoadedVerb(spec, shared)

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterable
 
 from lint.analysis.lexicon import REPORT_VERBS
+from lint.anchors import WordAnchors
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import phrase_pattern, word_list
+from lint.kinds.editorial_base import phrase_first_words, phrase_pattern, word_list
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -29,14 +30,17 @@ def validate(spec: RuleSpec) -> None:
 
 
 class MannerAdverb(Rule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
-        self.pattern = phrase_pattern(word_list(spec, "adverbs", ADVERBS))
+        adverbs = word_list(spec, "adverbs", ADVERBS)
+        self.pattern = phrase_pattern(adverbs)
+        # tried only where one of the phrases' first words starts (lint/anchors.py)
+        self.anchors = WordAnchors(shared, spec.id, phrase_first_words(adverbs))
         self.window = int(spec.options.get("window", 2))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for m in self.pattern.finditer(ctx.folded):
+        for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
             before = _TOKEN.findall(text, max(0, m.start() - 40), m.start())[-self.window :]
             after = _TOKEN.findall(text, m.end(), min(len(text), m.end() + 40))[: self.window]
             if any(t.lower() in REPORT_VERBS for t in before + after):
@@ -44,4 +48,4 @@ class MannerAdverb(Rule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return MannerAdverb(spec)
+    return MannerAdverb(spec, shared)

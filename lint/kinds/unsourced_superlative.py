@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from lint.anchors import WordAnchors
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule, phrase_pattern, word_list
+from lint.kinds.editorial_base import EditorialRule, phrase_first_words, phrase_pattern, word_list
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -54,14 +55,17 @@ def validate(spec: RuleSpec) -> None:
 
 
 class UnsourcedSuperlative(EditorialRule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
-        self.pattern = phrase_pattern(word_list(spec, "phrases", PHRASES))
+        phrases = word_list(spec, "phrases", PHRASES)
+        self.pattern = phrase_pattern(phrases)
+        # tried only where one of the phrases' first words starts (lint/anchors.py)
+        self.anchors = WordAnchors(shared, spec.id, phrase_first_words(phrases))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         claims = ctx.editorial.claims
         reported: set[int] = set()
-        for m in self.pattern.finditer(ctx.folded):
+        for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
             i = claims.sentence_at(m.start())
             if i in reported or ctx.editorial.blocks[claims.sentences[i].block].heading:
                 continue
@@ -72,4 +76,4 @@ class UnsourcedSuperlative(EditorialRule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return UnsourcedSuperlative(spec)
+    return UnsourcedSuperlative(spec, shared)

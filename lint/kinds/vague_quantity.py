@@ -10,9 +10,10 @@ import re
 from collections.abc import Iterable
 
 from lint.analysis.figures import TIME_UNITS
+from lint.anchors import WordAnchors
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule, phrase_pattern, word_list
+from lint.kinds.editorial_base import EditorialRule, phrase_first_words, phrase_pattern, word_list
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -42,16 +43,18 @@ def validate(spec: RuleSpec) -> None:
 
 
 class VagueQuantity(EditorialRule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         words = sorted(word_list(spec, "quantities", QUANTITIES), key=len, reverse=True)
         self.pattern = phrase_pattern(words, suffix=r"\s+of")
+        # tried only where one of the phrases' first words starts (lint/anchors.py)
+        self.anchors = WordAnchors(shared, spec.id, phrase_first_words(words))
         self.min_cue = int(spec.options.get("min_cue", 1))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         claims = ctx.editorial.claims
         text = ctx.text
-        for m in self.pattern.finditer(ctx.folded):
+        for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
             after = _NEXT.match(text, m.end())
             following = [w.lower() for w in (after.groups() if after else ()) if w]
             if any(w in TIME_UNITS for w in following[:2]):
@@ -65,4 +68,4 @@ class VagueQuantity(EditorialRule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return VagueQuantity(spec)
+    return VagueQuantity(spec, shared)

@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterable
 
 from lint.analysis.lexicon import inflect
+from lint.anchors import WordAnchors
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule, phrase_pattern, word_list
+from lint.kinds.editorial_base import EditorialRule, phrase_first_words, phrase_pattern, word_list
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -51,10 +52,12 @@ def validate(spec: RuleSpec) -> None:
 
 
 class VagueSource(EditorialRule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         sources = sorted(word_list(spec, "sources", SOURCES), key=len, reverse=True)
         self.pattern = phrase_pattern(sources)
+        # tried only where one of the phrases' first words starts (lint/anchors.py)
+        self.anchors = WordAnchors(shared, spec.id, phrase_first_words(sources))
         verbs = word_list(spec, "verbs", VERBS)
         self.verbs = frozenset(f for v in verbs for f in inflect(v))
         # "critics claims" is not English: a plural group takes no third-person -s verb
@@ -79,7 +82,7 @@ class VagueSource(EditorialRule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for m in self.pattern.finditer(ctx.folded):
+        for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
             noun = m.group()
             if self._specific_before(text, m.start()) or _SPECIFIC_AFTER.match(text, m.end()):
                 continue
@@ -97,4 +100,4 @@ class VagueSource(EditorialRule):
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return VagueSource(spec)
+    return VagueSource(spec, shared)
