@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import string
 import sys
+from functools import cache
 
 import regex
 from hypothesis import given, settings
@@ -12,6 +14,15 @@ from hypothesis import strategies as st
 from lint.context import Context
 from lint.document import build_document
 from lint.kinds import SharedMatchers
+from lint.kinds.pii_iban import (
+    _CANDIDATE,
+    _GROUP_END,
+    _SORT_CODE,
+    _WORD_GOES_ON,
+    Iban,
+    checksum_fails,
+    sort_starts,
+)
 from lint.kinds.profanity import (
     _DISGUISED,
     Profanity,
@@ -36,6 +47,12 @@ WORDS = ["fuck", "Fucks", "FUCKES", "fucking", "ſhit", "shit", "bullshit", "son
          "f*ck", "sh!t", "f-ck", "w@nker", "a$$", "b*llsh1t", "x_", "_", "’", "'", "-", "1",
          "\r\n", "\n", " ", "  ", ",", "shit’s", "fuck'd", "hello", "shell"]
 MASK_ALPHABET = "abfkcuhstAF*#@$!|+_-1390é’' \n"
+
+
+@cache
+def _everything() -> str:
+    """Every code point but the surrogates."""
+    return "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
 
 
 def _rule(mode: str, plurals: bool = False) -> tuple[Profanity, SharedMatchers]:
@@ -125,8 +142,75 @@ def test_literal_heads() -> None:
 def test_regex_ignorecase_equates_an_ascii_character_only_with_its_folding() -> None:
     """A head is looked up in the folded text: every character ``regex`` (IGNORECASE) matches
     with a printable ASCII one must fold to the same, or be a case trap (then the rule scans)."""
-    everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
     for ch in string.printable:
-        for m in regex.finditer(regex.escape(ch), everything, regex.IGNORECASE | regex.M):
+        for m in regex.finditer(regex.escape(ch), _everything(), regex.IGNORECASE | regex.M):
             c = m.group()
             assert fold(c) == fold(ch) or CASE_TRAPS.fullmatch(c), (ch, hex(ord(c)))
+
+
+# -- pii-iban ----------------------------------------------------------------------------------
+
+IBAN_WORDS = ["GB82", "WEST", "1234", "5698", "7654", "32", "GB82WEST12345698765432", "TO",
+              "JANE", "GB83", "DE89", "3704", "0044", "0532", "0130", "00", "sort", "Sort",
+              "SORT", "ſort", "code", "code:", "is", "12-34-56", "12 34 56", ",", "account",
+              "number", "31926819", "resort", "-", "\n", "x", "٨٢"]
+
+
+def _iban_scan(text: str) -> list[tuple[int, int]]:
+    """pii-iban's findings as the plain scans gave them."""
+    from stdnum import iban
+
+    out = []
+    for m in _CANDIDATE.finditer(text):
+        ends = [m.start() + e.start() for e in _GROUP_END.finditer(m.group())]
+        for end in reversed(ends):
+            if _WORD_GOES_ON.match(text, end) or end - m.start() > 42:
+                continue
+            if iban.is_valid(text[m.start() : end]):
+                out.append((m.start(), end))
+                break
+    if re.search("[sSſ][oO][rR][tT]", text):
+        out += [m.span(1) for m in _SORT_CODE.finditer(text)]
+    return out
+
+
+def _iban_rule() -> Iban:
+    spec = RuleSpec(id="t.iban", pack="t", category="t", extends="pii-iban", message="%s",
+                    severity=Severity.WARNING, options={})
+    return Iban(spec)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(IBAN_WORDS), max_size=25), st.sampled_from([" ", ""]))
+def test_iban_equals_the_scans(words: list[str], sep: str) -> None:
+    ctx = Context(build_document("t.txt", sep.join(words), "text"), SharedMatchers())
+    assert [(h.start, h.end) for h in _iban_rule().check(ctx)] == _iban_scan(ctx.text)
+
+
+def test_iban_finds_numbers_and_sort_codes() -> None:
+    text = ("Pay GB82 WEST 1234 5698 7654 32 TO JANE, not GB82 WEST 1234 5698 7654 33. "
+            "ſort code 12-34-56.")
+    ctx = Context(build_document("t.txt", text, "text"), SharedMatchers())
+    found = [text[h.start : h.end] for h in _iban_rule().check(ctx)]
+    assert found == ["GB82 WEST 1234 5698 7654 32", "12-34-56"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{0,4}(?: [A-Z0-9]{1,4}){0,7}", fullmatch=True))
+def test_checksum_precheck_never_rejects_a_valid_iban(number: str) -> None:
+    from stdnum import iban
+
+    if checksum_fails(number):
+        assert not iban.is_valid(number)
+    if iban.is_valid(number):
+        assert not checksum_fails(number)
+    fixed = number[:2] + iban.calc_check_digits(number) + number[4:]
+    assert not checksum_fails(fixed)  # the right check digits always pass the precheck
+
+
+def test_only_sort_spellings_fold_to_sort() -> None:
+    """Every character IGNORECASE takes for a letter of "sort" folds to it (or is ſ)."""
+    for letter in "sort":
+        for m in re.finditer(letter, _everything(), re.IGNORECASE):
+            assert fold(m.group()) == letter or m.group() == "ſ", hex(ord(m.group()))
+    assert sort_starts(fold("Sort SORT ſort resort")) == [0, 5, 10, 17]

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule
+from lint.matchers import finditer_at
 from lint.packs.spec import RuleSpec
 
 NAME = "pii-iban"
@@ -26,8 +27,9 @@ KEYS: dict[str, object] = {}
 # (It opens on the capital, then looks behind it: the scan skips to capitals at C speed.)
 _CANDIDATE = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]\d{2}[A-Z0-9]*(?: [A-Z0-9]+)*")
 _GROUP_END = re.compile(r"(?<=[A-Z0-9])(?= |$)")
-# "sort" as IGNORECASE matches it (ſ is a long s): no sort code without one.
-_SORT = re.compile("[sS\u017f][oO][rR][tT]")
+# "sort" as IGNORECASE matches it (ſ is a long s): a sort code starts with one. Folded, that
+# is "sort" or "ſort" (ſ stays itself), found by str.find instead of a regex scan.
+_SORT_WORDS = ("sort", "\u017fort")
 _WORD_GOES_ON = re.compile(r"[\w-]")
 _SORT_CODE = re.compile(
     r"(?i:\bsort[\s-]+code)(?:\s+(?:is|was|of))?[\s:]*"
@@ -40,22 +42,49 @@ def validate(spec: RuleSpec) -> None:
     """No parameters."""
 
 
+def checksum_fails(number: str) -> bool:
+    """Does an ASCII candidate fail the mod-97 check ``stdnum.iban`` makes first (the same
+    sum)? Then it is no IBAN, and stdnum need not even be imported to say so."""
+    if not number.isascii():
+        return False  # a Unicode digit: leave it to stdnum
+    compact = number.replace(" ", "")
+    return int("".join(str(int(c, 36)) for c in compact[4:] + compact[:4])) % 97 != 1
+
+
+def _valid(number: str) -> bool:
+    if checksum_fails(number):
+        return False
+    from stdnum import iban  # only now: importing stdnum costs ~20 ms of startup
+
+    return bool(iban.is_valid(number))
+
+
+def sort_starts(folded: str) -> list[int]:
+    """Where "sort" starts, as IGNORECASE matches it, in the folded text."""
+    starts = []
+    for word in _SORT_WORDS:
+        at = folded.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = folded.find(word, at + 1)
+    return sorted(starts)
+
+
 class Iban(EditorialRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         for m in _CANDIDATE.finditer(text):
-            from stdnum import iban  # only now: importing stdnum costs ~20 ms of startup
-
             # The longest run of whole groups that validates: words in capitals after the
             # number ("… 7654 32 TO JANE") must not spoil it.
             ends = [m.start() + e.start() for e in _GROUP_END.finditer(m.group())]
             for end in reversed(ends):
                 if _WORD_GOES_ON.match(text, end) or end - m.start() > 42:
                     continue  # "…32x" is not a number's end; 42 = 34 characters + spaces
-                if iban.is_valid(text[m.start() : end]):
+                if _valid(text[m.start() : end]):
                     yield Hit(m.start(), end, (text[m.start() : end],))
                     break
-        for m in _SORT_CODE.finditer(text) if _SORT.search(text) else ():
+        # a sort code match starts with "sort": tried there only, not at every character
+        for m in finditer_at(_SORT_CODE, text, sort_starts(ctx.folded)):
             yield Hit(m.start(1), m.end(1), (m.group(1),))
 
 
