@@ -10,11 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lint.analysis.people import people
 from lint.anchors import WordAnchors
 from lint.context import Context
 from lint.document import build_document
 from lint.engine import RuleSet, compile_rules
 from lint.kinds.incitement import _DEATH_TO, _WISH
+from lint.kinds.legal_base import sentence_people
 from lint.kinds.safety_base import (
     matches_between,
     pattern_first_words,
@@ -147,3 +149,61 @@ def test_first_words_of_a_pattern(pattern: str, flags: int, words: set[str]) -> 
 )
 def test_patterns_whose_first_words_are_unknown(pattern: str) -> None:
     assert pattern_first_words(pattern, re.I) is None
+
+
+# --- the surname memory -------------------------------------------------------------------
+
+NAME_WORDS = [
+    "Mark", "Ellison", "Ellison's", "Ellison’s", "Roe", "Roe.", "Roe's.", "Roe.'s", "Roebuck",
+    "Dr", "dr.", "judge", "Judge", "Jane", "Mr.", "Mrs", "The", "the", "In", "I", "A", "A's",
+    "I's.", "US", "S", "Li", "Lin", "New", "York", "Street", "May", "Theresa", "King", "O'Neil",
+    "Ellison-Smith", "Zoë", "x5Dr", "5", "said", "was", "a", "fraudster", "and", "of",
+]
+GLUE = [" ", " ", " ", ", ", ". ", "\n\n", "  ", "; ", "? ", " ("]
+
+
+def _read_all(ctx: Context, wanted: list[int]) -> dict[int, list[tuple[int, int]]]:
+    """The memory by definition: every sentence up to the last wanted one is read."""
+    text, sentences = ctx.text, ctx.editorial.sentences
+    surnames: set[str] = set()
+    out = {}
+    for i in range(max(wanted) + 1):
+        s, e = sentences[i]
+        found = people(text, s, e)
+        for m in re.finditer(r"\w[\w’'-]*", text[:e]):
+            if m.start() < s:
+                continue
+            bare = re.sub(r"[’']s$", "", m.group())
+            if surnames and bare in surnames and not any(a <= m.start() < b for a, b in found):
+                found.append((m.start(), m.start() + len(bare)))
+        surnames.update(re.sub(r"[’']s$", "", text[a:b].split()[-1]) for a, b in found)
+        if i in wanted:
+            out[i] = sorted(found)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(NAME_WORDS), st.sampled_from(GLUE)), min_size=1,
+             max_size=40),
+    st.lists(st.integers(0, 50), min_size=1, max_size=3),
+    st.booleans(),
+)
+def test_surname_memory_reads_what_it_must(
+    pieces: list[tuple[str, str]], picks: list[int], doubled: bool
+) -> None:
+    """Same people as reading every sentence; "Roe's's" (a possessive surname) is the general
+    reading's case."""
+    text = "".join(w + g for w, g in pieces) + ("Roe's's" if doubled else "")
+    ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
+    n = len(ctx.editorial.sentences)
+    wanted = sorted({p % n for p in picks} | {n - 1}) if n else []  # the last: most memory
+    if wanted:
+        assert sentence_people(ctx, wanted) == _read_all(ctx, wanted)
+
+
+def test_a_surname_after_an_honorific_is_remembered() -> None:
+    text = "Police met judge Roe. It rained. The weather was fine.\n\nRoe is a fraudster."
+    ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
+    last = len(ctx.editorial.sentences) - 1
+    assert [text[a:b] for a, b in sentence_people(ctx, [last])[last]] == ["Roe"]

@@ -56,12 +56,12 @@ GAZETTEER = frozenset(
      "saudi arabia", "el salvador", "white house", "downing street", "wall street",
      "silicon valley", "middle east", "prime minister", "supreme court"}
 )
-_NAME = re.compile(r"[A-Z][A-Za-z’'-]*[a-z][A-Za-z’'-]*|[A-Z]\.")
-_TOKEN = re.compile(r"[A-Za-z][\w’'.-]*")
+NAME = re.compile(r"[A-Z][A-Za-z’'-]*[a-z][A-Za-z’'-]*|[A-Z]\.")
+TOKEN = re.compile(r"[A-Za-z][\w’'.-]*")
 _JOINED_CAPITAL = re.compile(r"[\w’'.-] [A-Z]")
 
 
-def _name_core(token: str) -> str:
+def name_core(token: str) -> str:
     """The token without a possessive or a trailing full stop."""
     for tail in ("’s", "'s", "."):
         if token.endswith(tail) and len(token) > len(tail) + 1:
@@ -72,14 +72,14 @@ def _name_core(token: str) -> str:
 def _is_name(token: str) -> bool:
     if not "A" <= token[0] <= "Z":  # most tokens: a name starts with a capital
         return False
-    return bool(_NAME.fullmatch(_name_core(token))) and token.lower().rstrip(".") not in MONTHS_DAYS
+    return bool(NAME.fullmatch(name_core(token))) and token.lower().rstrip(".") not in MONTHS_DAYS
 
 
 def _runs(text: str, start: int, end: int) -> list[list[re.Match[str]]]:
     """Runs of capitalised tokens separated by single spaces (no punctuation between)."""
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
-    for m in _TOKEN.finditer(text, start, end):
+    for m in TOKEN.finditer(text, start, end):
         joined = bool(current) and text[current[-1].end() : m.start()] == " "
         if current and not joined:
             runs.append(current)
@@ -123,7 +123,7 @@ def people(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 def _person(
     text: str, start: int, names: list[re.Match[str]], before: str
 ) -> tuple[int, int] | None:
-    words = [_name_core(m.group()).lower().rstrip(".") for m in names]
+    words = [name_core(m.group()).lower().rstrip(".") for m in names]
     titled = before.lower().rstrip(".") in HONORIFICS
     # leading honorifics belong to the mention but do not count as names
     k = 0
@@ -138,4 +138,4 @@ def _person(
         return None
     first = names[0] if titled else names[k]
     last = names[-1]
-    return first.start(), last.start() + len(_name_core(last.group()))
+    return first.start(), last.start() + len(name_core(last.group()))

@@ -9,9 +9,11 @@ since a crime label on a cleared person is the worst case.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import pairwise
 
-from lint.analysis.people import people
+from lint.analysis.people import HONORIFICS, NAME, TOKEN, name_core, people
 from lint.context import Context
 
 Span = tuple[int, int]
@@ -36,6 +38,10 @@ LEGAL_SOURCE = re.compile(
     r"lawsuit|statement))\b",
 )
 _WORD = re.compile(r"\w[\w’'-]*")
+# the name token before a space, as lint.analysis.people tokenises (read back from the space)
+_TOKEN_BEFORE = re.compile(r"[A-Za-z][\w’'.-]*\Z")
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z’'-]*")
+_DOUBLE_POSSESSIVES = ("’s’s", "’s's", "'s’s", "'s's")
 
 
 def _bare(word: str) -> str:
@@ -47,11 +53,9 @@ def sentence_people(ctx: Context, wanted: Iterable[int]) -> dict[int, list[Span]
     """PERSON spans of the sentences numbered ``wanted`` (indices into
     ``ctx.editorial.sentences``), with the surname memory of every earlier sentence.
 
-    The memory is only asked about the capitalised words of the wanted sentences. Such a word
-    becomes a surname only as the last token of a mention, which always follows a space
-    ("Mark Ellison", "Dr Roe"), or by dropping a possessive from a remembered "Roe's" (itself
-    remembered the same way); so only sentences holding " Roe" or "Roe's" for one of those
-    words are read, which gives the same answer as reading them all.
+    The memory is only asked about the capitalised words of the wanted sentences (the
+    targets), so an earlier sentence is read only if it can make a target a surname that is
+    not one yet: only the answers for the targets matter, and a surname stays one.
     """
     want = sorted(set(wanted))
     if not want:
@@ -62,6 +66,91 @@ def sentence_people(ctx: Context, wanted: Iterable[int]) -> dict[int, list[Span]
     for i in want:
         s, e = sentences[i]
         targets.update(b for b in map(_bare, _WORD.findall(text, s, e)) if "A" <= b[0] <= "Z")
+    if any(p in text for p in _DOUBLE_POSSESSIVES) or not _in_order(sentences):
+        return _read_candidates(text, sentences, want, targets)
+    sources = _surname_sources(text, sentences, targets, sentences[want[-1]][0])
+    wanted_set = set(want)
+    surnames: set[str] = set()
+    out: dict[int, list[Span]] = {}
+    for i in sorted(wanted_set.union(sources)):
+        if i not in wanted_set and sources[i] <= surnames:
+            continue
+        s, e = sentences[i]
+        found = people(text, s, e)
+        if i in wanted_set:
+            _remember(text, s, e, surnames, found)
+            out[i] = sorted(found)
+        surnames.update(_bare(text[a:b].split()[-1]) for a, b in found)
+    return out
+
+
+def _remember(text: str, s: int, e: int, surnames: set[str], found: list[Span]) -> None:
+    """Add to ``found`` each word of text[s:e] that is a surname met before."""
+    if not surnames:
+        return
+    for m in _WORD.finditer(text, s, e):
+        bare = _bare(m.group())
+        if bare in surnames and not any(a <= m.start() < b for a, b in found):
+            found.append((m.start(), m.start() + len(bare)))
+
+
+def _surname_sources(
+    text: str, sentences: list[Span], targets: set[str], end: int
+) -> dict[int, set[str]]:
+    """The targets each sentence before ``end`` may make surnames.
+
+    A surname is the last token of a mention, bare of a possessive, and that token follows a
+    space and a token that is a name (so capitalised) or an honorific ("Jane Roe", "judge
+    Roe"). The memory's own additions are never new words: with no "Roe's's" in the text, no
+    surname ends in a possessive, so a remembered word adds itself.
+    """
+    out: dict[int, set[str]] = {}
+    targets = {t for t in targets if _may_be_surname(t, text)}
+    if not targets:
+        return out
+    alts = "|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True))
+    finder = re.compile(f" (?:{alts})")
+    starts = [s for s, _ in sentences]
+    for m in finder.finditer(text, 0, end):
+        at = m.start() + 1
+        i = bisect_right(starts, at) - 1
+        if i < 0 or at >= sentences[i][1]:
+            continue
+        s, e = sentences[i]
+        # the token holds no space: read it from after the last one
+        before = _TOKEN_BEFORE.search(text, max(s, text.rfind(" ", s, at - 1) + 1), at - 1)
+        if before is None or not _may_precede_name(before.group()):
+            continue
+        token = TOKEN.match(text, at, e)
+        surname = _bare(name_core(token.group())) if token else ""
+        if surname in targets:
+            out.setdefault(i, set()).add(surname)
+    return out
+
+
+def _may_be_surname(word: str, text: str) -> bool:
+    """Can ``word`` be a name token's core (people's NAME), or one bare of its possessive?
+    ("I" only if the text holds "I's")"""
+    if NAME.fullmatch(word):
+        return True
+    return _CAPITALISED.fullmatch(word) is not None and (
+        word + "’s" in text or word + "'s" in text
+    )
+
+
+def _may_precede_name(token: str) -> bool:
+    return "A" <= token[0] <= "Z" or token.lower().rstrip(".") in HONORIFICS
+
+
+def _in_order(sentences: list[Span]) -> bool:
+    return all(a[1] <= b[0] for a, b in pairwise(sentences))
+
+
+def _read_candidates(
+    text: str, sentences: list[Span], want: list[int], targets: set[str]
+) -> dict[int, list[Span]]:
+    """The general reading: every sentence holding " Roe" or "Roe's" for a target "Roe" (a
+    surname follows a space, or loses a possessive from a remembered "Roe's")."""
     alts = "|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True))
     finder = re.compile(f" (?:{alts})|(?:{alts})(?:’s|'s)") if targets else None
     wanted_set = set(want)
@@ -72,11 +161,7 @@ def sentence_people(ctx: Context, wanted: Iterable[int]) -> dict[int, list[Span]
         if i not in wanted_set and (finder is None or not finder.search(text, s, e)):
             continue
         found = people(text, s, e)
-        if surnames:
-            for m in _WORD.finditer(text, s, e):
-                bare = _bare(m.group())
-                if bare in surnames and not any(a <= m.start() < b for a, b in found):
-                    found.append((m.start(), m.start() + len(bare)))
+        _remember(text, s, e, surnames, found)
         for a, b in found:
             surnames.add(_bare(text[a:b].split()[-1]))
         if i in wanted_set:
