@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from lint.context import Context
 from lint.document import build_document
 from lint.kinds import SharedMatchers
+from lint.kinds.pii_card import PaymentCard
+from lint.kinds.pii_government_id import GovernmentId
 from lint.kinds.pii_iban import (
     _CANDIDATE,
     _GROUP_END,
@@ -214,3 +216,49 @@ def test_only_sort_spellings_fold_to_sort() -> None:
         for m in re.finditer(letter, _everything(), re.IGNORECASE):
             assert fold(m.group()) == letter or m.group() == "ſ", hex(ord(m.group()))
     assert sort_starts(fold("Sort SORT ſort resort")) == [0, 5, 10, 17]
+
+
+# -- pii-government-id and pii-payment-card ----------------------------------------------------
+
+ID_WORDS = ["SSN", "SSNs", "social", "Social", "security", "number", "national", "National",
+            "insurance", "NI", "NINO", "no.", "536-22-8726", "536 22 8726", "536228726",
+            "QQ 12 34 56 C", "AB123456C", "AB 12 34 56 D", "12", "34", "-", ".", "\n", "x" * 20,
+            "y" * 45, "1", "A", "ſocial", "ABC", "4111 1111 1111 1111", "4111-1111-1111-1111"]
+
+
+def _gov_rule() -> GovernmentId:
+    spec = RuleSpec(id="t.gov", pack="t", category="t", extends="pii-government-id",
+                    message="%s", severity=Severity.WARNING, options={})
+    return GovernmentId(spec)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ID_WORDS), max_size=30), st.sampled_from([" ", ", ", ""]))
+def test_government_ids_near_cues_equal_the_full_scan(words: list[str], sep: str) -> None:
+    ctx = Context(build_document("t.txt", sep.join(words), "text"), SharedMatchers())
+    fast = _gov_rule()
+    full = _gov_rule()
+    full.ssn_finders = full.nino_finders = None  # no cue positions: the full scans
+    want = [(h.start, h.end) for h in full.check(ctx)]
+    assert [(h.start, h.end) for h in fast.check(ctx)] == want
+
+
+def test_government_ids_at_the_edge_of_a_cue_s_reach() -> None:
+    for gap in range(30, 70):
+        for text in (f"SSN{' ' * gap}536-22-8726.", f"536-22-8726{' ' * gap}SSN.",
+                     f"NINO{',' * gap}QQ 12 34 56 C", f"QQ 12 34 56 C{',' * gap}NI"):
+            ctx = Context(build_document("t.txt", text, "text"), SharedMatchers())
+            full = _gov_rule()
+            full.ssn_finders = full.nino_finders = None
+            want = [(h.start, h.end) for h in full.check(ctx)]
+            assert [(h.start, h.end) for h in _gov_rule().check(ctx)] == want
+            assert want or gap > 30  # near enough, the number is found
+
+
+def test_payment_card_chains() -> None:
+    spec = RuleSpec(id="t.card", pack="t", category="t", extends="pii-payment-card",
+                    message="%s", severity=Severity.WARNING, options={})
+    text = "Card 4111 1111 1111 1111, order 1234 5678 9012 3456, ref 4111-1111-1111-1111 ok."
+    ctx = Context(build_document("t.txt", text, "text"), SharedMatchers())
+    found = [text[h.start : h.end] for h in PaymentCard(spec).check(ctx)]
+    assert found == ["4111 1111 1111 1111", "4111-1111-1111-1111"]

@@ -16,12 +16,13 @@ required; the words are YAML-tunable (``ssn_words``, ``nino_words`` and their ``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, word_list
 from lint.kinds.pii_base import cue_near, phrases
+from lint.matchers import CASE_TRAPS, fold
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -40,6 +41,16 @@ NINO_WORDS = [
 _SSN = re.compile(r"(\d(?<![\w-]\d)\d\d)([- ]?)(\d{2})\2(\d{4})(?![\w-]|[.,]\d)")
 _NINO = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])(?![\w-])")
 _NINO_NEVER = frozenset("BG GB NK KN TN NT ZZ".split())
+# The only characters a number of either pattern holds (besides Unicode digits): a position
+# after any other character cannot be inside a match, so a scan may start there.
+_IN_NUMBER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ -")
+# A number is reported only when a cue starts at most 60 characters before its start or 40
+# after its end (see cue_near), and a number is at most 13 characters long: only numbers
+# starting within this distance of a cue's start can be reported.
+_REACH = 64
+# How far past its start a match attempt reads (13 characters and a 2-character look-ahead):
+# a scan cut this far past the last start it needs sees the same as the full scan there.
+_LOOK = 16
 
 
 def nino_valid(prefix: str) -> bool:
@@ -55,24 +66,91 @@ class GovernmentId(EditorialRule):
         super().__init__(spec)
         # "SSN" and "NI" are acronyms: matched in capitals only, so "ni" or "ssn" in a word
         # list of another language cannot trigger them.
-        self.ssn_cue = _cue(word_list(spec, "ssn_words", SSN_WORDS))
-        self.nino_cue = _cue(word_list(spec, "nino_words", NINO_WORDS))
+        ssn_words = word_list(spec, "ssn_words", SSN_WORDS)
+        nino_words = word_list(spec, "nino_words", NINO_WORDS)
+        self.ssn_cue, self.ssn_finders = _cue(ssn_words), _finders(ssn_words)
+        self.nino_cue, self.nino_finders = _cue(nino_words), _finders(nino_words)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        text = ctx.text
-        for m in _SSN.finditer(text):
+        for m in _near(_SSN, ctx, self.ssn_finders):
             from stdnum.us import ssn  # only now: importing stdnum costs ~20 ms of startup
 
             digits = m.group(1) + m.group(3) + m.group(4)
             if ssn.is_valid(digits) and cue_near(ctx, self.ssn_cue, m.start(), m.end()):
                 yield Hit(m.start(), m.end(), ("Social Security number", m.group()))
-        for m in _NINO.finditer(text):
+        for m in _near(_NINO, ctx, self.nino_finders):
             if nino_valid(m.group(1)) and cue_near(ctx, self.nino_cue, m.start(), m.end()):
                 yield Hit(m.start(), m.end(), ("National Insurance number", m.group()))
 
 
+def _acronym(word: str) -> bool:
+    return word.rstrip(".s").isupper()
+
+
+def _finders(words: list[str]) -> list[tuple[re.Pattern[str], bool]] | None:
+    """Where a cue match may start: one pattern per cue word, the word as :func:`phrases`
+    spells it without its boundaries, for the text as written (an acronym) or the folded
+    text (IGNORECASE words), with whether it is an acronym. A word that starts with another
+    of its kind is left out (its matches start with the other's). None when a word is empty
+    or holds a case trap: then the whole text is scanned."""
+    if any(not w or CASE_TRAPS.search(w) for w in words):
+        return None
+    kinds = {(w if _acronym(w) else fold(w), _acronym(w)) for w in words}
+    return [
+        (re.compile(re.escape(w).replace(r"\ ", r"\s+")), acronym)
+        for w, acronym in sorted(kinds)
+        if not any(a == acronym and o != w and w.startswith(o) for o, a in kinds)
+    ]
+
+
+def cue_starts(ctx: Context, finders: list[tuple[re.Pattern[str], bool]]) -> list[int] | None:
+    """Sorted offsets where a cue may start (None: anywhere, the text has a case trap)."""
+    if not ctx.folds_exactly and not all(acronym for _, acronym in finders):
+        return None
+    starts: set[int] = set()
+    for finder, acronym in finders:
+        text = ctx.text if acronym else ctx.folded
+        m = finder.search(text)
+        while m is not None:
+            starts.add(m.start())
+            m = finder.search(text, m.start() + 1)
+    return sorted(starts)
+
+
+def _safe_start(text: str, at: int) -> int:
+    """The nearest offset at or before ``at`` that no match of _SSN or _NINO straddles."""
+    while at > 0 and (text[at - 1] in _IN_NUMBER or text[at - 1].isdecimal()):
+        at -= 1
+    return at
+
+
+def _near(
+    pattern: re.Pattern[str], ctx: Context, finders: list[tuple[re.Pattern[str], bool]] | None
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(ctx.text)`` that start within reach of a cue, found
+    by scanning only there: each scan starts where no match can straddle, so it finds what
+    the full scan finds from that point on."""
+    text = ctx.text
+    starts = None if finders is None else cue_starts(ctx, finders)
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0  # the full scan's matches are known up to here
+    for cue in starts:
+        low, high = cue - _REACH, cue + _REACH
+        if high <= pos:
+            continue
+        pos = max(pos, _safe_start(text, max(0, low)))
+        for m in pattern.finditer(text, pos, high + _LOOK):
+            if m.start() >= high:
+                break
+            pos = m.end()
+            if m.start() >= low:
+                yield m
+
+
 def _cue(words: list[str]) -> re.Pattern[str]:
-    acronyms = [w for w in words if w.rstrip(".s").isupper()]
+    acronyms = [w for w in words if _acronym(w)]
     spelled = [w for w in words if w not in acronyms]
     parts = [f"(?i:{phrases(spelled)})"] if spelled else []
     if acronyms:
