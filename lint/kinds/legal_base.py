@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import pairwise
+from weakref import WeakKeyDictionary
 
 from lint.analysis.people import HONORIFICS, NAME, TOKEN, name_core, people
 from lint.context import Context
@@ -41,7 +42,8 @@ _WORD = re.compile(r"\w[\w’'-]*")
 # the name token before a space, as lint.analysis.people tokenises (read back from the space)
 _TOKEN_BEFORE = re.compile(r"[A-Za-z][\w’'.-]*\Z")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z’'-]*")
-_DOUBLE_POSSESSIVES = ("’s’s", "’s's", "'s’s", "'s's")
+# two possessives in a row ("Roe's's"); it opens on a plain "s" so the scan skips to those
+_DOUBLE_POSSESSIVE = re.compile(r"s[’']s(?<=[’']s[’']s)")
 
 
 def _bare(word: str) -> str:
@@ -66,9 +68,10 @@ def sentence_people(ctx: Context, wanted: Iterable[int]) -> dict[int, list[Span]
     for i in want:
         s, e = sentences[i]
         targets.update(b for b in map(_bare, _WORD.findall(text, s, e)) if "A" <= b[0] <= "Z")
-    if any(p in text for p in _DOUBLE_POSSESSIVES) or not _in_order(sentences):
+    facts = _facts(ctx)
+    if facts.general:
         return _read_candidates(text, sentences, want, targets)
-    sources = _surname_sources(text, sentences, targets, sentences[want[-1]][0])
+    sources = _surname_sources(facts, text, sentences, targets, sentences[want[-1]][0])
     wanted_set = set(want)
     surnames: set[str] = set()
     out: dict[int, list[Span]] = {}
@@ -94,8 +97,47 @@ def _remember(text: str, s: int, e: int, surnames: set[str], found: list[Span]) 
             found.append((m.start(), m.start() + len(bare)))
 
 
+class _Facts:
+    """What both legal kinds ask of one document's text, found once."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.text = ctx.text
+        sentences = ctx.editorial.sentences
+        # a "Roe's's" can make a surname end in a possessive; sentences out of order (never
+        # seen) would defeat the look-up by offset: both take the general reading
+        self.general = _DOUBLE_POSSESSIVE.search(self.text) is not None or not all(
+            a[1] <= b[0] for a, b in pairwise(sentences)
+        )
+        self.starts = [s for s, _ in sentences]
+        self._surname_like: dict[str, bool] = {}
+
+    def may_be_surname(self, word: str) -> bool:
+        """Can ``word`` be a name token's core (people's NAME), or one bare of its possessive?
+        ("I" only if the text holds "I's")"""
+        if NAME.fullmatch(word):
+            return True
+        known = self._surname_like.get(word)
+        if known is None:
+            text = self.text
+            known = _CAPITALISED.fullmatch(word) is not None and (
+                word + "’s" in text or word + "'s" in text
+            )
+            self._surname_like[word] = known
+        return known
+
+
+_FACTS: WeakKeyDictionary[Context, _Facts] = WeakKeyDictionary()
+
+
+def _facts(ctx: Context) -> _Facts:
+    facts = _FACTS.get(ctx)
+    if facts is None:
+        facts = _FACTS[ctx] = _Facts(ctx)
+    return facts
+
+
 def _surname_sources(
-    text: str, sentences: list[Span], targets: set[str], end: int
+    facts: _Facts, text: str, sentences: list[Span], targets: set[str], end: int
 ) -> dict[int, set[str]]:
     """The targets each sentence before ``end`` may make surnames.
 
@@ -105,18 +147,20 @@ def _surname_sources(
     surname ends in a possessive, so a remembered word adds itself.
     """
     out: dict[int, set[str]] = {}
-    targets = {t for t in targets if _may_be_surname(t, text)}
+    targets = {t for t in targets if facts.may_be_surname(t)}
     if not targets:
         return out
     alts = "|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True))
     finder = re.compile(f" (?:{alts})")
-    starts = [s for s, _ in sentences]
+    starts = facts.starts
     for m in finder.finditer(text, 0, end):
         at = m.start() + 1
         i = bisect_right(starts, at) - 1
         if i < 0 or at >= sentences[i][1]:
             continue
         s, e = sentences[i]
+        if at - 2 < s:  # no room for a token before the space (a sentence opener)
+            continue
         # the token holds no space: read it from after the last one
         before = _TOKEN_BEFORE.search(text, max(s, text.rfind(" ", s, at - 1) + 1), at - 1)
         if before is None or not _may_precede_name(before.group()):
@@ -128,22 +172,8 @@ def _surname_sources(
     return out
 
 
-def _may_be_surname(word: str, text: str) -> bool:
-    """Can ``word`` be a name token's core (people's NAME), or one bare of its possessive?
-    ("I" only if the text holds "I's")"""
-    if NAME.fullmatch(word):
-        return True
-    return _CAPITALISED.fullmatch(word) is not None and (
-        word + "’s" in text or word + "'s" in text
-    )
-
-
 def _may_precede_name(token: str) -> bool:
     return "A" <= token[0] <= "Z" or token.lower().rstrip(".") in HONORIFICS
-
-
-def _in_order(sentences: list[Span]) -> bool:
-    return all(a[1] <= b[0] for a, b in pairwise(sentences))
 
 
 def _read_candidates(
