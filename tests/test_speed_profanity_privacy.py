@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 import sys
+from collections.abc import Iterator
 from functools import cache
 
 import regex
@@ -14,6 +15,8 @@ from hypothesis import strategies as st
 from lint.context import Context
 from lint.document import build_document
 from lint.kinds import SharedMatchers
+from lint.kinds.pii_address import _ADDRESS
+from lint.kinds.pii_base import DIGIT_CHAIN, digit_runs
 from lint.kinds.pii_card import PaymentCard
 from lint.kinds.pii_government_id import GovernmentId
 from lint.kinds.pii_iban import (
@@ -25,6 +28,7 @@ from lint.kinds.pii_iban import (
     checksum_fails,
     sort_starts,
 )
+from lint.kinds.pii_phone import _MAYBE
 from lint.kinds.profanity import (
     _DISGUISED,
     Profanity,
@@ -32,7 +36,7 @@ from lint.kinds.profanity import (
     literal_heads,
     masked_match,
 )
-from lint.matchers import CASE_TRAPS, fold
+from lint.matchers import CASE_TRAPS, finditer_at, fold
 from lint.model import Severity
 from lint.packs.spec import RuleSpec
 
@@ -262,3 +266,54 @@ def test_payment_card_chains() -> None:
     ctx = Context(build_document("t.txt", text, "text"), SharedMatchers())
     found = [text[h.start : h.end] for h in PaymentCard(spec).check(ctx)]
     assert found == ["4111 1111 1111 1111", "4111-1111-1111-1111"]
+
+
+# -- the digit-led scans: card chains, house numbers, phone lines ------------------------------
+
+DIGIT_ALPHABET = "0123456789٣ -.,+/\nabA:#"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=DIGIT_ALPHABET, max_size=60))
+def test_digit_led_patterns_tried_at_digit_runs_equal_the_scans(text: str) -> None:
+    starts = digit_runs(text)
+    first = [i for i, c in enumerate(text) if c.isdecimal() and not text[i - 1 : i].isdecimal()]
+    assert starts == first
+    for pattern in (DIGIT_CHAIN, _ADDRESS):
+        want = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in finditer_at(pattern, text, starts)] == want
+    assert _phone_lines(finditer_at(_MAYBE, text, starts), text) == _phone_lines(
+        _MAYBE.finditer(text), text
+    )
+
+
+def _phone_lines(matches: Iterator[re.Match[str]], text: str) -> list[tuple[int, int]]:
+    """The lines pii-phone hands to the matcher (the loop of Phone.check)."""
+    out, line_end = [], -1
+    for maybe in matches:
+        if maybe.start() < line_end:
+            continue
+        base = text.rfind("\n", 0, maybe.start()) + 1
+        line_end = text.find("\n", maybe.end())
+        line_end = len(text) if line_end < 0 else line_end
+        out.append((base, line_end))
+    return out
+
+
+def test_digit_runs_follow_the_document() -> None:
+    one, two = "a 12 b 345", "67 c 8"
+    assert digit_runs(one) == [2, 7]
+    assert digit_runs(two) == [0, 5]
+    assert digit_runs(one) == [2, 7]  # the memo holds one text: asking again rescans
+
+
+def test_phone_lines_and_houses_in_prose() -> None:
+    text = ("Call 020 7946 0123 or 07700 900123, 1,234,567,890 people.\n"
+            "She lives at 14 Elm Street, Leeds LS6 2AB.\n12345678 9 and 123456789012345.")
+    starts = digit_runs(text)
+    lines = _phone_lines(finditer_at(_MAYBE, text, starts), text)
+    assert [text[a:b][:5] for a, b in lines] == ["Call ", "12345"]  # not the address line
+    assert lines == _phone_lines(_MAYBE.finditer(text), text)
+    assert [m.group() for m in finditer_at(_ADDRESS, text, starts)] == [
+        "14 Elm Street, Leeds LS6 2AB"
+    ]

@@ -23,7 +23,8 @@ from lint.analysis.people import people
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, word_list
-from lint.kinds.pii_base import sentence_at
+from lint.kinds.pii_base import digit_runs, sentence_at
+from lint.matchers import finditer_at
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -82,7 +83,8 @@ class HomeAddress(EditorialRule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for m in _ADDRESS.finditer(text):
+        # a house number starts on a digit after no digit: tried at each run of digits only
+        for m in finditer_at(_ADDRESS, text, digit_runs(text)):
             if _key(m.group()).startswith(self.exempt):
                 continue
             s, e = sentence_at(ctx, m.start(), m.end())

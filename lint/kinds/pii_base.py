@@ -16,6 +16,21 @@ from lint.context import Context
 # A digit first, then the look-behind: the scan skips to digits at C speed (same matches).
 DIGIT_CHAIN = re.compile(r"\d(?<![\w+.,/-]\d)\d*(?:[ -]\d+)*(?![\w/]|[.,]\d)")
 _GROUP = re.compile(r"\d+")
+# The first digit of each run of digits (a digit first: the scan skips to digits at C speed).
+_RUN_START = re.compile(r"\d(?<!\d\d)")
+# The run starts of the last document asked about. The digit-led kinds run one after another
+# on each document, so one scan serves them all; the text is kept, so identity is a safe key.
+_last_runs: tuple[str, list[int]] = ("", [])
+
+
+def digit_runs(text: str) -> list[int]:
+    """Sorted offsets where a run of digits starts: where a pattern that opens on a digit
+    after no digit can match (try it there with :func:`lint.matchers.finditer_at`)."""
+    global _last_runs
+    last = _last_runs
+    if last[0] is not text:
+        last = _last_runs = (text, [m.start() for m in _RUN_START.finditer(text)])
+    return last[1]
 
 
 def sentence_at(ctx: Context, start: int, end: int) -> tuple[int, int]:

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule
-from lint.kinds.pii_base import DIGIT_CHAIN, groups, pick, windows
+from lint.kinds.pii_base import DIGIT_CHAIN, digit_runs, groups, pick, windows
+from lint.matchers import finditer_at
 from lint.packs.spec import RuleSpec
 
 NAME = "pii-payment-card"
@@ -46,7 +47,8 @@ def validate(spec: RuleSpec) -> None:
 class PaymentCard(EditorialRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for chain in DIGIT_CHAIN.finditer(text):
+        # a chain starts on a digit after no digit: tried at each run of digits only
+        for chain in finditer_at(DIGIT_CHAIN, text, digit_runs(text)):
             # most chains are too short to hold 13 digits: no need to count them
             if chain.end() - chain.start() < 13 or sum(c.isdigit() for c in chain.group()) < 13:
                 continue

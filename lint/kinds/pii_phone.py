@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, word_list
-from lint.kinds.pii_base import pick
+from lint.kinds.pii_base import digit_runs, pick
+from lint.matchers import finditer_at
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -93,8 +94,10 @@ class Phone(EditorialRule):
         text = ctx.text
         # The matcher is slow on long text: hand it only the lines that hold nine digits
         # close together (a number never spans a line break in prose).
+        # Only the first match in a line counts, and it starts at a run of digits (if nine
+        # digits follow a digit inside a run, they follow the run's first digit too).
         line_end = -1
-        for maybe in _MAYBE.finditer(text):
+        for maybe in finditer_at(_MAYBE, text, digit_runs(text)):
             if maybe.start() < line_end:
                 continue
             base = text.rfind("\n", 0, maybe.start()) + 1
