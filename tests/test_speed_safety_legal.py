@@ -21,6 +21,7 @@ from lint.kinds.safety_base import (
     matches_between,
     pattern_first_words,
     search_between,
+    sentences_holding,
 )
 from lint.kinds.threat import _INTENT
 from lint.kinds.unsourced_allegation import _ALLEGED
@@ -86,9 +87,13 @@ def test_every_safety_and_legal_pattern_is_anchored() -> None:
 @given(st.lists(st.sampled_from(WORDS), max_size=40), st.sampled_from([" ", "", "\n"]))
 def test_anchored_patterns_find_what_the_scan_finds(words: list[str], sep: str) -> None:
     ctx = _ctx(sep.join(words))
+    sentences = ctx.editorial.sentences
     for pattern, anchors in PAIRS:
         want = [m.span() for m in pattern.finditer(ctx.text)]
         assert [m.span() for m in anchors.finditer(pattern, ctx, ctx.text)] == want
+        holding = set(sentences_holding(ctx, anchors.starts(ctx)))
+        matched = {i for i, (s, e) in enumerate(sentences) if pattern.search(ctx.text, s, e)}
+        assert matched <= holding
 
 
 @settings(max_examples=300, deadline=None)

@@ -12,10 +12,12 @@ safety and legal kinds try their patterns only where one of those words starts
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from re import _parser  # type: ignore[attr-defined]  # CPython's parser: the pattern's tree
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from lint.analysis.lexicon import REPORT_VERBS
 from lint.anchors import WordAnchors
@@ -247,11 +249,34 @@ def search_between(
     return None
 
 
-def anchored_between(text: str, starts: list[int], start: int, end: int) -> bool:
-    """May an anchored match lie in [start, end)? Not when no anchor falls there (and no word
-    runs on past ``end``)."""
-    k = bisect_left(starts, start)
-    return (k < len(starts) and starts[k] < end) or _cuts_word(text, end)
+def sentences_holding(ctx: Context, starts: list[int] | None) -> Iterable[int]:
+    """Indices of the sentences where :func:`matches_between` may find a match: those holding
+    an anchor, or ending inside a word (all of them when the anchors are unknown)."""
+    sentences = ctx.editorial.sentences
+    facts = _SENTENCE_FACTS.get(ctx)
+    if facts is None:
+        facts = _SENTENCE_FACTS[ctx] = _SentenceFacts(ctx.text, sentences)
+    if starts is None or not facts.ordered:
+        return range(len(sentences))
+    found = set(facts.cut)
+    firsts = facts.starts
+    for pos in starts:
+        i = bisect_right(firsts, pos) - 1
+        if i >= 0 and pos < sentences[i][1]:
+            found.add(i)
+    return sorted(found)
+
+
+class _SentenceFacts:
+    """Where a document's sentences start, whether in order, and which end inside a word."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.ordered = all(a[1] <= b[0] for a, b in pairwise(sentences))
+        self.starts = [s for s, _ in sentences]
+        self.cut = [i for i, (_, e) in enumerate(sentences) if _cuts_word(text, e)]
+
+
+_SENTENCE_FACTS: WeakKeyDictionary[Context, _SentenceFacts] = WeakKeyDictionary()
 
 
 def _cuts_word(text: str, end: int) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
-from lint.kinds.safety_base import pattern_anchors, search_between
+from lint.kinds.safety_base import pattern_anchors, search_between, sentences_holding
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -48,8 +48,8 @@ class SuicideMethod(Rule):
         text = ctx.text
         sentences = ctx.editorial.sentence_list
         starts = self.anchors.starts(ctx)
-        cued = [k for k, s in enumerate(sentences)
-                if search_between(self.cue, text, starts, s.start, s.end)]
+        cued = [k for k in sentences_holding(ctx, starts)
+                if search_between(self.cue, text, starts, sentences[k].start, sentences[k].end)]
         # a sentence is read when it, or its neighbour in the same block, has a cue
         near = {i for k in cued for i in (k - 1, k, k + 1)
                 if 0 <= i < len(sentences) and sentences[i].block == sentences[k].block}

@@ -21,10 +21,10 @@ from lint.kinds.editorial_base import require_positive, word_list
 from lint.kinds.safety_base import (
     NEGATION,
     TARGET,
-    anchored_between,
     in_attributed_quote,
     matches_between,
     pattern_anchors,
+    sentences_holding,
 )
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
@@ -63,12 +63,10 @@ class Threat(Rule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         starts = self.anchors.starts(ctx)
-        if starts == []:
-            return
-        for s, e in ctx.editorial.sentences:
-            # only sentences where "I" or "we" can open an intent are read (same findings)
-            if starts is not None and not anchored_between(text, starts, s, e):
-                continue
+        sentences = ctx.editorial.sentences
+        # only sentences where "I" or "we" can open an intent are read (same findings)
+        for i in sentences_holding(ctx, starts):
+            s, e = sentences[i]
             for m in matches_between(_INTENT, text, starts, s, e):
                 hit = self._verb_after(text, m.end(), e)
                 if hit is None:
