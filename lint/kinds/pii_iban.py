@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule
+from lint.kinds.pii_base import digit_runs
 from lint.matchers import finditer_at
 from lint.packs.spec import RuleSpec
 
@@ -73,7 +74,9 @@ def sort_starts(folded: str) -> list[int]:
 class Iban(EditorialRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for m in _CANDIDATE.finditer(text):
+        # the check digits start a run of digits, two capitals after the candidate's start
+        starts = [at - 2 for at in digit_runs(text) if at >= 2]
+        for m in finditer_at(_CANDIDATE, text, starts):
             # The longest run of whole groups that validates: words in capitals after the
             # number ("… 7654 32 TO JANE") must not spoil it.
             ends = [m.start() + e.start() for e in _GROUP_END.finditer(m.group())]
