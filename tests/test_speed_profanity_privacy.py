@@ -18,6 +18,7 @@ from lint.kinds import SharedMatchers
 from lint.kinds.pii_address import _ADDRESS
 from lint.kinds.pii_base import DIGIT_CHAIN, digit_runs
 from lint.kinds.pii_card import PaymentCard
+from lint.kinds.pii_email import _EMAIL, addresses
 from lint.kinds.pii_government_id import GovernmentId
 from lint.kinds.pii_iban import (
     _CANDIDATE,
@@ -159,7 +160,7 @@ def test_regex_ignorecase_equates_an_ascii_character_only_with_its_folding() -> 
 IBAN_WORDS = ["GB82", "WEST", "1234", "5698", "7654", "32", "GB82WEST12345698765432", "TO",
               "JANE", "GB83", "DE89", "3704", "0044", "0532", "0130", "00", "sort", "Sort",
               "SORT", "ſort", "code", "code:", "is", "12-34-56", "12 34 56", ",", "account",
-              "number", "31926819", "resort", "-", "\n", "x", "٨٢"]
+              "number", "31926819", "resort", "-", "\n", "x", "٨٢", "AGB82", "G", "B8", "2"]
 
 
 def _iban_scan(text: str) -> list[tuple[int, int]]:
@@ -317,3 +318,23 @@ def test_phone_lines_and_houses_in_prose() -> None:
     assert [m.group() for m in finditer_at(_ADDRESS, text, starts)] == [
         "14 Elm Street, Leeds LS6 2AB"
     ]
+
+
+# -- pii-email ---------------------------------------------------------------------------------
+
+EMAIL_ALPHABET = "ab.@-_'%+é x1\n:<"
+EMAIL_WORDS = ["amy@example.co.uk", "a.b@x.com", ".a@x.io", "a..b@x.io", "@handle", "x@y",
+               "mailto:", "press@news.org", "'q@r.net", "é@s.fr", "e@", "@", ".", " ", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(alphabet=EMAIL_ALPHABET, max_size=60),
+                 st.lists(st.sampled_from(EMAIL_WORDS), max_size=12).map("".join)))
+def test_addresses_tried_before_each_at_equal_the_scan(text: str) -> None:
+    assert [m.span() for m in addresses(text)] == [m.span() for m in _EMAIL.finditer(text)]
+
+
+def test_addresses_in_prose() -> None:
+    text = "Write to amy.roe@mail.example.co.uk or @handle, not x@y; ping press@news.org."
+    assert [m.group() for m in addresses(text)] == ["amy.roe@mail.example.co.uk",
+                                                    "press@news.org"]

@@ -16,11 +16,12 @@ the source where the view is blank, outside code, for an address that stands alo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, word_list
+from lint.matchers import finditer_at
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -43,8 +44,25 @@ _EMAIL = re.compile(
     r"@((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,63})(?![\w-]|\.[A-Za-z0-9])"
 )
 
+# The characters of a local part: an address starts where a run of them before its "@" starts
+# (the look-behind forbids each of them before the start, so no start lies inside the run).
+_LOCAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_%+.-")
 # What may stand right before a masked address: nothing, a space, a bracket or quote, "mailto:"
 _STANDS_ALONE = re.compile(r"(?:^|[\s<(\[{\"'=>])(?:mailto:)?$", re.IGNORECASE)
+
+
+def addresses(text: str) -> Iterator[re.Match[str]]:
+    """``_EMAIL.finditer(text)``, tried only at the local part before each "@"."""
+    starts = []
+    at = text.find("@")
+    while at >= 0:
+        start = at
+        while start > 0 and text[start - 1] in _LOCAL:
+            start -= 1
+        if start < at:
+            starts.append(start)
+        at = text.find("@", at + 1)
+    return finditer_at(_EMAIL, text, starts)
 
 
 def validate(spec: RuleSpec) -> None:
@@ -71,8 +89,8 @@ class Email(EditorialRule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         seen: set[tuple[int, str]] = set()  # (line, address) found in the view
-        # every address holds an "@": most documents need no scan at all
-        for m in _EMAIL.finditer(ctx.text) if "@" in ctx.text else ():
+        # every address holds an "@": tried only before one, most documents need no scan
+        for m in addresses(ctx.text):
             if hit := self._hit(m, m.start(), m.end()):
                 seen.add((ctx.text.count("\n", 0, m.start()), m.group().lower()))
                 yield hit
@@ -84,7 +102,7 @@ class Email(EditorialRule):
         if source == ctx.text or "@" not in source:
             return
         code = [(r.start, r.end) for r in ctx.doc.regions_of("code")]
-        for m in _EMAIL.finditer(source):
+        for m in addresses(source):
             s, e = m.span()
             if any(a < e and s < b for a, b in code) or not _STANDS_ALONE.search(source, 0, s):
                 continue
