@@ -18,6 +18,7 @@ from lint.engine import RuleSet, compile_rules
 from lint.kinds.incitement import _DEATH_TO, _WISH
 from lint.kinds.legal_base import sentence_people
 from lint.kinds.safety_base import (
+    SentenceFacts,
     matches_between,
     pattern_first_words,
     search_between,
@@ -212,3 +213,9 @@ def test_a_surname_after_an_honorific_is_remembered() -> None:
     ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
     last = len(ctx.editorial.sentences) - 1
     assert [text[a:b] for a, b in sentence_people(ctx, [last])[last]] == ["Roe"]
+
+
+def test_sentence_facts_know_a_sentence_that_ends_inside_a_word() -> None:
+    facts = SentenceFacts("ab cd. ef", [(0, 1), (3, 6), (7, 9)])
+    assert facts.cut == [0] and facts.ordered and facts.starts == [0, 3, 7]
+    assert not SentenceFacts("ab cd", [(0, 5), (3, 5)]).ordered

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import pairwise
 from weakref import WeakKeyDictionary
 
 from lint.analysis.people import HONORIFICS, NAME, TOKEN, name_core, people
 from lint.context import Context
+from lint.kinds.safety_base import sentence_facts
 
 Span = tuple[int, int]
 
@@ -102,13 +102,11 @@ class _Facts:
 
     def __init__(self, ctx: Context) -> None:
         self.text = ctx.text
-        sentences = ctx.editorial.sentences
+        order = sentence_facts(ctx)
         # a "Roe's's" can make a surname end in a possessive; sentences out of order (never
         # seen) would defeat the look-up by offset: both take the general reading
-        self.general = _DOUBLE_POSSESSIVE.search(self.text) is not None or not all(
-            a[1] <= b[0] for a, b in pairwise(sentences)
-        )
-        self.starts = [s for s, _ in sentences]
+        self.general = _DOUBLE_POSSESSIVE.search(self.text) is not None or not order.ordered
+        self.starts = order.starts
         self._surname_like: dict[str, bool] = {}
 
     def may_be_surname(self, word: str) -> bool:

@@ -253,9 +253,7 @@ def sentences_holding(ctx: Context, starts: list[int] | None) -> Iterable[int]:
     """Indices of the sentences where :func:`matches_between` may find a match: those holding
     an anchor, or ending inside a word (all of them when the anchors are unknown)."""
     sentences = ctx.editorial.sentences
-    facts = _SENTENCE_FACTS.get(ctx)
-    if facts is None:
-        facts = _SENTENCE_FACTS[ctx] = _SentenceFacts(ctx.text, sentences)
+    facts = sentence_facts(ctx)
     if starts is None or not facts.ordered:
         return range(len(sentences))
     found = set(facts.cut)
@@ -267,16 +265,27 @@ def sentences_holding(ctx: Context, starts: list[int] | None) -> Iterable[int]:
     return sorted(found)
 
 
-class _SentenceFacts:
-    """Where a document's sentences start, whether in order, and which end inside a word."""
+class SentenceFacts:
+    """Where a document's sentences start, whether in order (they always have been: each
+    offset then lies in one sentence), and which end inside a word."""
 
     def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
         self.ordered = all(a[1] <= b[0] for a, b in pairwise(sentences))
         self.starts = [s for s, _ in sentences]
-        self.cut = [i for i, (_, e) in enumerate(sentences) if _cuts_word(text, e)]
+        n = len(text)
+        self.cut = [i for i, (_, e) in enumerate(sentences)
+                    if e < n and not text[e].isspace() and _TWO_WORD_CHARS.match(text, e - 1)]
 
 
-_SENTENCE_FACTS: WeakKeyDictionary[Context, _SentenceFacts] = WeakKeyDictionary()
+_SENTENCE_FACTS: WeakKeyDictionary[Context, SentenceFacts] = WeakKeyDictionary()
+
+
+def sentence_facts(ctx: Context) -> SentenceFacts:
+    """The document's :class:`SentenceFacts`, found once."""
+    facts = _SENTENCE_FACTS.get(ctx)
+    if facts is None:
+        facts = _SENTENCE_FACTS[ctx] = SentenceFacts(ctx.text, ctx.editorial.sentences)
+    return facts
 
 
 def _cuts_word(text: str, end: int) -> bool:
