@@ -34,6 +34,7 @@ from lint.kinds.profanity import (
     _DISGUISED,
     Profanity,
     disguised,
+    disguised_in,
     literal_heads,
     masked_match,
 )
@@ -338,3 +339,10 @@ def test_addresses_in_prose() -> None:
     text = "Write to amy.roe@mail.example.co.uk or @handle, not x@y; ping press@news.org."
     assert [m.group() for m in addresses(text)] == ["amy.roe@mail.example.co.uk",
                                                     "press@news.org"]
+
+
+def test_disguised_candidates_follow_the_document() -> None:
+    one, two = "What the f*ck, sh!t.", "a$$hole"
+    assert [m.group() for m in disguised_in(one)] == ["f*ck", "sh!t"]
+    assert [m.group() for m in disguised_in(two)] == ["a$$hole"]
+    assert [m.group() for m in disguised_in(one)] == ["f*ck", "sh!t"]  # asked again: rescanned

@@ -129,6 +129,21 @@ def masked_match(candidate: str, word: str) -> bool:
     return 0 < disguised < len(word)
 
 
+# The disguised candidates of the last document asked about: the masked rules run one after
+# another on each document, so one scan serves them all (the text is kept: identity is a safe
+# key).
+_last_disguised: tuple[str, list[re.Match[str]]] = ("", [])
+
+
+def disguised_in(text: str) -> list[re.Match[str]]:
+    """:func:`disguised` of ``text``, computed once for consecutive calls on one text."""
+    global _last_disguised
+    last = _last_disguised
+    if last[0] is not text:
+        last = _last_disguised = (text, list(disguised(text)))
+    return last[1]
+
+
 def disguised(text: str) -> Iterator[re.Match[str]]:
     """``_DISGUISED.finditer(text)``, tried only at the start of the letter run before each
     mask (a candidate's start follows no letter, so it is that run's start)."""
@@ -239,7 +254,7 @@ class Profanity(Rule):
 
     def _masked(self, text: str) -> Iterable[tuple[int, int, str]]:
         shapes = self.by_shape
-        for m in disguised(text):
+        for m in disguised_in(text):
             piece = m.group()
             while len(piece) >= 4:
                 if not piece.isalpha():
