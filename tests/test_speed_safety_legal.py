@@ -42,7 +42,8 @@ WORDS = [
     "murder", "Detained", "fraud", "alleged", "allegedly", "Allegedly", "fraudster", "con",
     "man", "war", "criminal", "bribe-taker", "Mark", "Ellison", "is", "ſuicide", "ſhould",
     "İ", "Death-to", "-", "‐", ",", ".", "?", "!", "’", "'", "\r\n", "\n\n", "  ", "x",
-    "killer", "preamble", "weed", "Iwe",
+    "killer", "preamble", "weed", "Iwe", "poor", "gay", "Gay", "people", "asylum", "seekers",
+    "diſabled", "THE", "animals", "sub-human", "nothing", "but", "no", "better", "than",
 ]
 
 
@@ -67,7 +68,7 @@ def _anchored(rule: Any) -> list[tuple[re.Pattern[str], WordAnchors]]:
         return [(rule.descriptors, rule.anchors)]
     if kind == "suicide-method":
         return [(rule.cue, rule.anchors)]
-    if kind in ("crime-label", "dehumanising-group", "presumed-guilt"):
+    if kind in ("crime-label", "presumed-guilt"):
         return [(rule.pattern, rule.anchors)]
     return []
 
@@ -80,7 +81,7 @@ def _ctx(text: str) -> Context:
 
 
 def test_every_safety_and_legal_pattern_is_anchored() -> None:
-    assert len(PAIRS) == 10
+    assert len(PAIRS) == 9
     assert all(anchors.index is not None for _, anchors in PAIRS)
 
 
@@ -95,6 +96,38 @@ def test_anchored_patterns_find_what_the_scan_finds(words: list[str], sep: str) 
         holding = set(sentences_holding(ctx, anchors.starts(ctx)))
         matched = {i for i, (s, e) in enumerate(sentences) if pattern.search(ctx.text, s, e)}
         assert matched <= holding
+
+
+DEHUMANISING = next(r for r in RULESET.rules if r.spec.extends == "dehumanising-group")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.sampled_from([" ", "\n", " \t "]))
+def test_group_phrases_find_what_the_scan_finds(words: list[str], sep: str) -> None:
+    """Tried only where a whole group phrase starts ("the disabled", "gay people")."""
+    rule = DEHUMANISING
+    assert rule.anchors.index is not None
+    ctx = _ctx(sep.join(words))
+    want = [m.span() for m in rule.pattern.finditer(ctx.text)]
+    assert [m.span() for m in rule.anchors.finditer(rule.pattern, ctx)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The  disabled\tare vermin, and THE POOR ARE RATS.", 2),
+        ("Gay people are nothing but animals; gay\r\npeople breed like rats", 2),
+        ("-the poor are rats, xthe poor are rats, the poorest are rats", 0),
+        ("the diſabled are vermin; the poor are rats", 2),  # ſ: the scan, which folds it to s
+        ("İ think the poor are lice", 1),
+    ],
+)
+def test_group_phrases_on_tricky_texts(text: str, found: int) -> None:
+    rule = DEHUMANISING
+    ctx = _ctx(text)
+    want = [m.span() for m in rule.pattern.finditer(ctx.text)]
+    assert [m.span() for m in rule.anchors.finditer(rule.pattern, ctx)] == want
+    assert len(want) == found
 
 
 @settings(max_examples=300, deadline=None)

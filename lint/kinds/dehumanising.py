@@ -17,7 +17,7 @@ from lint.analysis.alternation import ordered_alternation
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
-from lint.kinds.safety_base import pattern_anchors, reported
+from lint.kinds.safety_base import PhraseAnchors, reported
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -50,17 +50,19 @@ def _alts(words: list[str]) -> str:
 class Dehumanising(Rule):
     def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
-        groups = _alts(word_list(spec, "groups", []))
+        group_list = word_list(spec, "groups", [])
+        groups = _alts(group_list)
         terms = _alts(word_list(spec, "terms", []))
         self.pattern = re.compile(
             r"(?<![\w-])(?:" + groups + r")" + _LINK + r"(?:" + terms + r")(?![\w-])", re.IGNORECASE
         )
         # tried only where a group's first word starts, not at every character
-        self.anchors = pattern_anchors(shared, spec.id, self.pattern)
+        # tried only where a whole group phrase occurs ("the disabled", not every "the")
+        self.anchors = PhraseAnchors(shared, spec.id, group_list, self.pattern)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for m in self.anchors.finditer(self.pattern, ctx, text):
+        for m in self.anchors.finditer(self.pattern, ctx):
             if _NOT_AFTER.match(text, m.end()):
                 continue
             yield Hit(m.start(), m.end(), (m.group(),), lower=reported(ctx, m.start(), m.end()))

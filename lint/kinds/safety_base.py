@@ -23,6 +23,7 @@ from lint.analysis.lexicon import REPORT_VERBS
 from lint.anchors import WordAnchors
 from lint.context import Context, inside
 from lint.kinds import SharedMatchers
+from lint.matchers import CASE_TRAPS, TermIndex, finditer_at, normalise_term
 
 # People a threat or a call to violence can be aimed at.
 ROLES = (
@@ -79,6 +80,7 @@ _MAX_WORDS = 256
 _MAX_UNROLL = 4
 _WORD_CHAR = re.compile(r"\w")
 _TWO_WORD_CHARS = re.compile(r"\w\w")
+_WORD_EDGES = re.compile(r"\w(?:.*\w)?", re.S)
 
 
 class _Unknown(Exception):
@@ -247,6 +249,38 @@ def search_between(
         if m is not None:
             return m
     return None
+
+
+class PhraseAnchors:
+    """Where one of a rule's opening phrases occurs whole ("the disabled", not every "the"),
+    from the shared word index: for a pattern ``(?<![\\w-])(?:phrases)\\s…`` whose phrases
+    are matched with ``\\s+`` for their spaces. A text with a case-trap letter (it may sit in a
+    phrase's second word) falls back to the pattern's first words; a phrase that does not open
+    and close on a word character, or holds a case trap, leaves the pattern to scan."""
+
+    def __init__(
+        self, shared: SharedMatchers, owner: str, phrases: Iterable[str], pattern: re.Pattern[str]
+    ) -> None:
+        self.owner = owner + " phrase"
+        self.index: TermIndex | None = None
+        self.first_words = pattern_anchors(shared, owner, pattern)
+        keys = set()
+        for phrase in phrases:
+            key = normalise_term(phrase, True)
+            if phrase != phrase.strip() or not _WORD_EDGES.fullmatch(key) or CASE_TRAPS.search(key):
+                return
+            keys.add(key)
+        if keys:
+            self.index = shared.terms(ignorecase=True, words=True)
+            for key in sorted(keys):
+                self.index.add(key, self.owner)
+
+    def finditer(self, pattern: re.Pattern[str], ctx: Context) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(ctx.text)``, tried where a phrase starts."""
+        if self.index is None or ctx.case_trap_words:
+            return self.first_words.finditer(pattern, ctx, ctx.text)
+        starts = sorted({start for start, _, _ in ctx.term_hits(self.index, self.owner)})
+        return finditer_at(pattern, ctx.text, starts)
 
 
 def sentences_holding(ctx: Context, starts: list[int] | None) -> Iterable[int]:
