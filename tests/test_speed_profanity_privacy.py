@@ -346,3 +346,13 @@ def test_disguised_candidates_follow_the_document() -> None:
     assert [m.group() for m in disguised_in(one)] == ["f*ck", "sh!t"]
     assert [m.group() for m in disguised_in(two)] == ["a$$hole"]
     assert [m.group() for m in disguised_in(one)] == ["f*ck", "sh!t"]  # asked again: rescanned
+
+
+def test_government_ids_in_a_long_run_of_number_characters() -> None:
+    text = "NI " + "QQ 12 34 56 C NI AB 12 " * 40 + "536-22-8726 SSN 536 22 8726 - NI"
+    ctx = Context(build_document("t.txt", text, "text"), SharedMatchers())
+    full = _gov_rule()
+    full.ssn_finders = full.nino_finders = None
+    want = [(h.start, h.end) for h in full.check(ctx)]
+    assert len(want) > 40
+    assert [(h.start, h.end) for h in _gov_rule().check(ctx)] == want

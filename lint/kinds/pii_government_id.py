@@ -117,9 +117,10 @@ def cue_starts(ctx: Context, finders: list[tuple[re.Pattern[str], bool]]) -> lis
     return sorted(starts)
 
 
-def _safe_start(text: str, at: int) -> int:
-    """The nearest offset at or before ``at`` that no match of _SSN or _NINO straddles."""
-    while at > 0 and (text[at - 1] in _IN_NUMBER or text[at - 1].isdecimal()):
+def _safe_start(text: str, at: int, floor: int) -> int:
+    """The nearest offset at or before ``at`` that no match of _SSN or _NINO straddles, or
+    ``floor`` (where the scan is exact already) if that comes first."""
+    while at > floor and (text[at - 1] in _IN_NUMBER or text[at - 1].isdecimal()):
         at -= 1
     return at
 
@@ -140,7 +141,7 @@ def _near(
         low, high = cue - _REACH, cue + _REACH
         if high <= pos:
             continue
-        pos = max(pos, _safe_start(text, max(0, low)))
+        pos = max(pos, _safe_start(text, max(0, low), pos))
         for m in pattern.finditer(text, pos, high + _LOOK):
             if m.start() >= high:
                 break
