@@ -22,7 +22,7 @@ from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, word_list
 from lint.kinds.pii_base import cue_near, phrases
-from lint.matchers import CASE_TRAPS, fold
+from lint.matchers import CASE_TRAPS, fold, trie_pattern
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -88,19 +88,18 @@ def _acronym(word: str) -> bool:
 
 
 def _finders(words: list[str]) -> list[tuple[re.Pattern[str], bool]] | None:
-    """Where a cue match may start: one pattern per cue word, the word as :func:`phrases`
-    spells it without its boundaries, for the text as written (an acronym) or the folded
-    text (IGNORECASE words), with whether it is an acronym. A word that starts with another
-    of its kind is left out (its matches start with the other's). None when a word is empty
-    or holds a case trap: then the whole text is scanned."""
+    """Where a cue match may start: the cue words as :func:`phrases` spells them, without
+    their boundaries, in one prefix trie for the text as written (the acronyms) and one for
+    the folded text (the IGNORECASE words), each with whether it is the acronyms'. None when
+    a word is empty or holds a case trap: then the whole text is scanned."""
     if any(not w or CASE_TRAPS.search(w) for w in words):
         return None
-    kinds = {(w if _acronym(w) else fold(w), _acronym(w)) for w in words}
-    return [
-        (re.compile(re.escape(w).replace(r"\ ", r"\s+")), acronym)
-        for w, acronym in sorted(kinds)
-        if not any(a == acronym and o != w and w.startswith(o) for o, a in kinds)
-    ]
+    finders = []
+    for acronym in (True, False):
+        kind = {w if acronym else fold(w) for w in words if _acronym(w) == acronym}
+        if kind:
+            finders.append((re.compile(trie_pattern(sorted(kind))), acronym))
+    return finders
 
 
 def cue_starts(ctx: Context, finders: list[tuple[re.Pattern[str], bool]]) -> list[int] | None:
