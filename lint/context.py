@@ -30,7 +30,8 @@ class Context:
         self.text = doc.prose.text
         self.shared = shared
         self._spans: dict[str, list[Span]] = {}
-        self._term_hits: dict[int, dict[str, list[tuple[int, int, Any]]]] = {}
+        self._term_hits: dict[tuple[int, str], list[tuple[int, int, Any]]] = {}
+        self._scans: dict[int, dict[str, list[tuple[int, int]]]] = {}
 
     @cached_property
     def folded(self) -> str:
@@ -85,16 +86,37 @@ class Context:
         return sorted(self.view(r.start, r.end) for r in regions)
 
     def term_hits(self, index: TermIndex, owner: str) -> list[tuple[int, int, Any]]:
-        """(start, end, payload) of ``owner``'s terms; the index scans the text once."""
-        key = id(index)
-        if key not in self._term_hits:
-            by_owner: dict[str, list[tuple[int, int, Any]]] = {}
-            owners = index.owners
+        """(start, end, payload) of ``owner``'s terms, in text order; the index scans the text
+        once for all owners, and each owner gathers only its own terms' spans."""
+        hits = self._term_hits.get((id(index), owner))
+        if hits is None:
+            spans = self._spans_by_term(index)
+            hits = [
+                (s, e, payload)
+                for term, payload in index.terms_of.get(owner, ())
+                for s, e in spans.get(term, ())
+            ]
+            # the scan's order: by start, then end (a stable sort keeps a term's payloads in
+            # the order the owner added them)
+            hits.sort(key=_span_of)
+            self._term_hits[(id(index), owner)] = hits
+        return hits
+
+    def _spans_by_term(self, index: TermIndex) -> dict[str, list[tuple[int, int]]]:
+        by_term = self._scans.get(id(index))
+        if by_term is None:
+            by_term = self._scans[id(index)] = {}
             for s, e, term in index.scan(self.text):
-                for who, payload in owners[term]:
-                    by_owner.setdefault(who, []).append((s, e, payload))
-            self._term_hits[key] = by_owner
-        return self._term_hits[key].get(owner, [])
+                spans = by_term.get(term)
+                if spans is None:
+                    by_term[term] = [(s, e)]
+                else:
+                    spans.append((s, e))
+        return by_term
+
+
+def _span_of(hit: tuple[int, int, Any]) -> tuple[int, int]:
+    return hit[0], hit[1]
 
 
 def merge(spans: list[Span]) -> list[Span]:

@@ -97,7 +97,8 @@ class TermIndex:
     def __init__(self, ignorecase: bool, words: bool) -> None:
         self.ignorecase = ignorecase
         self.words = words
-        self.owners: dict[str, list[tuple[str, Any]]] = {}
+        self.owners: dict[str, list[tuple[str, Any]]] = {}  # term -> (owner, payload)
+        self.terms_of: dict[str, list[tuple[str, Any]]] = {}  # owner -> (term, payload)
         self._compiled: re.Pattern[str] | None = None
         self._nested: frozenset[str] | None = None
 
@@ -106,6 +107,7 @@ class TermIndex:
         if not key:
             return
         self.owners.setdefault(key, []).append((owner, payload))
+        self.terms_of.setdefault(owner, []).append((key, payload))
         self._compiled = None
         self._nested = None
 
