@@ -19,8 +19,7 @@ if TYPE_CHECKING:
     from lint.kinds import SharedMatchers
 
 Span = tuple[int, int]
-# a word up to a trap letter; found leftmost, so from the word's first character
-_TRAP_WORD = re.compile(r"\w*?" + CASE_TRAPS.pattern)
+_WORD_CHAR = re.compile(r"\w")
 BLOCK_KINDS = ("paragraph", "heading", "list", "table", "blockquote")
 
 
@@ -49,7 +48,14 @@ class Context:
         try them all. Usually none."""
         if self.folds_exactly:
             return []
-        return [m.start() for m in _TRAP_WORD.finditer(self.text)]
+        text, starts = self.text, set()
+        for m in CASE_TRAPS.finditer(text):
+            # back to the word's first character (a trap letter is rare: a short walk)
+            i = m.start()
+            while i > 0 and _WORD_CHAR.match(text, i - 1):
+                i -= 1
+            starts.add(i)
+        return sorted(starts)
 
     def view(self, start: int, end: int) -> Span:
         return self.doc.prose.to_view(start), self.doc.prose.to_view(end)
