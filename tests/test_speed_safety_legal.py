@@ -32,18 +32,127 @@ from lint.packs.locate import builtin_dir
 # Words of the rules' patterns, near misses, and the awkward characters: hyphens, both
 # apostrophes, CRLF, capitals, ſ (an s to IGNORECASE), İ, punctuation that ends sentences.
 WORDS = [
-    "I", "i", "we", "We", "WE", "we’re", "we're", "I’ll", "I'll", "will", "gonna", "going", "to",
-    "kill", "shoot", "you", "him", "the", "judge", "Someone", "someone", "should", "must",
-    "people", "y’all", "y'all", "deserve", "deserves", "die", "be", "shot", "hanged", "Death",
-    "death", "DEATH", "migrants", "Migrants", "are", "vermin", "like", "rats", "breed", "the",
-    "disabled", "a", "plague", "suicide", "Suicide", "took", "her", "own", "life", "by",
-    "hanging", "overdose", "pills", "gun", "jumped", "from", "dismembered", "severed", "limbs",
-    "pool", "pools", "of", "blood", "disembowelled", "charred", "bodies", "arrested", "for",
-    "murder", "Detained", "fraud", "alleged", "allegedly", "Allegedly", "fraudster", "con",
-    "man", "war", "criminal", "bribe-taker", "Mark", "Ellison", "is", "ſuicide", "ſhould",
-    "İ", "Death-to", "-", "‐", ",", ".", "?", "!", "’", "'", "\r\n", "\n\n", "  ", "x",
-    "killer", "preamble", "weed", "Iwe", "poor", "gay", "Gay", "people", "asylum", "seekers",
-    "diſabled", "THE", "animals", "sub-human", "nothing", "but", "no", "better", "than",
+    "I",
+    "i",
+    "we",
+    "We",
+    "WE",
+    "we’re",
+    "we're",
+    "I’ll",
+    "I'll",
+    "will",
+    "gonna",
+    "going",
+    "to",
+    "kill",
+    "shoot",
+    "you",
+    "him",
+    "the",
+    "judge",
+    "Someone",
+    "someone",
+    "should",
+    "must",
+    "people",
+    "y’all",
+    "y'all",
+    "deserve",
+    "deserves",
+    "die",
+    "be",
+    "shot",
+    "hanged",
+    "Death",
+    "death",
+    "DEATH",
+    "migrants",
+    "Migrants",
+    "are",
+    "vermin",
+    "like",
+    "rats",
+    "breed",
+    "the",
+    "disabled",
+    "a",
+    "plague",
+    "suicide",
+    "Suicide",
+    "took",
+    "her",
+    "own",
+    "life",
+    "by",
+    "hanging",
+    "overdose",
+    "pills",
+    "gun",
+    "jumped",
+    "from",
+    "dismembered",
+    "severed",
+    "limbs",
+    "pool",
+    "pools",
+    "of",
+    "blood",
+    "disembowelled",
+    "charred",
+    "bodies",
+    "arrested",
+    "for",
+    "murder",
+    "Detained",
+    "fraud",
+    "alleged",
+    "allegedly",
+    "Allegedly",
+    "fraudster",
+    "con",
+    "man",
+    "war",
+    "criminal",
+    "bribe-taker",
+    "Mark",
+    "Ellison",
+    "is",
+    "ſuicide",
+    "ſhould",
+    "İ",
+    "Death-to",
+    "-",
+    "‐",
+    ",",
+    ".",
+    "?",
+    "!",
+    "’",
+    "'",
+    "\r\n",
+    "\n\n",
+    "  ",
+    "x",
+    "killer",
+    "preamble",
+    "weed",
+    "Iwe",
+    "poor",
+    "gay",
+    "Gay",
+    "people",
+    "asylum",
+    "seekers",
+    "diſabled",
+    "THE",
+    "animals",
+    "sub-human",
+    "nothing",
+    "but",
+    "no",
+    "better",
+    "than",
 ]
 
 
@@ -132,9 +241,7 @@ def test_group_phrases_on_tricky_texts(text: str, found: int) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), max_size=30), st.integers(0, 200), st.integers(0, 200))
-def test_anchored_windows_find_what_a_bounded_scan_finds(
-    words: list[str], a: int, b: int
-) -> None:
+def test_anchored_windows_find_what_a_bounded_scan_finds(words: list[str], a: int, b: int) -> None:
     """Windows may start or end inside a word ("suicide" cut to "suic", "killer" to "kill")."""
     ctx = _ctx(" ".join(words))
     text = ctx.text
@@ -159,8 +266,11 @@ def test_a_window_ending_inside_a_word_is_scanned() -> None:
 @pytest.mark.parametrize(
     ("pattern", "flags", "words"),
     [
-        (r"(?<![\w-])(?:pools? of blood|disembowell?ed|gouged(?:-out| out)? eyes?)(?![\w-])",
-         re.I, {"pool", "pools", "disemboweled", "disembowelled", "gouged"}),
+        (
+            r"(?<![\w-])(?:pools? of blood|disembowell?ed|gouged(?:-out| out)? eyes?)(?![\w-])",
+            re.I,
+            {"pool", "pools", "disemboweled", "disembowelled", "gouged"},
+        ),
         (r"(?<![\w’'])(?:I|[Ww]e)(?:\s+will|[’']ll)", 0, {"I", "We", "we"}),
         (r"\b(?=[ds])(?:deserves?\s+to|should\s+be)", re.I, {"deserve", "deserves", "should"}),
         (r"(?<![\w-])poison(?:ed|ing)?\b", re.I, {"poison", "poisoned", "poisoning"}),
@@ -193,10 +303,50 @@ def test_patterns_whose_first_words_are_unknown(pattern: str) -> None:
 # --- the surname memory -------------------------------------------------------------------
 
 NAME_WORDS = [
-    "Mark", "Ellison", "Ellison's", "Ellison’s", "Roe", "Roe.", "Roe's.", "Roe.'s", "Roebuck",
-    "Dr", "dr.", "judge", "Judge", "Jane", "Mr.", "Mrs", "The", "the", "In", "I", "A", "A's",
-    "I's.", "US", "S", "Li", "Lin", "New", "York", "Street", "May", "Theresa", "King", "O'Neil",
-    "Ellison-Smith", "Zoë", "x5Dr", "5", "said", "was", "a", "fraudster", "and", "of",
+    "Mark",
+    "Ellison",
+    "Ellison's",
+    "Ellison’s",
+    "Roe",
+    "Roe.",
+    "Roe's.",
+    "Roe.'s",
+    "Roebuck",
+    "Dr",
+    "dr.",
+    "judge",
+    "Judge",
+    "Jane",
+    "Mr.",
+    "Mrs",
+    "The",
+    "the",
+    "In",
+    "I",
+    "A",
+    "A's",
+    "I's.",
+    "US",
+    "S",
+    "Li",
+    "Lin",
+    "New",
+    "York",
+    "Street",
+    "May",
+    "Theresa",
+    "King",
+    "O'Neil",
+    "Ellison-Smith",
+    "Zoë",
+    "x5Dr",
+    "5",
+    "said",
+    "was",
+    "a",
+    "fraudster",
+    "and",
+    "of",
 ]
 GLUE = [" ", " ", " ", ", ", ". ", "\n\n", "  ", "; ", "? ", " ("]
 
@@ -223,8 +373,9 @@ def _read_all(ctx: Context, wanted: list[int]) -> dict[int, list[tuple[int, int]
 
 @settings(max_examples=400, deadline=None)
 @given(
-    st.lists(st.tuples(st.sampled_from(NAME_WORDS), st.sampled_from(GLUE)), min_size=1,
-             max_size=40),
+    st.lists(
+        st.tuples(st.sampled_from(NAME_WORDS), st.sampled_from(GLUE)), min_size=1, max_size=40
+    ),
     st.lists(st.integers(0, 50), min_size=1, max_size=3),
     st.booleans(),
 )
@@ -252,3 +403,21 @@ def test_sentence_facts_know_a_sentence_that_ends_inside_a_word() -> None:
     facts = SentenceFacts("ab cd. ef", [(0, 1), (3, 6), (7, 9)])
     assert facts.cut == [0] and facts.ordered and facts.starts == [0, 3, 7]
     assert not SentenceFacts("ab cd", [(0, 5), (3, 5)]).ordered
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Roe", "Ro", "Roes", "Lee", " ", "  ", "x", "Roe's", "L"]), max_size=30
+    ),
+    st.sets(st.sampled_from(["Roe", "Ro", "Roes", "Lee", "L"]), min_size=1),
+    st.integers(min_value=0, max_value=80),
+)
+def test_after_space_equals_the_alternation(pieces: list[str], targets: set[str], cut: int) -> None:
+    from lint.kinds.legal_base import _after_space
+
+    text = "".join(pieces)
+    end = min(cut, len(text))
+    alts = "|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True))
+    expected = [m.start() + 1 for m in re.compile(f" (?:{alts})").finditer(text, 0, end)]
+    assert list(_after_space(text, targets, end)) == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
 from lint.analysis.people import HONORIFICS, NAME, TOKEN, name_core, people
@@ -148,11 +148,8 @@ def _surname_sources(
     targets = {t for t in targets if facts.may_be_surname(t)}
     if not targets:
         return out
-    alts = "|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True))
-    finder = re.compile(f" (?:{alts})")
     starts = facts.starts
-    for m in finder.finditer(text, 0, end):
-        at = m.start() + 1
+    for at in _after_space(text, targets, end):
         i = bisect_right(starts, at) - 1
         if i < 0 or at >= sentences[i][1]:
             continue
@@ -168,6 +165,27 @@ def _surname_sources(
         if surname in targets:
             out.setdefault(i, set()).add(surname)
     return out
+
+
+def _after_space(text: str, targets: set[str], end: int) -> Iterator[int]:
+    """Where each match of ``re " (?:t1|t2|…)"`` (longest target first) in ``text[:end]``
+    starts its target, without that alternation: scanning a long text with one branch per
+    target cost time in proportion to text size times target count, and both grow with the
+    document. Only a space before a target's first letter is tried, with each target length,
+    longest first, as the alternation would; a match's own characters are skipped as its scan
+    skips them."""
+    lengths = sorted({len(t) for t in targets}, reverse=True)
+    firsts = "".join(sorted({re.escape(t[0]) for t in targets}))
+    last = 0
+    for probe in re.compile(f" (?=[{firsts}])").finditer(text, 0, end):
+        at = probe.start() + 1
+        if at <= last:
+            continue
+        for n in lengths:
+            if at + n <= end and text[at : at + n] in targets:
+                last = at + n
+                yield at
+                break
 
 
 def _may_precede_name(token: str) -> bool:
