@@ -10,7 +10,8 @@ through the ``regex`` module with a timeout so a catastrophic pattern cannot han
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 TIMEOUT_SECONDS = 1.0
@@ -189,19 +190,29 @@ class TermIndex:
         return not self.words or i >= len(target) or not _WORD_CHAR.match(target, i)
 
 
-def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[Any]:
-    """What ``pattern.finditer(text)`` yields, trying only the given sorted start positions.
+def finditer_at(
+    pattern: re.Pattern[str],
+    text: str,
+    starts: Sequence[int],
+    start: int = 0,
+    end: int | None = None,
+) -> Iterator[Any]:
+    """What ``pattern.finditer(text, start, end)`` yields, trying only the sorted ``starts``.
 
     Exact when every match of ``pattern`` starts at one of ``starts``: the match attempt at a
     position is the same anchored one the scan makes (lookbehinds still see the text before
     it), and a start inside the previous match is skipped as the scan would skip it.
     """
+    end = len(text) if end is None else end
     match = pattern.match
-    last = 0
-    for pos in starts:
+    last = start
+    for k in range(bisect_left(starts, start) if start else 0, len(starts)):
+        pos = starts[k]
+        if pos >= end:
+            return
         if pos < last:
             continue
-        m = match(text, pos)
+        m = match(text, pos, end)
         if m is not None:
             last = m.end()
             yield m

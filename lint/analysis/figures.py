@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from lint.analysis.alternation import ordered_alternation
+from lint.matchers import finditer_at
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?"
@@ -219,19 +220,7 @@ def anchors_for(text: str, start: int, end: int, anchors: list[int]) -> list[int
 
 def _figure_matches(text: str, start: int, end: int, anchors: list[int]) -> list[re.Match[str]]:
     """FIGURE.finditer(text, start, end), trying only the anchor positions."""
-    out: list[re.Match[str]] = []
-    cursor = start
-    for i in range(bisect_left(anchors, start), len(anchors)):
-        p = anchors[i]
-        if p >= end:
-            break
-        if p < cursor:
-            continue
-        m = FIGURE.match(text, p, end)
-        if m:
-            out.append(m)
-            cursor = m.end()
-    return out
+    return list(finditer_at(FIGURE, text, anchors, start, end))
 
 
 def find_figures(

@@ -219,19 +219,8 @@ def matches_between(
     unless ``end`` cuts a word: there the shortened word may be one the anchors never saw."""
     if starts is None or _cuts_word(text, end):
         yield from pattern.finditer(text, start, end)
-        return
-    match = pattern.match
-    last = start
-    for k in range(bisect_left(starts, start), len(starts)):
-        pos = starts[k]
-        if pos >= end:
-            return
-        if pos < last:
-            continue
-        m = match(text, pos, end)
-        if m is not None:
-            last = m.end()
-            yield m
+    else:
+        yield from finditer_at(pattern, text, starts, start, end)
 
 
 def search_between(
