@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from lint.analysis.editorial import Editorial
@@ -42,20 +43,37 @@ class Context:
         return CASE_TRAPS.search(self.text) is None
 
     @cached_property
+    def case_trap_offsets(self) -> list[int]:
+        """Offsets of the letters that IGNORECASE folds unlike lower() (ſ, ı, Greek variant
+        forms). Usually none."""
+        return [] if self.folds_exactly else [m.start() for m in CASE_TRAPS.finditer(self.text)]
+
+    @cached_property
     def case_trap_words(self) -> list[int]:
-        """Starts of the words holding a letter that IGNORECASE folds unlike lower() (ſ, ı,
-        Greek variant forms): a folded word lookup cannot vouch for these, so word anchors
-        try them all. Usually none."""
-        if self.folds_exactly:
-            return []
+        """Starts of the words holding a case-trap letter: a folded word lookup cannot vouch
+        for these, so word anchors try them all."""
         text, starts = self.text, set()
-        for m in CASE_TRAPS.finditer(text):
+        for i in self.case_trap_offsets:
             # back to the word's first character (a trap letter is rare: a short walk)
-            i = m.start()
             while i > 0 and _WORD_CHAR.match(text, i - 1):
                 i -= 1
             starts.add(i)
         return sorted(starts)
+
+    def with_traps(self, starts: list[int], reach: int = 0) -> list[int]:
+        """Sorted ``starts`` plus the places a folded lookup cannot vouch for: the start of
+        each word holding a case trap, or with ``reach`` (a substring search for literals of
+        at most that length) each offset less than ``reach`` before a trap letter."""
+        if self.folds_exactly:
+            return starts
+        if reach:
+            extra = sorted({p for t in self.case_trap_offsets
+                            for p in range(max(0, t - reach + 1), t + 1)})
+        else:
+            extra = self.case_trap_words
+        # two sorted runs: the sort merges them in linear time; then drop repeats
+        merged = sorted(starts + extra)
+        return [p for k, p in enumerate(merged) if not k or p != merged[k - 1]]
 
     def view(self, start: int, end: int) -> Span:
         return self.doc.prose.to_view(start), self.doc.prose.to_view(end)
@@ -104,7 +122,7 @@ class Context:
             ]
             # the scan's order: by start, then end (a stable sort keeps a term's payloads in
             # the order the owner added them)
-            hits.sort(key=_span_of)
+            hits.sort(key=_SPAN_OF)
             self._term_hits[(id(index), owner)] = hits
         return hits
 
@@ -121,8 +139,7 @@ class Context:
         return by_term
 
 
-def _span_of(hit: tuple[int, int, Any]) -> tuple[int, int]:
-    return hit[0], hit[1]
+_SPAN_OF = itemgetter(0, 1)  # (start, end) of a hit, in C
 
 
 def merge(spans: list[Span]) -> list[Span]:

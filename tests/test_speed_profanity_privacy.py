@@ -112,7 +112,7 @@ def test_anchored_profanity_equals_the_scans(
     assert _hits(rule, ctx) == _scanned(rule, ctx)
 
 
-@given(st.sampled_from(["", " ſo"]))  # a long s: the rule scans instead of using anchors
+@given(st.sampled_from(["", " ſo"]))  # a long s: the heads near it are tried as well
 def test_anchored_profanity_finds_what_it_should(trap: str) -> None:
     rule, shared = _rule("both", plurals=True)
     text = "Son-of-a-bitch, FUCKES and f*ck: what the hell, bloody awful. Shit." + trap
@@ -120,6 +120,20 @@ def test_anchored_profanity_finds_what_it_should(trap: str) -> None:
     assert ctx.folds_exactly == (not trap)
     found = [text[s:e] for s, e, _ in _hits(rule, ctx)]
     assert found == ["Son-of-a-bitch", "FUCKES", "Shit", "bloody", "what the hell", "f*ck"]
+    assert found == [text[s:e] for s, e, _ in _scanned(rule, ctx)]
+
+
+def test_a_case_trap_inside_a_head_is_still_found() -> None:
+    """A long ſ matches "s" under IGNORECASE, and the folded text has no "hells of a" there:
+    the offsets from which a head reaches the trap letter are tried as well."""
+    rule, shared = _rule("plain", plurals=True)
+    patterns = [r"bloody(?=\s+(?:awful|good|hell))", r"hells of an?"]
+    rule.patterns = [regex.compile(f"(?<!\\w)(?:{p})(?!\\w)", regex.I) for p in patterns]
+    rule.heads = [literal_heads(p) for p in patterns]
+    text = "It was hellſ of a day for the piſſed off crowd."
+    ctx = Context(build_document("t.txt", text, "text"), shared)
+    found = [text[s:e] for s, e, _ in _hits(rule, ctx)]
+    assert found == ["piſſed off", "hellſ of a"]
     assert found == [text[s:e] for s, e, _ in _scanned(rule, ctx)]
 
 
@@ -149,7 +163,8 @@ def test_literal_heads() -> None:
 
 def test_regex_ignorecase_equates_an_ascii_character_only_with_its_folding() -> None:
     """A head is looked up in the folded text: every character ``regex`` (IGNORECASE) matches
-    with a printable ASCII one must fold to the same, or be a case trap (then the rule scans)."""
+    with a printable ASCII one must fold to the same, or be a case trap (the rule then also
+    tries each offset from which a head reaches that letter)."""
     for ch in string.printable:
         for m in regex.finditer(regex.escape(ch), _everything(), regex.IGNORECASE | regex.M):
             c = m.group()
@@ -229,7 +244,8 @@ def test_only_sort_spellings_fold_to_sort() -> None:
 ID_WORDS = ["SSN", "SSNs", "social", "Social", "security", "number", "national", "National",
             "insurance", "NI", "NINO", "no.", "536-22-8726", "536 22 8726", "536228726",
             "QQ 12 34 56 C", "AB123456C", "AB 12 34 56 D", "12", "34", "-", ".", "\n", "x" * 20,
-            "y" * 45, "1", "A", "ſocial", "ABC", "4111 1111 1111 1111", "4111-1111-1111-1111"]
+            "y" * 45, "1", "A", "ſocial", "ſecurity", "inſurance", "ABC", "4111 1111 1111 1111",
+            "4111-1111-1111-1111"]
 
 
 def _gov_rule() -> GovernmentId:
@@ -259,6 +275,16 @@ def test_government_ids_at_the_edge_of_a_cue_s_reach() -> None:
             want = [(h.start, h.end) for h in full.check(ctx)]
             assert [(h.start, h.end) for h in _gov_rule().check(ctx)] == want
             assert want or gap > 30  # near enough, the number is found
+
+
+def test_a_case_trap_inside_a_cue_is_still_found() -> None:
+    for text in ("Her social ſecurity number is 536-22-8726.",
+                 "Her natıonal insurance number: QQ 12 34 56 C."):
+        ctx = Context(build_document("t.txt", text, "text"), SharedMatchers())
+        full = _gov_rule()
+        full.ssn_finders = full.nino_finders = None
+        want = [(h.start, h.end) for h in full.check(ctx)]
+        assert want and [(h.start, h.end) for h in _gov_rule().check(ctx)] == want
 
 
 def test_payment_card_chains() -> None:

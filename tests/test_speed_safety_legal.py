@@ -408,9 +408,10 @@ def test_sentence_facts_know_a_sentence_that_ends_inside_a_word() -> None:
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["Roe", "Ro", "Roes", "Lee", " ", "  ", "x", "Roe's", "L"]), max_size=30
+        st.sampled_from(["Roe", "Ro", "Roes", "Lee", " ", "  ", "x", "Roe's", "L", "buck"]),
+        max_size=30,
     ),
-    st.sets(st.sampled_from(["Roe", "Ro", "Roes", "Lee", "L"]), min_size=1),
+    st.sets(st.sampled_from(["Roe", "Ro", "Roes", "Lee", "L", "Roebuck"]), min_size=1),
     st.integers(min_value=0, max_value=80),
 )
 def test_after_space_equals_the_alternation(pieces: list[str], targets: set[str], cut: int) -> None:
@@ -421,3 +422,22 @@ def test_after_space_equals_the_alternation(pieces: list[str], targets: set[str]
     alts = "|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True))
     expected = [m.start() + 1 for m in re.compile(f" (?:{alts})").finditer(text, 0, end)]
     assert list(_after_space(text, targets, end)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Roe", "roe", "Mc", "’s", "'s", "’", "'", "-", "s", " ", "I", "é",
+                              "Lee", "A", "x"]), max_size=25),
+    st.sampled_from(["Roe", "Roe’", "Roe’s", "McRoe", "I", "A", "Lee-Roe", "Roe-", "Ro", "x"]),
+)
+def test_possessed_equals_a_search_per_word(pieces: list[str], word: str) -> None:
+    """One pass finds what ``word + "’s" in text`` found, for every capitalised word."""
+    from lint.kinds.legal_base import _CAPITALISED, _Facts
+
+    text = "".join(pieces)
+    facts = _Facts.__new__(_Facts)
+    facts.text, facts._possessed = text, None
+    expected = _CAPITALISED.fullmatch(word) is not None and (
+        word + "’s" in text or word + "'s" in text
+    )
+    assert (_CAPITALISED.fullmatch(word) is not None and word in facts.possessed()) == expected

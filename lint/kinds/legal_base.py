@@ -42,6 +42,8 @@ _WORD = re.compile(r"\w[\w’'-]*")
 # the name token before a space, as lint.analysis.people tokenises (read back from the space)
 _TOKEN_BEFORE = re.compile(r"[A-Za-z][\w’'.-]*\Z")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z’'-]*")
+_CAPITALISED_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-")
+_POSSESSIVE = re.compile(r"[’']s")
 # two possessives in a row ("Roe's's"); it opens on a plain "s" so the scan skips to those
 _DOUBLE_POSSESSIVE = re.compile(r"s[’']s(?<=[’']s[’']s)")
 
@@ -71,7 +73,7 @@ def sentence_people(ctx: Context, wanted: Iterable[int]) -> dict[int, list[Span]
     facts = _facts(ctx)
     if facts.general:
         return _read_candidates(text, sentences, want, targets)
-    sources = _surname_sources(facts, text, sentences, targets, sentences[want[-1]][0])
+    sources = facts.surname_sources(sentences, targets, sentences[want[-1]][0])
     wanted_set = set(want)
     surnames: set[str] = set()
     out: dict[int, list[Span]] = {}
@@ -79,7 +81,7 @@ def sentence_people(ctx: Context, wanted: Iterable[int]) -> dict[int, list[Span]
         if i not in wanted_set and sources[i] <= surnames:
             continue
         s, e = sentences[i]
-        found = people(text, s, e)
+        found = list(facts.people_of(i, s, e))
         if i in wanted_set:
             _remember(text, s, e, surnames, found)
             out[i] = sorted(found)
@@ -107,21 +109,58 @@ class _Facts:
         # seen) would defeat the look-up by offset: both take the general reading
         self.general = _DOUBLE_POSSESSIVE.search(self.text) is not None or not order.ordered
         self.starts = order.starts
-        self._surname_like: dict[str, bool] = {}
+        self._possessed: set[str] | None = None
+        self._people: dict[int, list[Span]] = {}
+        # the surname memory's sources, found once per target for both legal kinds:
+        # target -> [(offset, sentence index)], and the targets already looked for
+        self._sources: dict[str, list[tuple[int, int]]] = {}
+        self._looked_for: set[str] = set()
+
+    def people_of(self, i: int, s: int, e: int) -> list[Span]:
+        """people() of sentence ``i`` (text[s:e]), read once (callers copy before changing)."""
+        found = self._people.get(i)
+        if found is None:
+            found = self._people[i] = people(self.text, s, e)
+        return found
+
+    def surname_sources(
+        self, sentences: list[Span], targets: set[str], end: int
+    ) -> dict[int, set[str]]:
+        """The targets each sentence before ``end`` may make surnames (see
+        :func:`_surname_sources`); each target is looked for once in the whole text."""
+        targets = {t for t in targets if self.may_be_surname(t)}
+        new = targets - self._looked_for
+        if new:
+            for i, at, surname in _surname_sources(self, sentences, new):
+                self._sources.setdefault(surname, []).append((at, i))
+            self._looked_for |= new
+        out: dict[int, set[str]] = {}
+        for target in targets:
+            for at, i in self._sources.get(target, ()):
+                if at < end:
+                    out.setdefault(i, set()).add(target)
+        return out
 
     def may_be_surname(self, word: str) -> bool:
         """Can ``word`` be a name token's core (people's NAME), or one bare of its possessive?
         ("I" only if the text holds "I's")"""
         if NAME.fullmatch(word):
             return True
-        known = self._surname_like.get(word)
-        if known is None:
-            text = self.text
-            known = _CAPITALISED.fullmatch(word) is not None and (
-                word + "’s" in text or word + "'s" in text
-            )
-            self._surname_like[word] = known
-        return known
+        return _CAPITALISED.fullmatch(word) is not None and word in self.possessed()
+
+    def possessed(self) -> set[str]:
+        """Every capitalised run of _CAPITALISED's letters the text holds right before a "’s"
+        or "'s": one pass over the text, where asking ``word + "’s" in text`` for each word
+        cost a pass per word, and a long document has more of both."""
+        if self._possessed is None:
+            text, found = self.text, set[str]()
+            for m in _POSSESSIVE.finditer(text):
+                q = i = m.start()
+                while i > 0 and text[i - 1] in _CAPITALISED_CHARS:
+                    i -= 1
+                found.update(text[j:q] for j in range(i, q) if "A" <= text[j] <= "Z")
+            self._possessed = found
+        return self._possessed
 
 
 _FACTS: WeakKeyDictionary[Context, _Facts] = WeakKeyDictionary()
@@ -135,21 +174,17 @@ def _facts(ctx: Context) -> _Facts:
 
 
 def _surname_sources(
-    facts: _Facts, text: str, sentences: list[Span], targets: set[str], end: int
-) -> dict[int, set[str]]:
-    """The targets each sentence before ``end`` may make surnames.
+    facts: _Facts, sentences: list[Span], targets: set[str]
+) -> Iterator[tuple[int, int, str]]:
+    """(sentence index, offset, target) wherever a sentence may make a target a surname.
 
     A surname is the last token of a mention, bare of a possessive, and that token follows a
     space and a token that is a name (so capitalised) or an honorific ("Jane Roe", "judge
     Roe"). The memory's own additions are never new words: with no "Roe's's" in the text, no
     surname ends in a possessive, so a remembered word adds itself.
     """
-    out: dict[int, set[str]] = {}
-    targets = {t for t in targets if facts.may_be_surname(t)}
-    if not targets:
-        return out
-    starts = facts.starts
-    for at in _after_space(text, targets, end):
+    text, starts = facts.text, facts.starts
+    for at in _after_space(text, targets, len(text)):
         i = bisect_right(starts, at) - 1
         if i < 0 or at >= sentences[i][1]:
             continue
@@ -163,29 +198,28 @@ def _surname_sources(
         token = TOKEN.match(text, at, e)
         surname = _bare(name_core(token.group())) if token else ""
         if surname in targets:
-            out.setdefault(i, set()).add(surname)
-    return out
+            yield i, at, surname
 
 
 def _after_space(text: str, targets: set[str], end: int) -> Iterator[int]:
-    """Where each match of ``re " (?:t1|t2|…)"`` (longest target first) in ``text[:end]``
-    starts its target, without that alternation: scanning a long text with one branch per
-    target cost time in proportion to text size times target count, and both grow with the
-    document. Only a space before a target's first letter is tried, with each target length,
-    longest first, as the alternation would; a match's own characters are skipped as its scan
-    skips them."""
-    lengths = sorted({len(t) for t in targets}, reverse=True)
+    """Where each match of ``re " (?:t1|t2|…)"`` in ``text[:end]`` starts its target, without
+    that alternation: scanning a long text with one branch per target cost time in proportion
+    to text size times target count, and both grow with the document. Only a space before a
+    target's first letter is tried, against the targets sharing the text's next three
+    characters. (A target holds no space, so no match can hide another.)"""
+    short = {t for t in targets if len(t) < 3}  # one or two letters: looked up whole
+    by_head: dict[str, list[str]] = {}
+    for t in targets:
+        if len(t) >= 3:
+            by_head.setdefault(t[:3], []).append(t)
     firsts = "".join(sorted({re.escape(t[0]) for t in targets}))
-    last = 0
     for probe in re.compile(f" (?=[{firsts}])").finditer(text, 0, end):
         at = probe.start() + 1
-        if at <= last:
-            continue
-        for n in lengths:
-            if at + n <= end and text[at : at + n] in targets:
-                last = at + n
-                yield at
-                break
+        head = text[at : min(at + 3, end)]
+        if head[:1] in short or head[:2] in short or any(
+            text.startswith(t, at, end) for t in by_head.get(head, ())
+        ):
+            yield at
 
 
 def _may_precede_name(token: str) -> bool:

@@ -102,10 +102,9 @@ def _finders(words: list[str]) -> list[tuple[re.Pattern[str], bool]] | None:
     return finders
 
 
-def cue_starts(ctx: Context, finders: list[tuple[re.Pattern[str], bool]]) -> list[int] | None:
-    """Sorted offsets where a cue may start (None: anywhere, the text has a case trap)."""
-    if not ctx.folds_exactly and not all(acronym for _, acronym in finders):
-        return None
+def cue_starts(ctx: Context, finders: list[tuple[re.Pattern[str], bool]]) -> list[int]:
+    """Sorted offsets where a cue may start (a folded cue near a case trap: see
+    :meth:`Context.with_traps`)."""
     starts: set[int] = set()
     for finder, acronym in finders:
         text = ctx.text if acronym else ctx.folded
@@ -113,7 +112,11 @@ def cue_starts(ctx: Context, finders: list[tuple[re.Pattern[str], bool]]) -> lis
         while m is not None:
             starts.add(m.start())
             m = finder.search(text, m.start() + 1)
-    return sorted(starts)
+    if all(acronym for _, acronym in finders):
+        return sorted(starts)
+    # a trie spells each of its words in full along one path, so its pattern is at least as
+    # long as any word: a safe reach
+    return ctx.with_traps(sorted(starts), max(len(f.pattern) for f, _ in finders))
 
 
 def _safe_start(text: str, at: int, floor: int) -> int:

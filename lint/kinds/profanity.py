@@ -275,9 +275,10 @@ class Profanity(Rule):
 
     @staticmethod
     def _pattern_matches(pattern: Any, heads: list[str] | None, ctx: Context) -> Iterator[Any]:
-        """``pattern.finditer(ctx.text)``, tried only where one of its heads starts (the
-        folded text equals the original wherever IGNORECASE could match an ASCII head)."""
-        if heads is None or not ctx.folds_exactly:
+        """``pattern.finditer(ctx.text)``, tried only where one of its heads starts in the
+        folded text, or where a head's length reaches a case-trap letter (elsewhere IGNORECASE
+        matches an ASCII head exactly where the folded text equals it)."""
+        if heads is None:
             return pattern.finditer(ctx.text)  # type: ignore[no-any-return]
         folded = ctx.folded
         starts: set[int] = set()
@@ -286,7 +287,7 @@ class Profanity(Rule):
             while at >= 0:
                 starts.add(at)
                 at = folded.find(head, at + 1)
-        return finditer_at(pattern, ctx.text, sorted(starts))
+        return finditer_at(pattern, ctx.text, ctx.with_traps(sorted(starts), max(map(len, heads))))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
