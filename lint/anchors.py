@@ -54,3 +54,35 @@ class WordAnchors:
         if starts is None:
             return pattern.finditer(text)
         return finditer_at(pattern, text, starts)
+
+
+class OpenerAnchors:
+    """Where a pack author's ``regex`` pattern may match: where one of its first words starts
+    (:class:`WordAnchors`, plus the word starts only ``regex`` sees), or at one of its opening
+    punctuation characters. Unknown openers: the pattern scans."""
+
+    def __init__(
+        self, shared: SharedMatchers, owner: str, openers: tuple[set[str], set[str]] | None
+    ) -> None:
+        self.known = openers is not None
+        words, chars = openers or (set(), set())
+        self.words = WordAnchors(shared, owner, words) if words else None
+        if self.words is not None and self.words.index is None:
+            self.known = False
+        self.chars = (
+            re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]") if chars else None
+        )
+
+    def starts(self, ctx: Context) -> list[int] | None:
+        """Sorted offsets where a match may start, or None when the text must be scanned."""
+        if not self.known:
+            return None
+        out: list[int] = []
+        if self.words is not None:
+            out = self.words.starts(ctx) or []
+            if ctx.number_breaks:
+                out = sorted(set(out).union(ctx.number_breaks))
+        if self.chars is not None:  # punctuation never starts a word: no repeats
+            out = sorted(out + [m.start() for m in self.chars.finditer(ctx.text)])
+        return out
+

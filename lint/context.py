@@ -60,6 +60,23 @@ class Context:
             starts.add(i)
         return sorted(starts)
 
+    @cached_property
+    def number_breaks(self) -> list[int]:
+        """Word starts that ``regex`` sees and ``re`` does not: ``re`` counts a digit-like
+        character such as ² or ½ (Unicode No) as a word character, ``regex`` does not, so
+        "it²" holds the ``regex`` word "it". For each one, the start of the ``re`` word holding
+        it and the offset after it. Usually none."""
+        import regex
+
+        text, starts = self.text, set()
+        for m in regex.finditer(r"\p{No}", text):
+            i = m.start()
+            starts.add(i + 1)
+            while i > 0 and _WORD_CHAR.match(text, i - 1):
+                i -= 1
+            starts.add(i)
+        return sorted(starts)
+
     def with_traps(self, starts: list[int], reach: int = 0) -> list[int]:
         """Sorted ``starts`` plus the places a folded lookup cannot vouch for: the start of
         each word holding a case trap, or with ``reach`` (a substring search for literals of

@@ -260,3 +260,28 @@ def finditer(compiled: Any, text: str) -> Iterator[Any]:
             yield from compiled.finditer(text, start, end, timeout=TIMEOUT_SECONDS)
     except TimeoutError:
         raise RuleTimeout(f"pattern timed out after {TIMEOUT_SECONDS:g}s") from None
+
+
+class _Timed:
+    """A pack author's ``regex`` pattern whose ``match`` shares one time budget: what
+    :func:`finditer` allows the whole text (TIMEOUT_SECONDS per window)."""
+
+    def __init__(self, compiled: Any, size: int) -> None:
+        import time
+
+        self.compiled, self.clock = compiled, time.monotonic
+        self.deadline = self.clock() + TIMEOUT_SECONDS * max(1, -(-size // CHUNK))
+
+    def match(self, text: str, pos: int, end: int) -> Any:
+        left = self.deadline - self.clock()
+        return self.compiled.match(text, pos, end, timeout=max(left, 1e-3))
+
+
+def finditer_user_at(compiled: Any, text: str, starts: Sequence[int]) -> Iterator[Any]:
+    """:func:`finditer_at` for a pack author's pattern, under :func:`finditer`'s time budget
+    (raises RuleTimeout)."""
+    try:
+        yield from finditer_at(_Timed(compiled, len(text)), text, starts)  # type: ignore[arg-type]
+    except TimeoutError:
+        raise RuleTimeout(f"pattern timed out after {TIMEOUT_SECONDS:g}s") from None
+

@@ -20,7 +20,6 @@ from lint.kinds.legal_base import sentence_people
 from lint.kinds.safety_base import (
     SentenceFacts,
     matches_between,
-    pattern_first_words,
     search_between,
     sentences_holding,
 )
@@ -28,6 +27,7 @@ from lint.kinds.threat import _INTENT
 from lint.kinds.unsourced_allegation import _ALLEGED
 from lint.packs.load import load_pack
 from lint.packs.locate import builtin_dir
+from lint.pattern_openers import pattern_first_words
 
 # Words of the rules' patterns, near misses, and the awkward characters: hyphens, both
 # apostrophes, CRLF, capitals, ſ (an s to IGNORECASE), İ, punctuation that ends sentences.

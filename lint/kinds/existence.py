@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from lint.anchors import OpenerAnchors
 from lint.context import Context
 from lint.kinds import Exceptions, Hit, KindError, Rule, SharedMatchers, check_regex
-from lint.matchers import TermIndex, finditer, is_literal, select_longest
+from lint.matchers import TermIndex, finditer, finditer_user_at, is_literal, select_longest
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
+from lint.pattern_openers import user_openers
 
 KEYS = schema.KIND_KEYS["existence"]
 
@@ -63,6 +65,10 @@ class Existence(Rule):
         else:
             self.index = None
             self.pattern = check_regex(pattern_of(opts), self.ignorecase, ["tokens"])
+        # a pattern on the prose view is tried only where its matches can open
+        openers = None if self.raw or self.index else user_openers(
+            pattern_of(opts), self.ignorecase)
+        self.anchors = OpenerAnchors(shared, spec.id, openers)
 
     def _keep(self, matched: str) -> bool:
         if self.exceptions.excludes(matched):
@@ -76,7 +82,10 @@ class Existence(Rule):
                 if self._keep(text[s:e]):
                     yield Hit(s, e, (text[s:e],))
             return
-        for m in finditer(self.pattern, text):
+        starts = self.anchors.starts(ctx)
+        found = finditer(self.pattern, text) if starts is None else finditer_user_at(
+            self.pattern, text, starts)
+        for m in found:
             if m.end() > m.start() and self._keep(m.group()):
                 yield Hit(m.start(), m.end(), (m.group(),))
 

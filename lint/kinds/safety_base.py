@@ -4,9 +4,9 @@ finding the writer only reports (inside an attributed quotation, or after "said 
 Safety rules never skip quotations: a threat is a threat wherever it appears, but one the
 writer reports in a named speaker's words is lowered one level ("reported threat").
 
-:func:`pattern_first_words` reads the words a rule's pattern can open with, so that the
-safety and legal kinds try their patterns only where one of those words starts
-(:class:`~lint.anchors.WordAnchors`).
+:func:`~lint.pattern_openers.pattern_first_words` reads the words a rule's pattern can open
+with, so that the safety and legal kinds try their patterns only where one of those words
+starts (:class:`~lint.anchors.WordAnchors`).
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
-from re import _parser  # type: ignore[attr-defined]  # CPython's parser: the pattern's tree
-from typing import Any
 from weakref import WeakKeyDictionary
 
 from lint.analysis.lexicon import REPORT_VERBS
@@ -24,6 +22,7 @@ from lint.anchors import WordAnchors
 from lint.context import Context, inside
 from lint.kinds import SharedMatchers
 from lint.matchers import CASE_TRAPS, TermIndex, finditer_at, normalise_term
+from lint.pattern_openers import pattern_first_words
 
 # People a threat or a call to violence can be aimed at.
 ROLES = (
@@ -72,143 +71,13 @@ def sentence_of(ctx: Context, offset: int) -> tuple[int, int]:
     return ctx.editorial.sentences[ctx.editorial.claims.sentence_at(offset)]
 
 
-# -- the first words of a pattern --------------------------------------------------------------
-# A state of the walk: the word read so far, whether a non-word character (or an assertion that
-# one follows) has ended it, and whether the match is known to start where a word starts.
-_State = tuple[str, bool, bool]
-_MAX_WORDS = 256
-_MAX_UNROLL = 4
-_WORD_CHAR = re.compile(r"\w")
 _TWO_WORD_CHARS = re.compile(r"\w\w")
 _WORD_EDGES = re.compile(r"\w(?:.*\w)?", re.S)
-
-
-class _Unknown(Exception):
-    """The pattern holds something the walk cannot bound: the caller scans instead."""
 
 
 def pattern_anchors(shared: SharedMatchers, owner: str, pattern: re.Pattern[str]) -> WordAnchors:
     """Word anchors for ``pattern`` (none known, it scans: see :func:`pattern_first_words`)."""
     return WordAnchors(shared, owner, pattern_first_words(pattern.pattern, pattern.flags))
-
-
-def pattern_first_words(pattern: str, flags: int = 0) -> set[str] | None:
-    """Every word a match of ``pattern`` opens with (the maximal ``\\w+`` run at its start),
-    or None unless the pattern itself guarantees the answer: it must open on a word start
-    (``\\b`` or a look-behind excluding ``\\w``), and each first word must end on a non-word
-    character it consumes, or on ``\\b`` / a look-ahead excluding ``\\w``."""
-    try:
-        states = _sequence(_parser.parse(pattern, flags), {("", False, False)})
-    except (_Unknown, re.error):
-        return None
-    if not states or not all(done for _, done, _ in states):
-        return None
-    return {word for word, _, _ in states}
-
-
-def _sequence(items: Any, states: set[_State]) -> set[_State]:
-    for op, av in items:
-        if all(done for _, done, _ in states):
-            break
-        ended = {s for s in states if s[1]}
-        states = ended | _item(op, av, {s for s in states if not s[1]})
-        if len(states) > _MAX_WORDS:
-            raise _Unknown
-    return states
-
-
-def _item(op: Any, av: Any, states: set[_State]) -> set[_State]:
-    if op is _parser.LITERAL:
-        return _consume([chr(av)], states)
-    if op is _parser.IN:
-        return _consume(_class_chars(av), states)
-    if op is _parser.SUBPATTERN:
-        return _sequence(av[3], states)
-    if op is _parser.ATOMIC_GROUP:
-        return _sequence(av, states)
-    if op is _parser.BRANCH:
-        return set().union(*(_sequence(branch, states) for branch in av[1]))
-    if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
-        return _repeat(av, states)
-    if op is _parser.AT:
-        return {_boundary(s) for s in states} if av is _parser.AT_BOUNDARY else states
-    if op is _parser.ASSERT_NOT and _excludes_words(av[1]):
-        return {_guard(s) if av[0] < 0 else _end(s) for s in states}
-    if op is _parser.ASSERT or op is _parser.ASSERT_NOT:
-        return states  # consumes nothing: the words stay a superset
-    raise _Unknown
-
-
-def _consume(chars: list[str | None], states: set[_State]) -> set[_State]:
-    """``None`` stands for "some white space" (a non-word character with no case)."""
-    out = set()
-    for word, _, guarded in states:
-        for ch in chars:
-            if ch is not None and _WORD_CHAR.match(ch):
-                if not word and not guarded:
-                    raise _Unknown  # the match might start inside a word
-                out.add((word + ch, False, guarded))
-            elif ch is None or ch.lower() == ch == ch.upper():
-                if not word:
-                    raise _Unknown  # a match opening on a non-word character
-                out.add((word, True, guarded))
-            else:
-                raise _Unknown  # IGNORECASE might equate it with a word character
-    return out
-
-
-def _class_chars(items: Any) -> list[str | None]:
-    chars: list[str | None] = []
-    for op, av in items:
-        if op is _parser.LITERAL:
-            chars.append(chr(av))
-        elif op is _parser.RANGE and av[1] - av[0] < 32:
-            chars.extend(map(chr, range(av[0], av[1] + 1)))
-        elif op is _parser.CATEGORY and av is _parser.CATEGORY_SPACE:
-            chars.append(None)
-        else:
-            raise _Unknown
-    return chars
-
-
-def _repeat(av: Any, states: set[_State]) -> set[_State]:
-    low, high, body = av
-    out = set(states) if low == 0 else set()
-    current = states
-    for n in range(1, _MAX_UNROLL + 2):
-        if all(done for _, done, _ in current):
-            return out | current  # further repetitions change nothing
-        if n > high:
-            return out
-        if n > _MAX_UNROLL:
-            raise _Unknown
-        current = _sequence(body, current)
-        if n >= low:
-            out |= current
-    raise _Unknown  # pragma: no cover - the loop always returns
-
-
-def _excludes_words(body: Any) -> bool:
-    """Is the assertion's body one character class that holds ``\\w``?"""
-    if len(body) != 1 or body[0][0] is not _parser.IN:
-        return False
-    return (_parser.CATEGORY, _parser.CATEGORY_WORD) in body[0][1]
-
-
-def _boundary(state: _State) -> _State:
-    """``\\b`` before any character opens on a word start; after a word character, ends it."""
-    word, done, guarded = state
-    return (word, True, guarded) if word else (word, done, True)
-
-
-def _guard(state: _State) -> _State:
-    word, done, _ = state
-    return (word, done, True) if not word else state
-
-
-def _end(state: _State) -> _State:
-    word, _, guarded = state
-    return (word, True, guarded) if word else state
 
 
 def matches_between(

@@ -1,0 +1,103 @@
+"""A pack author's existence pattern, tried only where its matches can open (a first word or an
+opening punctuation character), finds what a scan of the text finds."""
+
+from __future__ import annotations
+
+import sys
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.context import Context
+from lint.document import build_document
+from lint.kinds import SharedMatchers
+from lint.kinds.existence import Existence
+from lint.model import Severity
+from lint.packs.load import load_pack
+from lint.packs.locate import builtin_dir
+from lint.packs.spec import RuleSpec
+from lint.pattern_openers import pattern_openers, user_openers
+
+# The shipped rules whose patterns open on a known word or character, with the words around
+# them: near misses, the awkward characters (a long s, a superscript two that re counts as a
+# word character and regex does not, a combining accent, a fraction), brackets and commas.
+SHIPPED = [("weasel", "agentless-passive"), ("citations", "placeholder"),
+           ("citations", "citation-needed"), ("weasel", "reportedly"), ("weasel", "pseudo-source")]
+WORDS = ["It", "it", "is", "was", "widely", "considered", "believed", "regarded", "as", "by",
+         "the", "committee", "to", "be", "has", "been", "suggested", "seen", ",", ", ", "(",
+         ")", "(source)", "[citation needed]", "[", "]", "{{", "}}", "cite", "source", "link",
+         "here", "add", "[insert", "name", "{{cn}}", "ſaid", "said", "it²", "²", "½is",
+         "i\u0301t", "reportedly", "allegedly", "word", "\n", " ", "  ", "x", "often", "also",
+         "history", "shows", "science", "teaches", "us", "everyone", "knows", "people", "say",
+         "world", "common", "sense", "logic", "dictates"]
+
+
+def _rules() -> list[Existence]:
+    out = []
+    for pack, rule_id in SHIPPED:
+        spec = next(r for r in load_pack(builtin_dir() / f"{pack}.yaml").rules
+                    if r.id == f"{pack}.{rule_id}")
+        out.append(Existence(spec, SharedMatchers()))
+    return out
+
+
+RULES = _rules()
+
+
+def _scan(rule: Existence, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in rule.pattern.finditer(text) if m.end() > m.start()]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.sampled_from([" ", ""]))
+def test_anchored_existence_patterns_equal_the_scan(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    for rule in RULES:
+        if rule.pattern is None:
+            continue
+        ctx = Context(build_document("t.txt", text, "text"), rule.shared)
+        assert rule.anchors.known
+        assert [(h.start, h.end) for h in rule.check(ctx)] == _scan(rule, ctx.text), rule.spec.id
+
+
+def test_a_superscript_ends_a_regex_word() -> None:
+    """re reads "it²" as one word, regex as "it" and "²": the anchors add the regex word."""
+    spec = RuleSpec(id="t.x", pack="t", category="t", extends="existence", message="%s",
+                    severity=Severity.WARNING,
+                    options={"tokens": [r"\bit\b\W+said"], "nonword": True})
+    rule = Existence(spec, SharedMatchers())
+    assert rule.anchors.known
+    text = "Then it² said so, and ½it said more."
+    ctx = Context(build_document("t.txt", text, "text"), rule.shared)
+    assert [text[h.start : h.end] for h in rule.check(ctx)] == ["it² said", "it said"]
+
+
+def test_openers_of_words_and_punctuation() -> None:
+    assert pattern_openers(r"\b(?:it is|they are)\b|,\s*seen") == ({"it", "they"}, {","})
+    assert pattern_openers(r"\[(?:source|link)\]|\(cite\)") == (set(), {"[", "("})
+    assert pattern_openers(r"\s+said") is None  # opens on white space: too many places
+    assert pattern_openers(r"said") is None  # may open inside a word
+    assert pattern_openers(r"\b\w+ly said") is None  # a first word of any letters
+
+
+def test_regex_syntax_that_re_reads_differently_scans() -> None:
+    assert user_openers(r"\b(?:colour){e<=1}\b", True) is None  # fuzzy: literal text to re
+    assert user_openers(r"[[:alpha:]]+ said", False) is None  # a POSIX class
+    assert user_openers(r"\p{Lu}\w+ said", False) is None  # re cannot parse it
+    assert user_openers(r"\bcafé\b", True) is None  # not ASCII: IGNORECASE unchecked
+    assert user_openers(r"\{\{cn\}\}", True) == (set(), {"{"})
+
+
+def test_re_and_regex_disagree_on_word_characters_only_for_other_numbers() -> None:
+    """re calls a character a word character and regex does not only for Unicode No (², ½):
+    the one case where regex sees a word start that the shared word index does not."""
+    word_re = regex.compile(r"\w")
+    import re
+
+    for i in range(sys.maxunicode + 1):
+        if 0xD800 <= i < 0xE000:
+            continue
+        ch = chr(i)
+        if re.match(r"\w", ch) and not word_re.match(ch):
+            assert regex.match(r"\p{No}", ch), hex(i)
