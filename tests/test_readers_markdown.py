@@ -268,9 +268,27 @@ def test_fast_delimiter_scan_equals_markos(tokens: list[str]) -> None:
     assert _found(marko_speed.find_links_or_emphs, text) == _found(marko_speed.ORIGINAL, text)
 
 
+URL_TOKENS = ["www", ".", "www.", "example", "com", "http", "https", ":", "//", "://", "@",
+              "a", "_", "`", "``", "~", "~~", " ", "\n", "(", ")", "x.org", "me@x.org", "-",
+              "<", ">", "&amp;", "?", "*"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(URL_TOKENS), max_size=20))
+def test_skipped_inline_scans_find_nothing_without_their_strings(tokens: list[str]) -> None:
+    """Each element the reader skips on a paragraph without its strings finds what marko's
+    own find does, with or without them."""
+    text = "".join(tokens)
+    for element, original in marko_speed.ORIGINAL_FIND.items():
+        fast = [m.span() for m in element.find(text, source=None)]
+        assert fast == [m.span() for m in original(element, text, source=None)], element
+
+
 def test_fast_delimiter_scan_is_installed_for_the_verified_marko() -> None:
     import marko
     from marko import inline_parser
 
     assert marko.__version__ in marko_speed.VERIFIED  # else: compare the new release, add it
     assert inline_parser.find_links_or_emphs is marko_speed.find_links_or_emphs
+    for element in marko_speed.NEEDS:
+        assert element.find.__func__ is not marko_speed.ORIGINAL_FIND[element]

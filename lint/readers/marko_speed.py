@@ -8,8 +8,11 @@ version jumps from one of those characters to the next with one regex search and
 same thing at each, in the same order, through marko's own helpers, so its result is the
 same. The block parser also hands the same few pattern strings to ``re.compile`` about
 200,000 times per MB; a dictionary of compiled patterns answers those instead of re's cache.
-Both are installed only for the marko releases they were compared against
-(tests/test_readers_markdown.py runs both scans on generated inline text).
+Three inline elements scan every paragraph with a pattern that cannot match without a
+certain character or string (a bare URL needs "www.", "://" or "@", a code span a backtick,
+a strikethrough a tilde): a paragraph without one skips that scan. All are installed only for
+the marko releases they were compared against (tests/test_readers_markdown.py runs both
+versions on generated inline text).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import re
 from typing import Any
 
 import marko
-from marko import inline_parser, source
+from marko import inline, inline_parser, source
+from marko.ext.gfm import elements as gfm
 
 # the releases whose scan this mirrors; another release keeps its own scan
 VERIFIED = frozenset({"2.2.4"})
@@ -71,10 +75,33 @@ def _expect_re(self: source.Source, regexp: re.Pattern[str] | str, pos: int) -> 
     return regexp.match(self._buffer, pos)
 
 
+# each match of the element's pattern holds one of these strings (read from its pattern)
+NEEDS: dict[type, tuple[str, ...]] = {
+    gfm.Url: ("www.", "://", "@"),  # www_pattern; bare_pattern's URL or e-mail branch
+    inline.CodeSpan: ("`",),
+    gfm.Strikethrough: ("~",),
+}
+ORIGINAL_FIND = {element: element.find.__func__ for element in NEEDS}  # type: ignore[attr-defined]
+
+
+def _needing(element: type, needs: tuple[str, ...]) -> Any:
+    """``element.find``, skipped for a text holding none of ``needs``."""
+    original = ORIGINAL_FIND[element]
+
+    def find(cls: type, text: str, *, source: source.Source) -> Any:
+        if cls is element and not any(need in text for need in needs):
+            return iter(())
+        return original(cls, text, source=source)
+
+    return classmethod(find)
+
+
 def install() -> bool:
     """Put the fast versions in marko's place when marko is a verified release."""
     if marko.__version__ not in VERIFIED:
         return False
     inline_parser.find_links_or_emphs = find_links_or_emphs
     source.Source._expect_re = _expect_re  # type: ignore[method-assign]
+    for element, needs in NEEDS.items():
+        element.find = _needing(element, needs)  # type: ignore[attr-defined]
     return True
