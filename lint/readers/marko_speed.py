@@ -10,7 +10,9 @@ same. The block parser also hands the same few pattern strings to ``re.compile``
 200,000 times per MB; a dictionary of compiled patterns answers those instead of re's cache.
 Three inline elements scan every paragraph with a pattern that cannot match without a
 certain character or string (a bare URL needs "www.", "://" or "@", a code span a backtick,
-a strikethrough a tilde): a paragraph without one skips that scan. All are installed only for
+a strikethrough a tilde): a paragraph without one skips that scan. The block parser asks
+every line whether it opens an HTML block with seven patterns that all open with ``<``; a
+line that does not is answered with one. All are installed only for
 the marko releases they were compared against (tests/test_readers_markdown.py runs both
 versions on generated inline text).
 """
@@ -21,7 +23,7 @@ import re
 from typing import Any
 
 import marko
-from marko import inline, inline_parser, source
+from marko import block, inline, inline_parser, source
 from marko.ext.gfm import elements as gfm
 
 # the releases whose scan this mirrors; another release keeps its own scan
@@ -75,6 +77,20 @@ def _expect_re(self: source.Source, regexp: re.Pattern[str] | str, pos: int) -> 
     return regexp.match(self._buffer, pos)
 
 
+_HTML_OPENING = re.compile(r" {,3}<")  # how each of HTMLBlock's seven start patterns opens
+ORIGINAL_HTML_MATCH = block.HTMLBlock.match.__func__  # type: ignore[attr-defined]
+
+
+def html_block_match(cls: type, source: source.Source) -> Any:
+    """marko's ``HTMLBlock.match``: a line that does not open with ``<`` (after the container
+    prefix and up to three spaces) is answered with one pattern instead of seven, leaving
+    the source as the seven failures leave it."""
+    if source.expect_re(_HTML_OPENING) is None:
+        source.context.html_end = None
+        return False
+    return ORIGINAL_HTML_MATCH(cls, source)
+
+
 # each match of the element's pattern holds one of these strings (read from its pattern)
 NEEDS: dict[type, tuple[str, ...]] = {
     gfm.Url: ("www.", "://", "@"),  # www_pattern; bare_pattern's URL or e-mail branch
@@ -102,6 +118,7 @@ def install() -> bool:
         return False
     inline_parser.find_links_or_emphs = find_links_or_emphs
     source.Source._expect_re = _expect_re  # type: ignore[method-assign]
+    block.HTMLBlock.match = classmethod(html_block_match)  # type: ignore[method-assign,assignment]
     for element, needs in NEEDS.items():
         element.find = _needing(element, needs)  # type: ignore[attr-defined]
     return True
