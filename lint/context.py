@@ -132,11 +132,17 @@ class Context:
         hits = self._term_hits.get((id(index), owner))
         if hits is None:
             spans = self._spans_by_term(index)
-            hits = [
-                (s, e, payload)
-                for term, payload in index.terms_of.get(owner, ())
-                for s, e in spans.get(term, ())
-            ]
+            mine = index.terms_of.get(owner, ())
+            if len(mine) <= len(spans):
+                hits = [(s, e, payload) for term, payload in mine for s, e in spans.get(term, ())]
+            else:  # a long list (20,000 terms) and few found: start from what was found
+                hits = [
+                    (s, e, payload)
+                    for term, found in spans.items()
+                    for who, payload in index.owners[term]
+                    if who == owner
+                    for s, e in found
+                ]
             # the scan's order: by start, then end (a stable sort keeps a term's payloads in
             # the order the owner added them)
             hits.sort(key=_SPAN_OF)

@@ -18,6 +18,7 @@ TIMEOUT_SECONDS = 1.0
 LITERAL = re.compile(r"\w(?:[\w '’-]*\w)?")
 _SPACES = re.compile(r"\s+")
 _WORD_CHAR = re.compile(r"\w")
+_NON_WORD_CHAR = re.compile(r"\W")
 
 
 class RuleTimeout(Exception):
@@ -122,11 +123,18 @@ class TermIndex:
                 key
                 for key in owners
                 if any(
-                    key[:i] in owners and not key[i - 1].isspace() and self._ends_word(key, i)
-                    for i in range(1, len(key))
+                    key[:i] in owners and not key[i - 1].isspace()
+                    for i in self._inner_ends(key)
                 )
             )
         return self._nested
+
+    def _inner_ends(self, key: str) -> Iterator[int] | range:
+        """The offsets inside ``key`` where a shorter term may end: every one, or in word mode
+        only before a non-word character (a 20,000-term list is mostly single words: none)."""
+        if not self.words:
+            return range(1, len(key))
+        return (m.start() for m in _NON_WORD_CHAR.finditer(key, 1))
 
     def _body(self) -> str:
         body = trie_pattern(list(self.owners))

@@ -126,3 +126,23 @@ def test_scan_fast_path_equals_the_prefix_walk(words: list[str], word_mode: bool
         index.add(term, "r")
     text = "".join(words)
     assert index.scan(text) == _scan_walking_every_prefix(index, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "ab", "a b", "a-b", "ab c", "a b c", "b", "x’s", "x",
+                                 "a_b", "é", "é-x"]), min_size=1, max_size=8),
+       st.booleans())
+def test_nested_keys_are_those_with_a_shorter_key_ending_inside(terms: list[str], words: bool
+                                                                 ) -> None:
+    """Only a key with a shorter key as a prefix, ending where a term may end, needs the
+    prefix walk of a scan (word mode: before a non-word character)."""
+    index = TermIndex(ignorecase=True, words=words)
+    for term in terms:
+        index.add(term, "o")
+    keys = index.owners
+    want = {
+        key for key in keys
+        if any(key[:i] in keys and not key[i - 1].isspace()
+               and (not words or not re.match(r"\w", key[i])) for i in range(1, len(key)))
+    }
+    assert index.nested == want
