@@ -88,9 +88,9 @@ class Context:
                             for p in range(max(0, t - reach + 1), t + 1)})
         else:
             extra = self.case_trap_words
-        # two sorted runs: the sort merges them in linear time; then drop repeats
-        merged = sorted(starts + extra)
-        return [p for k, p in enumerate(merged) if not k or p != merged[k - 1]]
+        # two sorted runs: the sort merges them in linear time (without the repeats)
+        have = set(starts)
+        return sorted(starts + [p for p in extra if p not in have])
 
     def view(self, start: int, end: int) -> Span:
         return self.doc.prose.to_view(start), self.doc.prose.to_view(end)

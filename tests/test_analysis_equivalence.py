@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.analysis.alternation import ordered_alternation
 from lint.analysis.figures import FIGURE, figure_anchors, find_figures
@@ -97,3 +99,21 @@ def test_disguised_candidates_are_the_non_letter_ones() -> None:
     want = [m.span() for m in _CANDIDATE.finditer(text) if not m.group().isalpha()]
     assert [m.span() for m in _DISGUISED.finditer(text)] == want
     assert want  # the text does hold disguised candidates
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 30)), max_size=12),
+       st.integers(0, 90), st.integers(0, 90), st.booleans())
+def test_quotes_across_equals_a_scan_of_every_quotation(
+    spans: list[tuple[int, int]], lo: int, pos: int, ordered: bool
+) -> None:
+    """The quotations near an offset, read back from it, are those a scan of them all finds
+    (nested ones included; out of order, the scan itself)."""
+    from types import SimpleNamespace
+
+    from lint.analysis.attribution import Attributor
+
+    quotes = [SimpleNamespace(start=s, end=s + n) for s, n in (sorted(spans) if ordered else spans)]
+    att = Attributor("", [], [], quotes)  # type: ignore[arg-type]
+    want = [(q.start, q.end) for q in quotes if q.start < pos and q.end > lo]
+    assert att._quotes_across(lo, pos) == want

@@ -3,6 +3,7 @@ tried only where a first word starts, and the surname memory read only where it 
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -405,23 +406,61 @@ def test_sentence_facts_know_a_sentence_that_ends_inside_a_word() -> None:
     assert not SentenceFacts("ab cd", [(0, 5), (3, 5)]).ordered
 
 
-@settings(max_examples=300, deadline=None)
+SURNAME_PIECES = ["Roe", "Ro", "Roes", "Lee", " ", "  ", "x", "Roe's", "L", "buck", "Jane",
+                  "judge", "Judge", "mr.", "Mr", "(", ".", ". ", ",", "\n\n", "3", "K\u212aing",
+                  "aMark", "the", "Jean-Paul", "O'Neil", "councillor", "St.", "A.B."]
+
+
+@settings(max_examples=400, deadline=None)
 @given(
-    st.lists(
-        st.sampled_from(["Roe", "Ro", "Roes", "Lee", " ", "  ", "x", "Roe's", "L", "buck"]),
-        max_size=30,
-    ),
-    st.sets(st.sampled_from(["Roe", "Ro", "Roes", "Lee", "L", "Roebuck"]), min_size=1),
-    st.integers(min_value=0, max_value=80),
+    st.lists(st.sampled_from(SURNAME_PIECES), max_size=30),
+    st.sets(st.sampled_from(["Roe", "Ro", "Roes", "Lee", "L", "Roebuck", "Jane", "Mark"]),
+            min_size=1),
+    st.integers(min_value=0, max_value=4),
 )
-def test_after_space_equals_the_alternation(pieces: list[str], targets: set[str], cut: int) -> None:
-    from lint.kinds.legal_base import _after_space
+def test_surname_sources_equal_a_search_for_each_target(
+    pieces: list[str], targets: set[str], cut: int
+) -> None:
+    """The sources found once per document, then filtered by target, are what a search for
+    " Target" (one alternation of the targets) and the same checks at each hit find."""
+    from lint.analysis.people import TOKEN, name_core
+    from lint.kinds import legal_base as lb
 
     text = "".join(pieces)
-    end = min(cut, len(text))
-    alts = "|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True))
-    expected = [m.start() + 1 for m in re.compile(f" (?:{alts})").finditer(text, 0, end)]
-    assert list(_after_space(text, targets, end)) == expected
+    ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
+    facts, sentences = lb._facts(ctx), ctx.editorial.sentences
+    if facts.general or not sentences:
+        return
+    end = sentences[cut][0] if cut < len(sentences) else len(text)
+    wanted = {t for t in targets if facts.may_be_surname(t)}
+    expected: dict[int, set[str]] = {}
+    if wanted:
+        alts = "|".join(re.escape(t) for t in sorted(wanted, key=len, reverse=True))
+        for m in re.compile(f" (?:{alts})").finditer(ctx.text, 0, end):
+            at = m.start() + 1
+            i = bisect.bisect_right(facts.starts, at) - 1
+            if i < 0 or at >= sentences[i][1] or at - 2 < sentences[i][0]:
+                continue
+            s, e = sentences[i]
+            lo = max(s, ctx.text.rfind(" ", s, at - 1) + 1)
+            before = lb._TOKEN_BEFORE.search(ctx.text, lo, at - 1)
+            if before is None or not lb._may_precede_name(before.group()):
+                continue
+            token = TOKEN.match(ctx.text, at, e)
+            surname = lb._bare(name_core(token.group())) if token else ""
+            if surname in wanted:
+                expected.setdefault(i, set()).add(surname)
+    assert facts.surname_sources(sentences, targets, end) == expected
+
+
+def test_surname_sources_after_a_name_or_an_honorific() -> None:
+    from lint.kinds import legal_base as lb
+
+    text = "Police met Jean-Paul Roe. Later judge Lee spoke. The Mark was low. O'Neil L went."
+    ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
+    sources = lb._facts(ctx).surname_sources(ctx.editorial.sentences,
+                                             {"Roe", "Lee", "Mark", "Police", "L"}, len(text))
+    assert sources == {0: {"Roe"}, 1: {"Lee"}, 2: {"Mark"}}  # "The" is capitalised
 
 
 @settings(max_examples=300, deadline=None)

@@ -23,8 +23,9 @@ so "“…,” they say" and "“…,” it is said" stay unattributed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate, pairwise
 
 from lint.analysis.blocks import Block
 from lint.analysis.lexicon import (
@@ -102,6 +103,11 @@ class Attributor:
         self.block_starts = [b.start for b in blocks]
         self.quotes = quotes
         self.params = params
+        # for the quotations near an offset: their starts, and the furthest end so far (None
+        # when they are not in start order, never seen: then every quotation is looked at)
+        self.quote_starts = [q.start for q in quotes]
+        in_order = all(a <= b for a, b in pairwise(self.quote_starts))
+        self.reach = list(accumulate((q.end for q in quotes), max)) if in_order else None
 
     def sentence_at(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
@@ -157,7 +163,7 @@ class Attributor:
         lo = self.sentences[max(si - 2, 0)][0]
         if self.blocks[self.block_at(lo)].heading:  # headings never supply context
             lo = self.sentences[si][0]
-        spans = [(q.start, q.end) for q in self.quotes if q.start < pos and q.end > lo]
+        spans = self._quotes_across(lo, pos)
         for m in WORD.finditer(self.text, lo, pos):
             if any(s <= m.start() < e for s, e in spans):
                 continue
@@ -165,6 +171,21 @@ class Attributor:
             if tok.lower() not in PRONOUNS and is_source(tok, self.params):
                 return True
         return False
+
+    def _quotes_across(self, lo: int, pos: int) -> list[tuple[int, int]]:
+        """(start, end) of the quotations that start before ``pos`` and end after ``lo``, in
+        order, read back from ``pos`` (a scan of them all made long documents quadratic)."""
+        if self.reach is None:
+            return [(q.start, q.end) for q in self.quotes if q.start < pos and q.end > lo]
+        out = []
+        k = bisect_left(self.quote_starts, pos) - 1
+        while k >= 0 and self.reach[k] > lo:
+            q = self.quotes[k]
+            if q.end > lo:
+                out.append((q.start, q.end))
+            k -= 1
+        out.reverse()
+        return out
 
     # -- route (a)
     def _window(self, q: Quote, prev: Quote | None, nxt: Quote | None) -> bool:

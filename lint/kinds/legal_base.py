@@ -16,6 +16,7 @@ from weakref import WeakKeyDictionary
 from lint.analysis.people import HONORIFICS, NAME, TOKEN, name_core, people
 from lint.context import Context
 from lint.kinds.safety_base import sentence_facts
+from lint.matchers import trie_pattern
 
 Span = tuple[int, int]
 
@@ -44,6 +45,14 @@ _TOKEN_BEFORE = re.compile(r"[A-Za-z][\w’'.-]*\Z")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z’'-]*")
 _CAPITALISED_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-")
 _POSSESSIVE = re.compile(r"[’']s")
+# Where a surname can follow, and more (each place is checked): a space before a capital,
+# after a token holding a capital, or after one ending in an honorific and full stops. The
+# honorific ending is found in the reversed text, where the pattern opens on the space: re then
+# jumps from space to space (the same pattern read forwards was tried at every character).
+_AFTER_CAPITALISED = re.compile(r"[A-Z][\w’'.-]* (?=[A-Z])")
+_HONORIFIC_BEFORE_REVERSED = re.compile(
+    r" (?<=[A-Z] )\.*(?i:" + trie_pattern(sorted(h[::-1] for h in HONORIFICS)) + ")"
+)
 # two possessives in a row ("Roe's's"); it opens on a plain "s" so the scan skips to those
 _DOUBLE_POSSESSIVE = re.compile(r"s[’']s(?<=[’']s[’']s)")
 
@@ -111,10 +120,7 @@ class _Facts:
         self.starts = order.starts
         self._possessed: set[str] | None = None
         self._people: dict[int, list[Span]] = {}
-        # the surname memory's sources, found once per target for both legal kinds:
-        # target -> [(offset, sentence index)], and the targets already looked for
-        self._sources: dict[str, list[tuple[int, int]]] = {}
-        self._looked_for: set[str] = set()
+        self._followers: list[tuple[int, int, str]] | None = None
 
     def people_of(self, i: int, s: int, e: int) -> list[Span]:
         """people() of sentence ``i`` (text[s:e]), read once (callers copy before changing)."""
@@ -126,20 +132,31 @@ class _Facts:
     def surname_sources(
         self, sentences: list[Span], targets: set[str], end: int
     ) -> dict[int, set[str]]:
-        """The targets each sentence before ``end`` may make surnames (see
-        :func:`_surname_sources`); each target is looked for once in the whole text."""
+        """The targets each sentence before ``end`` may make surnames."""
         targets = {t for t in targets if self.may_be_surname(t)}
-        new = targets - self._looked_for
-        if new:
-            for i, at, surname in _surname_sources(self, sentences, new):
-                self._sources.setdefault(surname, []).append((at, i))
-            self._looked_for |= new
         out: dict[int, set[str]] = {}
-        for target in targets:
-            for at, i in self._sources.get(target, ()):
-                if at < end:
-                    out.setdefault(i, set()).add(target)
+        if not targets:
+            return out
+        for at, i, surname in self.followers(sentences):
+            if at >= end:
+                break
+            if surname in targets:
+                out.setdefault(i, set()).add(surname)
         return out
+
+    def followers(self, sentences: list[Span]) -> list[tuple[int, int, str]]:
+        """(offset, sentence index, surname) of every token a sentence may make a surname,
+        in text order; found once per document, whatever the targets, so that its cost
+        follows the text and not the number of names asked about.
+
+        A surname is the last token of a mention, bare of a possessive, and that token
+        follows a space and a token that is a name (so capitalised) or an honorific ("Jane
+        Roe", "judge Roe"). The memory's own additions are never new words: with no "Roe's's"
+        in the text, no surname ends in a possessive, so a remembered word adds itself.
+        """
+        if self._followers is None:
+            self._followers = list(_followers(self.text, self.starts, sentences))
+        return self._followers
 
     def may_be_surname(self, word: str) -> bool:
         """Can ``word`` be a name token's core (people's NAME), or one bare of its possessive?
@@ -173,18 +190,11 @@ def _facts(ctx: Context) -> _Facts:
     return facts
 
 
-def _surname_sources(
-    facts: _Facts, sentences: list[Span], targets: set[str]
+def _followers(
+    text: str, starts: list[int], sentences: list[Span]
 ) -> Iterator[tuple[int, int, str]]:
-    """(sentence index, offset, target) wherever a sentence may make a target a surname.
-
-    A surname is the last token of a mention, bare of a possessive, and that token follows a
-    space and a token that is a name (so capitalised) or an honorific ("Jane Roe", "judge
-    Roe"). The memory's own additions are never new words: with no "Roe's's" in the text, no
-    surname ends in a possessive, so a remembered word adds itself.
-    """
-    text, starts = facts.text, facts.starts
-    for at in _after_space(text, targets, len(text)):
+    """:meth:`_Facts.followers`: the candidates of :func:`_name_may_follow`, checked."""
+    for at in _name_may_follow(text):
         i = bisect_right(starts, at) - 1
         if i < 0 or at >= sentences[i][1]:
             continue
@@ -196,30 +206,18 @@ def _surname_sources(
         if before is None or not _may_precede_name(before.group()):
             continue
         token = TOKEN.match(text, at, e)
-        surname = _bare(name_core(token.group())) if token else ""
-        if surname in targets:
-            yield i, at, surname
+        if token:
+            yield at, i, _bare(name_core(token.group()))
 
 
-def _after_space(text: str, targets: set[str], end: int) -> Iterator[int]:
-    """Where each match of ``re " (?:t1|t2|…)"`` in ``text[:end]`` starts its target, without
-    that alternation: scanning a long text with one branch per target cost time in proportion
-    to text size times target count, and both grow with the document. Only a space before a
-    target's first letter is tried, against the targets sharing the text's next three
-    characters. (A target holds no space, so no match can hide another.)"""
-    short = {t for t in targets if len(t) < 3}  # one or two letters: looked up whole
-    by_head: dict[str, list[str]] = {}
-    for t in targets:
-        if len(t) >= 3:
-            by_head.setdefault(t[:3], []).append(t)
-    firsts = "".join(sorted({re.escape(t[0]) for t in targets}))
-    for probe in re.compile(f" (?=[{firsts}])").finditer(text, 0, end):
-        at = probe.start() + 1
-        head = text[at : min(at + 3, end)]
-        if head[:1] in short or head[:2] in short or any(
-            text.startswith(t, at, end) for t in by_head.get(head, ())
-        ):
-            yield at
+def _name_may_follow(text: str) -> list[int]:
+    """Sorted offsets after a space where a surname may start: every one whose token before
+    holds a capital or ends in an honorific (and full stops), and some others."""
+    found = {m.end() for m in _AFTER_CAPITALISED.finditer(text)}
+    last = len(text) - 1
+    # a space at r in the reversed text is the space at last - r; the name starts after it
+    found.update(last - m.start() + 1 for m in _HONORIFIC_BEFORE_REVERSED.finditer(text[::-1]))
+    return sorted(found)
 
 
 def _may_precede_name(token: str) -> bool:
