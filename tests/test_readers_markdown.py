@@ -292,3 +292,47 @@ def test_fast_delimiter_scan_is_installed_for_the_verified_marko() -> None:
     assert inline_parser.find_links_or_emphs is marko_speed.find_links_or_emphs
     for element in marko_speed.NEEDS:
         assert element.find.__func__ is not marko_speed.ORIGINAL_FIND[element]
+
+
+BLOCK_LINES = ["Plain words here", "  indented words", "\tTabbed words", "> quoted words", "",
+               "- item", "1. item", "* item", "# Heading", "```", "~~~", "<div>", "<!-- c -->",
+               "---", "***", "a | b", "--|--", "| x | y |", "> [!NOTE]", "   > lazy", "word",
+               "    code", "===", "<span>x</span>", "+ plus", "  - nested", "Text <b>bold</b>"]
+
+
+def _read_with(fast: bool, text: str) -> tuple[str, list[tuple[int, int, str, int]]]:
+    """The reader's view and regions with the block-level stand-ins installed or not."""
+    from marko import block
+    from marko.ext.gfm import elements as gfm
+
+    saved = (block.HTMLBlock.__dict__["match"], block.Paragraph.__dict__["break_paragraph"],
+             gfm.Table.__dict__["match"])
+    if not fast:
+        block.HTMLBlock.match = classmethod(marko_speed.ORIGINAL_HTML_MATCH)
+        block.Paragraph.break_paragraph = classmethod(marko_speed.ORIGINAL_BREAK)
+        gfm.Table.match = classmethod(marko_speed.ORIGINAL_TABLE_MATCH)
+    try:
+        prose, regions = read_markdown(text)
+    finally:
+        block.HTMLBlock.match, block.Paragraph.break_paragraph, gfm.Table.match = saved
+    return prose.text, [(r.start, r.end, r.kind, r.level) for r in regions]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BLOCK_LINES), max_size=14))
+def test_block_stand_ins_read_what_marko_reads(lines: list[str]) -> None:
+    """HTMLBlock.match, Paragraph.break_paragraph and Table.match, answered early, give the
+    same view and regions as marko's own on documents of mixed blocks."""
+    text = "\n".join(lines) + "\n"
+    assert _read_with(True, text) == _read_with(False, text)
+
+
+def test_the_letter_line_shortcut_knows_every_paragraph_breaker() -> None:
+    """The early answer for a line opening on a letter holds only for these elements: a new
+    one that can interrupt a paragraph must be checked first."""
+    from lint.readers.markdown import _markdown
+
+    parser = _markdown()
+    parser._setup_extensions()
+    breakers = {e.__name__ for e in parser.parser.block_elements.values() if e.breaks_paragraph}
+    assert breakers == marko_speed.BREAKS_PARAGRAPH

@@ -1,20 +1,22 @@
-"""Faster, identical stand-ins for two of marko's hot spots (the Markdown reader's parser).
+"""Faster, identical stand-ins for marko's hot spots (the Markdown reader's parser).
 
 marko's ``find_links_or_emphs`` walks a paragraph's inline text one character at a time in
 Python and tries two regular expressions at every character: about a third of the time the
-Markdown reader spends. The scan only ever acts on seven characters (backslash, backtick,
+Markdown reader spent. The scan only ever acts on seven characters (backslash, backtick,
 ``[``, ``]``, ``!``, ``*``, ``_``); everywhere else it steps to the next character. This
 version jumps from one of those characters to the next with one regex search and does the
 same thing at each, in the same order, through marko's own helpers, so its result is the
 same. The block parser also hands the same few pattern strings to ``re.compile`` about
 200,000 times per MB; a dictionary of compiled patterns answers those instead of re's cache.
-Three inline elements scan every paragraph with a pattern that cannot match without a
-certain character or string (a bare URL needs "www.", "://" or "@", a code span a backtick,
-a strikethrough a tilde): a paragraph without one skips that scan. The block parser asks
-every line whether it opens an HTML block with seven patterns that all open with ``<``; a
-line that does not is answered with one. All are installed only for
-the marko releases they were compared against (tests/test_readers_markdown.py runs both
-versions on generated inline text).
+
+The others answer early where marko's answer is certain: three inline scans that cannot
+match without a certain string (a bare URL needs "www.", "://" or "@", a code span a
+backtick, a strikethrough a tilde); the HTML-block test, whose seven patterns all open with
+``<``; the paragraph-break test on a line opening with a letter, where none of the eight
+elements it tries can open; and the GFM table test on a line without ``|``. Each leaves the
+parser's state as marko's own failure leaves it. All are installed only for the marko
+releases they were compared against (tests/test_readers_markdown.py runs both versions on
+generated inline text and generated documents).
 """
 
 from __future__ import annotations
@@ -91,6 +93,37 @@ def html_block_match(cls: type, source: source.Source) -> Any:
     return ORIGINAL_HTML_MATCH(cls, source)
 
 
+# A line that opens, after spaces and tabs, on an ASCII letter: whatever the container prefix
+# takes of those, no element that can interrupt a paragraph (a blank line, an ATX heading, a
+# code fence, a quotation or alert, a list item, an HTML block, a thematic break) opens there.
+_LETTER_LINE = re.compile(r"[ \t]*[A-Za-z]")
+BREAKS_PARAGRAPH = frozenset({"BlankLine", "Heading", "FencedCode", "Quote", "Alert"})
+ORIGINAL_BREAK = block.Paragraph.break_paragraph.__func__  # type: ignore[attr-defined]
+
+
+def break_paragraph(cls: type, source: source.Source, lazy: bool = False) -> bool:
+    """marko's ``Paragraph.break_paragraph``, answered at once for a line that opens on a
+    letter (eight patterns tried on most lines of prose), leaving what its HTMLBlock.match
+    leaves."""
+    if _LETTER_LINE.match(source._buffer, source.pos):
+        source.context.html_end = None
+        return False
+    return ORIGINAL_BREAK(cls, source, lazy)  # type: ignore[no-any-return]
+
+
+ORIGINAL_TABLE_MATCH = gfm.Table.match.__func__  # type: ignore[attr-defined]
+
+
+def table_match(cls: type, source: source.Source) -> Any:
+    """marko's GFM ``Table.match``: a line without ``|`` cannot open a table (its header
+    row must split on one), so it is refused without splitting it into cells."""
+    line = source.next_line()
+    if line is None or "|" not in line:
+        source.anchor()
+        return False
+    return ORIGINAL_TABLE_MATCH(cls, source)
+
+
 # each match of the element's pattern holds one of these strings (read from its pattern)
 NEEDS: dict[type, tuple[str, ...]] = {
     gfm.Url: ("www.", "://", "@"),  # www_pattern; bare_pattern's URL or e-mail branch
@@ -119,6 +152,8 @@ def install() -> bool:
     inline_parser.find_links_or_emphs = find_links_or_emphs
     source.Source._expect_re = _expect_re  # type: ignore[method-assign]
     block.HTMLBlock.match = classmethod(html_block_match)  # type: ignore[method-assign,assignment]
+    block.Paragraph.break_paragraph = classmethod(break_paragraph)  # type: ignore[method-assign,assignment]
+    gfm.Table.match = classmethod(table_match)  # type: ignore[method-assign,assignment]
     for element, needs in NEEDS.items():
         element.find = _needing(element, needs)  # type: ignore[attr-defined]
     return True
