@@ -295,6 +295,8 @@ def test_fast_delimiter_scan_is_installed_for_the_verified_marko() -> None:
 
 
 BLOCK_LINES = ["Plain words here", "  indented words", "\tTabbed words", "> quoted words", "",
+               "*em* and **strong** [link](http://x.org) `code` ~~gone~~ www.x.org", "[ref]: /u",
+               "![img](i.png) _a_ [ref] <http://a.b> me@x.org \\* &amp;",
                "- item", "1. item", "* item", "# Heading", "```", "~~~", "<div>", "<!-- c -->",
                "---", "***", "a | b", "--|--", "| x | y |", "> [!NOTE]", "   > lazy", "word",
                "    code", "===", "<span>x</span>", "+ plus", "  - nested", "Text <b>bold</b>"]
@@ -302,19 +304,21 @@ BLOCK_LINES = ["Plain words here", "  indented words", "\tTabbed words", "> quot
 
 def _read_with(fast: bool, text: str) -> tuple[str, list[tuple[int, int, str, int]]]:
     """The reader's view and regions with the block-level stand-ins installed or not."""
-    from marko import block
+    from marko import block, inline_parser
     from marko.ext.gfm import elements as gfm
 
     saved = (block.HTMLBlock.__dict__["match"], block.Paragraph.__dict__["break_paragraph"],
-             gfm.Table.__dict__["match"])
+             gfm.Table.__dict__["match"], inline_parser.parse)
     if not fast:
         block.HTMLBlock.match = classmethod(marko_speed.ORIGINAL_HTML_MATCH)
         block.Paragraph.break_paragraph = classmethod(marko_speed.ORIGINAL_BREAK)
         gfm.Table.match = classmethod(marko_speed.ORIGINAL_TABLE_MATCH)
+        inline_parser.parse = marko_speed.ORIGINAL_PARSE
     try:
         prose, regions = read_markdown(text)
     finally:
-        block.HTMLBlock.match, block.Paragraph.break_paragraph, gfm.Table.match = saved
+        (block.HTMLBlock.match, block.Paragraph.break_paragraph, gfm.Table.match,
+         inline_parser.parse) = saved
     return prose.text, [(r.start, r.end, r.kind, r.level) for r in regions]
 
 

@@ -9,7 +9,8 @@ same thing at each, in the same order, through marko's own helpers, so its resul
 same. The block parser also hands the same few pattern strings to ``re.compile`` about
 200,000 times per MB; a dictionary of compiled patterns answers those instead of re's cache.
 
-The others answer early where marko's answer is certain: three inline scans that cannot
+marko's inline ``parse`` also defines a token class anew for every paragraph; here it is made
+once per parser. The others answer early where marko's answer is certain: three inline scans that cannot
 match without a certain string (a bare URL needs "www.", "://" or "@", a code span a
 backtick, a strikethrough a tilde); the HTML-block test, whose seven patterns all open with
 ``<``; the paragraph-break test on a line opening with a letter, where none of the eight
@@ -66,6 +67,40 @@ def find_links_or_emphs(text: str, link_ref_defs: dict[str, tuple[str, str]]) ->
 
 
 ORIGINAL = inline_parser.find_links_or_emphs
+ORIGINAL_PARSE = inline_parser.parse
+
+
+def _link_or_emph(parser: Any) -> type:
+    """marko's ``LinkOrEmph`` token type for ``parser``, made once per parser (marko's
+    ``parse`` defines the class anew for every paragraph, a few per cent of the reader)."""
+    made: type | None = parser.__dict__.get("_lint_link_or_emph")
+    if made is None:
+
+        class LinkOrEmph(inline.InlineElement):
+            parse_children = True
+
+            def __new__(cls, match: Any) -> Any:
+                return parser.inline_elements[match.etype](match)
+
+        made = parser.__dict__["_lint_link_or_emph"] = LinkOrEmph
+    return made
+
+
+def parse(
+    text: str, elements: list[Any], fallback: Any, source: source.Source,
+    positions: Any = None,
+) -> list[Any]:
+    """marko's ``inline_parser.parse``, with the token type made once per parser."""
+    token = inline_parser.Token
+    link_or_emph = _link_or_emph(source.parser)
+    tokens = [token(link_or_emph, m, text, fallback, positions)
+              for m in find_links_or_emphs(text, source.root.link_ref_defs)]
+    for etype in elements:
+        for match in etype.find(text, source=source):
+            tokens.append(token(etype, match, text, fallback, positions))
+    tokens.sort()
+    tokens = inline_parser._resolve_overlap(tokens)
+    return inline_parser.make_elements(tokens, text, fallback=fallback, positions=positions)
 _COMPILED: dict[str, re.Pattern[str]] = {}
 
 
@@ -150,6 +185,7 @@ def install() -> bool:
     if marko.__version__ not in VERIFIED:
         return False
     inline_parser.find_links_or_emphs = find_links_or_emphs
+    inline_parser.parse = parse
     source.Source._expect_re = _expect_re  # type: ignore[method-assign]
     block.HTMLBlock.match = classmethod(html_block_match)  # type: ignore[method-assign,assignment]
     block.Paragraph.break_paragraph = classmethod(break_paragraph)  # type: ignore[method-assign,assignment]
