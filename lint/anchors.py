@@ -43,7 +43,7 @@ class WordAnchors:
         """Sorted offsets where a match may start, or None when the whole text must be scanned."""
         if self.index is None:
             return None
-        return ctx.with_traps([start for start, _, _ in ctx.term_hits(self.index, self.owner)])
+        return ctx.with_traps(ctx.term_starts(self.index, self.owner))
 
     def finditer(
         self, pattern: re.Pattern[str], ctx: Context, text: str

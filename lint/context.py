@@ -31,6 +31,7 @@ class Context:
         self.shared = shared
         self._spans: dict[str, list[Span]] = {}
         self._term_hits: dict[tuple[int, str], list[tuple[int, int, Any]]] = {}
+        self._term_starts: dict[tuple[int, str], list[int]] = {}
         self._scans: dict[int, dict[str, list[tuple[int, int]]]] = {}
 
     @cached_property
@@ -148,6 +149,18 @@ class Context:
             hits.sort(key=_SPAN_OF)
             self._term_hits[(id(index), owner)] = hits
         return hits
+
+    def term_starts(self, index: TermIndex, owner: str) -> list[int]:
+        """Sorted, distinct offsets where one of ``owner``'s terms starts (word anchors need
+        no more: plain integers sort several times faster than hit tuples by key)."""
+        key = (id(index), owner)
+        starts = self._term_starts.get(key)
+        if starts is None:
+            spans = self._spans_by_term(index)
+            starts = self._term_starts[key] = sorted(
+                {s for term, _ in index.terms_of.get(owner, ()) for s, _ in spans.get(term, ())}
+            )
+        return starts
 
     def _spans_by_term(self, index: TermIndex) -> dict[str, list[tuple[int, int]]]:
         by_term = self._scans.get(id(index))

@@ -137,7 +137,7 @@ class PhraseAnchors:
         """``pattern.finditer(ctx.text)``, tried where a phrase starts."""
         if self.index is None or ctx.case_trap_words:
             return self.first_words.finditer(pattern, ctx, ctx.text)
-        starts = sorted({start for start, _, _ in ctx.term_hits(self.index, self.owner)})
+        starts = ctx.term_starts(self.index, self.owner)
         return finditer_at(pattern, ctx.text, starts)
 
 

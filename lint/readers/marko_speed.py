@@ -10,14 +10,14 @@ same. The block parser also hands the same few pattern strings to ``re.compile``
 200,000 times per MB; a dictionary of compiled patterns answers those instead of re's cache.
 
 marko's inline ``parse`` also defines a token class anew for every paragraph; here it is made
-once per parser. The others answer early where marko's answer is certain: three inline scans that cannot
-match without a certain string (a bare URL needs "www.", "://" or "@", a code span a
-backtick, a strikethrough a tilde); the HTML-block test, whose seven patterns all open with
+once per parser. The others answer early where marko's answer is certain: three inline scans
+that cannot match without a certain string (a bare URL needs "www.", "://" or "@", a code span
+a backtick, a strikethrough a tilde); the HTML-block test, whose seven patterns all open with
 ``<``; the paragraph-break test on a line opening with a letter, where none of the eight
 elements it tries can open; and the GFM table test on a line without ``|``. Each leaves the
-parser's state as marko's own failure leaves it. All are installed only for the marko
-releases they were compared against (tests/test_readers_markdown.py runs both versions on
-generated inline text and generated documents).
+parser's state as marko's own failure leaves it. All are installed only for the marko releases
+they were compared against (tests/test_readers_markdown.py runs both versions on generated
+inline text and generated documents).
 """
 
 from __future__ import annotations
