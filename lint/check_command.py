@@ -109,6 +109,10 @@ def run_check(
     todo = [item for item, _ in plan if isinstance(item, Job)]
     workers = jobs or os.cpu_count() or 1
     pooled = use_workers(todo, workers)
+    if pooled:  # the workers lint: stop recording patterns before they fork
+        from lint import re_warm
+
+        re_warm.stop()
     done = run_jobs(todo, workers)
     results: list[FileResult] = []
     configs: dict[int, Config] = {}  # id(result) -> the config that governed it

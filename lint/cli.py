@@ -132,6 +132,16 @@ def test_rules(target: str | None, coverage: bool, fmt: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from lint import re_warm
+
+    re_warm.start()  # before the rule modules load: their patterns come compiled
+    try:
+        return _main(argv)
+    finally:
+        re_warm.save()
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         cli.main(args=argv, prog_name="copydesk", standalone_mode=False)
     except click.exceptions.Abort:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from lint import re_warm
 from lint.config import Config, RuleOption
 from lint.document import InputError, build_document, decode, format_for
 from lint.engine import RuleSet, check_document, compile_rules
@@ -203,6 +204,7 @@ def lint_bytes(path: str, data: bytes, ruleset: RuleSet, fmt: str | None = None)
 
 
 def lint_text(path: str, text: str, ruleset: RuleSet, fmt: str | None = None) -> FileResult:
+    re_warm.stop()  # nothing compiled from here on is recorded: it may hold the text's words
     doc = build_document(path, text, fmt or format_for(path))
     result = check_document(doc, ruleset)
     out = FileResult(path, text, result.violations)

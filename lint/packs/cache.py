@@ -8,7 +8,9 @@ Two kinds of record live in ``$XDG_CACHE_HOME/copydesk`` (or ``~/.cache/copydesk
 - ``re-*``: the compiled program of a very large ``re`` pattern (a 20,000-term matcher spends
   most of a run in ``re``'s pure-Python parser), keyed on what determines the pattern (the
   terms, or the pattern text), its flags, the exact Python version and the same code
-  fingerprint. Loading it hands the stored program to ``_sre``, which checks it.
+  fingerprint. Loading it hands the stored program to ``_sre``, which checks it. One more
+  holds the programs of every pattern a run compiles before its first document
+  (:mod:`lint.re_warm`).
 
 The cache is an optimisation only: an unreadable, corrupt, stale or unwritable cache is treated
 as a miss and every failure is swallowed, so a run never depends on it. ``COPYDESK_NO_CACHE=1``
@@ -185,22 +187,22 @@ def compile_cached(key: str, build: Callable[[], str], flags: int = 0) -> Any:
     record = _read("re", full_key)
     if isinstance(record, tuple) and len(record) == 2:
         try:
-            return _from_program(*record)
+            return from_program(*record)
         except Exception:
             pass
     pattern = build()
-    program = _program(pattern, flags)
-    if program is not None:
+    built = program(pattern, flags)
+    if built is not None:
         try:
-            compiled = _from_program(pattern, program)
+            compiled = from_program(pattern, built)
         except Exception:
             return re.compile(pattern, flags)
-        _write("re", full_key, (pattern, program))
+        _write("re", full_key, (pattern, built))
         return compiled
     return re.compile(pattern, flags)
 
 
-def _program(pattern: str, flags: int) -> tuple[Any, ...] | None:
+def program(pattern: str, flags: int) -> tuple[Any, ...] | None:
     """What ``re._compiler.compile`` builds for ``_sre.compile`` (the code as an array)."""
     try:
         from array import array
@@ -220,7 +222,19 @@ def _program(pattern: str, flags: int) -> tuple[Any, ...] | None:
         return None
 
 
-def _from_program(pattern: str, program: tuple[Any, ...]) -> Any:
+def from_program(pattern: str, built: tuple[Any, ...]) -> Any:
+    """The compiled pattern of a :func:`program` (``_sre`` checks the code)."""
     _sre = importlib.import_module("_sre")
-    code, final_flags, groups, groupindex, indexgroup = program
+    code, final_flags, groups, groupindex, indexgroup = built
     return _sre.compile(pattern, final_flags, code.tolist(), groups, groupindex, indexgroup)
+
+
+def read_programs(name: str) -> list[tuple[str, int, tuple[Any, ...]]] | None:
+    """The (pattern, flags, program) list stored as ``name`` for this code and Python."""
+    record = _read("re", f"{_code_fingerprint()}|{sys.implementation.cache_tag}|{name}")
+    return list(record) if isinstance(record, list) else None
+
+
+def write_programs(name: str, programs: list[tuple[str, int, tuple[Any, ...]]]) -> None:
+    _write("re", f"{_code_fingerprint()}|{sys.implementation.cache_tag}|{name}", programs)
+
