@@ -158,22 +158,42 @@ class TermIndex:
         if not self.owners:
             return []
         target = fold(text) if self.ignorecase else text
-        search = self.pattern.search
-        owners, nested = self.owners, self.nested
         out: list[tuple[int, int, str]] = []
-        pos = 0
-        while (m := search(target, pos)) is not None:
-            start, end = m.span()
-            # the longest match is itself a key (whitespace runs fold to one space)
+        if not self.words:  # a match may start inside the last one anywhere
+            pos = 0
+            while (m := self.pattern.search(target, pos)) is not None:
+                self._record(target, m, out)
+                pos = m.start() + 1
+            return out
+        # word mode: a match opens on a word start, so only a match holding a non-word
+        # character (a space, a hyphen) can have another open inside it; the rest is one
+        # finditer, not a search per match
+        search, owners, nested = self.pattern.search, self.owners, self.nested
+        for m in self.pattern.finditer(target):
             key = m.group()
-            if key not in owners:
-                key = _SPACES.sub(" ", key)
-            if key in nested or key not in owners:
-                out.extend(self._prefixes(target, start, end))
+            if key in owners and key not in nested:
+                out.append((m.start(), m.end(), key))
             else:
-                out.append((start, end, key))
-            pos = start + 1
+                self._record(target, m, out)
+            if not key.isalnum():  # (underscores too: a superset of the non-word cases)
+                start, end = m.span()
+                pos = start + 1
+                while (inner := search(target, pos)) is not None and inner.start() < end:
+                    self._record(target, inner, out)
+                    pos = inner.start() + 1
         return out
+
+    def _record(self, target: str, m: re.Match[str], out: list[tuple[int, int, str]]) -> None:
+        """The longest term at a match's start (itself a key, whitespace runs folded to one
+        space), and the shorter ones inside it when one may end there."""
+        key = m.group()
+        owners = self.owners
+        if key not in owners:
+            key = _SPACES.sub(" ", key)
+        if key in self.nested or key not in owners:
+            out.extend(self._prefixes(target, m.start(), m.end()))
+        else:
+            out.append((m.start(), m.end(), key))
 
     def _prefixes(self, target: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """Every term that starts at ``start`` and ends by ``end`` (the longest match).

@@ -113,9 +113,9 @@ def _scan_walking_every_prefix(index: TermIndex, text: str) -> list[tuple[int, i
 
 
 SCAN_TERMS = ["new", "new york", "new york times", "york times", "it is", "it is said", "ab",
-              "abc", "x-ray", "x"]
+              "abc", "x-ray", "x", "it's", "s said", "ray-ban"]
 SCAN_WORDS = ["new", "New", "york", "times", "it", "is", "said", "ab", "abc", "abcd", "x-ray",
-              "x", "ray", " ", "  ", "\n", "-", ",", "\r\n"]
+              "x", "ray", " ", "  ", "\n", "-", ",", "\r\n", "'", "’", "s", "ban", "_"]
 
 
 @settings(max_examples=300, deadline=None)
