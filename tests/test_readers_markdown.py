@@ -304,29 +304,33 @@ BLOCK_LINES = ["Plain words here", "  indented words", "\tTabbed words", "> quot
 
 def _read_with(fast: bool, text: str) -> tuple[str, list[tuple[int, int, str, int]]]:
     """The reader's view and regions with the block-level stand-ins installed or not."""
-    from marko import block, inline_parser
+    from marko import block, inline_parser, source
     from marko.ext.gfm import elements as gfm
 
     saved = (block.HTMLBlock.__dict__["match"], block.Paragraph.__dict__["break_paragraph"],
-             gfm.Table.__dict__["match"], inline_parser.parse)
+             gfm.Table.__dict__["match"], inline_parser.parse,
+             source.Source.__dict__["expect_re"], source.Source.__dict__["prefix"])
     if not fast:
         block.HTMLBlock.match = classmethod(marko_speed.ORIGINAL_HTML_MATCH)
         block.Paragraph.break_paragraph = classmethod(marko_speed.ORIGINAL_BREAK)
         gfm.Table.match = classmethod(marko_speed.ORIGINAL_TABLE_MATCH)
         inline_parser.parse = marko_speed.ORIGINAL_PARSE
+        source.Source.expect_re = marko_speed.ORIGINAL_EXPECT
+        source.Source.prefix = marko_speed.ORIGINAL_PREFIX
     try:
         prose, regions = read_markdown(text)
     finally:
         (block.HTMLBlock.match, block.Paragraph.break_paragraph, gfm.Table.match,
-         inline_parser.parse) = saved
+         inline_parser.parse, source.Source.expect_re, source.Source.prefix) = saved
     return prose.text, [(r.start, r.end, r.kind, r.level) for r in regions]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(BLOCK_LINES), max_size=14))
 def test_block_stand_ins_read_what_marko_reads(lines: list[str]) -> None:
-    """HTMLBlock.match, Paragraph.break_paragraph and Table.match, answered early, give the
-    same view and regions as marko's own on documents of mixed blocks."""
+    """The block-level stand-ins (Source.expect_re and prefix, HTMLBlock.match,
+    Paragraph.break_paragraph, Table.match) and the inline parse give the same view and
+    regions as marko's own on documents of mixed blocks."""
     text = "\n".join(lines) + "\n"
     assert _read_with(True, text) == _read_with(False, text)
 
