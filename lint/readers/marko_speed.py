@@ -189,10 +189,18 @@ ORIGINAL_PREFIX = source.Source.prefix
 
 def expect_re(self: source.Source, regexp: re.Pattern[str] | str) -> Any:
     """marko's ``Source.expect_re`` with ``next_line(require_prefix=False)`` and
-    ``_expect_re`` written in (the block parser calls it about 100,000 times per MB)."""
-    line = _LINE.match(self._buffer, self.pos)
+    ``_expect_re`` written in (the block parser calls it about 100,000 times per MB), and the
+    line and its prefix length read once per (position, prefix): each element type tried on
+    a line asks again."""
+    pos, prefix = self.pos, self.prefix
+    memo = self.__dict__.get("_line_memo")
+    if memo is None or memo[0] != pos or memo[1] != prefix:
+        line = _LINE.match(self._buffer, pos)
+        prefix_len = self.match_prefix(prefix, line.group())  # type: ignore[union-attr]
+        self.__dict__["_line_memo"] = (pos, prefix, line, prefix_len)
+    else:
+        line, prefix_len = memo[2], memo[3]
     self.match = line
-    prefix_len = self.match_prefix(self.prefix, line.group())  # type: ignore[union-attr]
     if prefix_len < 0:
         return None
     if isinstance(regexp, str):
@@ -200,7 +208,7 @@ def expect_re(self: source.Source, regexp: re.Pattern[str] | str) -> Any:
         if compiled is None:
             compiled = _COMPILED[regexp] = re.compile(regexp)
         regexp = compiled
-    match = regexp.match(self._buffer, self.pos + prefix_len)
+    match = regexp.match(self._buffer, pos + prefix_len)
     self.match = match
     return match
 
