@@ -9,11 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.analysis.alternation import ordered_alternation
-from lint.analysis.figures import FIGURE, figure_anchors, find_figures
+from lint.analysis.figures import _ANCHOR, FIGURE, figure_anchors, find_figures
 from lint.context import Context
 from lint.document import build_document
 from lint.kinds.legal_base import sentence_people
 from lint.kinds.profanity import _CANDIDATE, _DISGUISED
+from lint.kinds.scare_quotes import _echoed
 
 FIGURE_TEXTS = [
     "About 40 people died and ABOUT 2,000 were hurt.",
@@ -117,3 +118,31 @@ def test_quotes_across_equals_a_scan_of_every_quotation(
     att = Attributor("", [], [], quotes)  # type: ignore[arg-type]
     want = [(q.start, q.end) for q in quotes if q.start < pos and q.end > lo]
     assert att._quotes_across(lo, pos) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.sampled_from(["elite", "expert", "eli", "k-pop", "ſome", "kit"]), max_size=3),
+       st.lists(st.sampled_from(["Elite", "elite", "ELITES", "expert", "x", " ", "-", "_",
+                                 "kit", "\u212ait", "ſome", "some", "k-pop", "'", "é"]),
+                max_size=12))
+def test_scare_quote_echo_equals_the_pattern_search(words: set[str], pieces: list[str]) -> None:
+    outside = "".join(pieces)
+    want = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", outside, re.IGNORECASE)
+               for w in words)
+    assert _echoed(words, outside) == want
+
+
+ANCHOR_PIECES = ["some", "someone", "one", "more", " than", "at", " least", "a", " dozen",
+                 "Twenty", "x", "2", "$", "€", "_", " ", "-", "about", "abouts", "up", " to",
+                 "twos", "Tenfold", ".", "\n", "é", "twice", "more than"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ANCHOR_PIECES), max_size=20), st.integers(0, 6))
+def test_figure_anchors_equal_the_one_pattern_scan(pieces: list[str], cut: int) -> None:
+    """The three scans (signs, words, phrases) find what one alternation opening on \\b does."""
+    text = "".join(pieces)
+    start = min(cut, len(text))
+    reference = re.compile(_ANCHOR)
+    want = [start + m.start() for m in reference.finditer(text[start:].lower())]
+    assert figure_anchors(text, start) == want

@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.engine import compile_rules
-from lint.matchers import RuleTimeout, TermIndex, compile_user, finditer, trie_pattern
+from lint.matchers import (
+    FEW_HEADS,
+    RuleTimeout,
+    TermIndex,
+    compile_user,
+    finditer,
+    trie_pattern,
+)
 from lint.model import Severity
 from lint.packs.spec import RuleSpec
 from lint.runner import lint_text
@@ -146,3 +153,23 @@ def test_nested_keys_are_those_with_a_shorter_key_ending_inside(terms: list[str]
                and (not words or not re.match(r"\w", key[i])) for i in range(1, len(key)))
     }
     assert index.nested == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["tk", "tktk", "t", "t k", "k", "k-t", "kt", "_t", "é", "ék"]),
+                min_size=1, max_size=6),
+       st.lists(st.sampled_from(["t", "k", "tk", " ", "-", "_", "é", "x", "\n", "T"]),
+                max_size=25))
+def test_few_heads_pattern_finds_what_the_lookbehind_form_finds(terms: list[str],
+                                                              pieces: list[str]) -> None:
+    """A word-mode matcher whose terms open on a few characters tests the word start one
+    character late; it must match where ``(?<!\\w)(?:trie)(?!\\w)`` matches."""
+    index = TermIndex(ignorecase=False, words=True)
+    for term in terms:
+        index.add(term, "o")
+    assert len({key[0] for key in index.owners}) <= FEW_HEADS  # the late-lookbehind form
+    reference = re.compile(rf"(?<!\w)(?:{trie_pattern(list(index.owners))})(?!\w)")
+    text = "".join(pieces)
+    assert [m.span() for m in index.pattern.finditer(text)] == [
+        m.span() for m in reference.finditer(text)
+    ]

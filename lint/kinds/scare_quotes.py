@@ -25,6 +25,30 @@ def _is_mode(value: object) -> str | None:
     return None if ok else "must be curly, always (true) or never (false)"
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _echoed(words: set[str], outside: str) -> bool:
+    """Does one of the lower-cased ``words`` stand whole in ``outside``, case ignored?
+
+    ASCII text is searched with ``str.find`` on its lower case: a pattern per word (words
+    differ from quote to quote) was compiled anew each time, the most of this rule's cost.
+    Elsewhere IGNORECASE's wider case classes (ſ is s, K is k) need the pattern."""
+    if not (outside.isascii() and all(w.isascii() for w in words)):
+        return any(
+            re.search(rf"(?<!\w){re.escape(w)}(?!\w)", outside, re.IGNORECASE) for w in words
+        )
+    low = outside.lower()
+    is_word = _WORD_CHAR.match
+    for w in words:
+        at = low.find(w)
+        while at >= 0:
+            if not (at and is_word(low, at - 1)) and not is_word(low, at + len(w)):
+                return True
+            at = low.find(w, at + 1)
+    return False
+
+
 NAME = "scare-quotes"
 KEYS = {
     "max_words": schema.is_int,
@@ -83,9 +107,7 @@ class ScareQuotes(EditorialRule):
             doubt = any(before.endswith(c) or f"{c} " in before[-len(c) - 12 :] for c in self.cues)
             words = {w.lower() for w in WORD.findall(inner) if len(w) > 3}
             outside = text[sentence.start : q.start] + " " + text[q.end : sentence.end]
-            echo = any(
-                re.search(rf"(?<!\w){re.escape(w)}(?!\w)", outside, re.IGNORECASE) for w in words
-            )
+            echo = _echoed(words, outside)
             if doubt or echo or (q.route != "window" and self._no_speaker_counts(text, q.start)):
                 yield Hit(q.start, q.end, (inner,))
 
