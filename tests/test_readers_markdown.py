@@ -299,18 +299,21 @@ BLOCK_LINES = ["Plain words here", "  indented words", "\tTabbed words", "> quot
                "![img](i.png) _a_ [ref] <http://a.b> me@x.org \\* &amp;",
                "- item", "1. item", "* item", "# Heading", "```", "~~~", "<div>", "<!-- c -->",
                "---", "***", "a | b", "--|--", "| x | y |", "> [!NOTE]", "   > lazy", "word",
-               "    code", "===", "<span>x</span>", "+ plus", "  - nested", "Text <b>bold</b>"]
+               "    code", "===", "<span>x</span>", "+ plus", "  - nested", "Text <b>bold</b>",
+               "   three spaces", "Word | pipe", ">", "> - in quote", "1) one"]
 
 
 def _read_with(fast: bool, text: str) -> tuple[str, list[tuple[int, int, str, int]]]:
     """The reader's view and regions with the block-level stand-ins installed or not."""
-    from marko import block, inline_parser, source
+    from marko import block, inline_parser, parser, source
     from marko.ext.gfm import elements as gfm
 
     saved = (block.HTMLBlock.__dict__["match"], block.Paragraph.__dict__["break_paragraph"],
              gfm.Table.__dict__["match"], inline_parser.parse,
-             source.Source.__dict__["expect_re"], source.Source.__dict__["prefix"])
+             source.Source.__dict__["expect_re"], source.Source.__dict__["prefix"],
+             parser.Parser.parse_source)
     if not fast:
+        parser.Parser.parse_source = marko_speed.ORIGINAL_PARSE_SOURCE
         block.HTMLBlock.match = classmethod(marko_speed.ORIGINAL_HTML_MATCH)
         block.Paragraph.break_paragraph = classmethod(marko_speed.ORIGINAL_BREAK)
         gfm.Table.match = classmethod(marko_speed.ORIGINAL_TABLE_MATCH)
@@ -321,7 +324,8 @@ def _read_with(fast: bool, text: str) -> tuple[str, list[tuple[int, int, str, in
         prose, regions = read_markdown(text)
     finally:
         (block.HTMLBlock.match, block.Paragraph.break_paragraph, gfm.Table.match,
-         inline_parser.parse, source.Source.expect_re, source.Source.prefix) = saved
+         inline_parser.parse, source.Source.expect_re, source.Source.prefix,
+         parser.Parser.parse_source) = saved
     return prose.text, [(r.start, r.end, r.kind, r.level) for r in regions]
 
 
@@ -329,8 +333,8 @@ def _read_with(fast: bool, text: str) -> tuple[str, list[tuple[int, int, str, in
 @given(st.lists(st.sampled_from(BLOCK_LINES), max_size=14))
 def test_block_stand_ins_read_what_marko_reads(lines: list[str]) -> None:
     """The block-level stand-ins (Source.expect_re and prefix, HTMLBlock.match,
-    Paragraph.break_paragraph, Table.match) and the inline parse give the same view and
-    regions as marko's own on documents of mixed blocks."""
+    Paragraph.break_paragraph, Table.match, Parser.parse_source) and the inline parse give the
+    same view and regions as marko's own on documents of mixed blocks."""
     text = "\n".join(lines) + "\n"
     assert _read_with(True, text) == _read_with(False, text)
 
@@ -344,3 +348,16 @@ def test_the_letter_line_shortcut_knows_every_paragraph_breaker() -> None:
     parser._setup_extensions()
     breakers = {e.__name__ for e in parser.parser.block_elements.values() if e.breaks_paragraph}
     assert breakers == marko_speed.BREAKS_PARAGRAPH
+
+
+def test_a_letter_line_asks_only_table_code_and_paragraph() -> None:
+    """At a line opening on a letter the block loop asks three element types, in marko's
+    order; a marko whose list differs gets its own loop (the shortlist is None)."""
+    from lint.readers.markdown import _markdown
+
+    md = _markdown()
+    md._setup_extensions()
+    elements = md.parser._build_block_element_list()
+    shortlist = marko_speed._letter_list(md.parser, elements)
+    assert [e.__name__ for e in shortlist or []] == ["Table", "CodeBlock", "Paragraph"]
+    assert marko_speed._remaining(list(reversed(elements)), marko_speed.NO_LETTER_OPENING) is None

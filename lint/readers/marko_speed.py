@@ -11,6 +11,10 @@ same. The block parser also hands the same few pattern strings to ``re.compile``
 and ``Source.expect_re`` (about 100,000 calls per MB) has the two small methods it calls
 written in.
 
+The block parser's loop (``Parser.parse_source``) asks every element type in turn whether it
+opens at the next line; at a line opening on a letter only three can (table, indented code,
+paragraph), and the other nine are not asked.
+
 marko's inline ``parse`` also defines a token class anew for every paragraph; here it is made
 once per parser. The others answer early where marko's answer is certain: three inline scans
 that cannot match without a certain string (a bare URL needs "www.", "://" or "@", a code span
@@ -28,6 +32,7 @@ import re
 from typing import Any
 
 import marko
+import marko.parser
 from marko import block, inline, inline_parser, source
 from marko.ext.gfm import elements as gfm
 
@@ -218,6 +223,65 @@ def prefix(self: source.Source) -> str:
     return "".join([state._prefix for state in self._states])
 
 
+# The element types that cannot open on a line whose text (after the container prefix) is up
+# to three spaces and an ASCII letter: each pattern wants, after at most three spaces, one of
+# # > < [ ` ~ - _ * + or a digit, and a blank line is blank. Each failure leaves only
+# ``source.match`` (None) and HTMLBlock's ``html_end`` (None) behind.
+_LETTER_OPENING = re.compile(r" {0,3}[A-Za-z]")
+NO_LETTER_OPENING = (
+    block.ThematicBreak, block.FencedCode, gfm.Alert, block.Heading, block.List, block.Quote,
+    block.BlankLine, block.HTMLBlock, block.LinkRefDef,
+)
+ORIGINAL_PARSE_SOURCE = marko.parser.Parser.parse_source
+
+
+def _remaining(elements: list[Any], cannot: tuple[type, ...]) -> list[Any] | None:
+    """The element types left to try when none of ``cannot`` can open the line, in order, or
+    None unless those come first in the list (skipping them must change no outcome)."""
+    skipped = [e in cannot for e in elements]
+    if not any(skipped) or skipped != sorted(skipped, reverse=True):
+        return None
+    return [e for e in elements if e not in cannot]
+
+
+def _letter_list(parser: Any, elements: list[Any]) -> list[Any] | None:
+    """:func:`_remaining` for a letter-led line, made once per parser and element list."""
+    key = tuple(elements)
+    cached = parser.__dict__.get("_lint_letter_list")
+    if cached is None or cached[0] != key:
+        cached = (key, _remaining(elements, NO_LETTER_OPENING))
+        parser.__dict__["_lint_letter_list"] = cached
+    return cached[1]  # type: ignore[no-any-return]
+
+
+def parse_source(self: Any, source: source.Source) -> list[Any]:
+    """marko's ``Parser.parse_source``; at a line opening on a letter (most lines of prose)
+    the nine element types that cannot open there are not asked."""
+    element_list = self._build_block_element_list()
+    letter_list = _letter_list(self, element_list)
+    ast: list[Any] = []
+    while not source.exhausted:
+        start = source._current_pos
+        candidates = element_list
+        if letter_list is not None and source.expect_re(_LETTER_OPENING) is not None:
+            source.context.html_end = None
+            source.match = None
+            candidates = letter_list
+        for ele_type in candidates:
+            if ele_type.match(source):
+                result = ele_type.parse(source)
+                end = source.pos
+                if not hasattr(result, "priority"):
+                    result = ele_type(result)
+                if result.source_span is None:
+                    result.source_span = (start, end)
+                ast.append(result)
+                break
+        else:
+            break
+    return ast
+
+
 def install() -> bool:
     """Put the fast versions in marko's place when marko is a verified release."""
     if marko.__version__ not in VERIFIED:
@@ -230,6 +294,7 @@ def install() -> bool:
     block.HTMLBlock.match = classmethod(html_block_match)  # type: ignore[method-assign,assignment]
     block.Paragraph.break_paragraph = classmethod(break_paragraph)  # type: ignore[method-assign,assignment]
     gfm.Table.match = classmethod(table_match)  # type: ignore[method-assign,assignment]
+    marko.parser.Parser.parse_source = parse_source  # type: ignore[method-assign]
     for element, needs in NEEDS.items():
         element.find = _needing(element, needs)  # type: ignore[attr-defined]
     return True
