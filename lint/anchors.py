@@ -13,7 +13,6 @@ maximal run of word characters (``\\w+``) whose lower-cased text is one of the w
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -27,20 +26,9 @@ if TYPE_CHECKING:
 class WordAnchors:
     """The first words of one rule's pattern (or none known: the pattern scans the text)."""
 
-    def __init__(
-        self,
-        shared: SharedMatchers,
-        owner: str,
-        words: Iterable[str] | None,
-        leads: tuple[Iterable[str], Iterable[str]] = ((), ()),
-        gap: str = "",
-    ) -> None:
+    def __init__(self, shared: SharedMatchers, owner: str, words: Iterable[str] | None) -> None:
         self.owner = owner + " first-word"
-        self.lead_owner = owner + " lead-word"
-        self.follower_owner = owner + " follower"
         self.index: TermIndex | None = None
-        self.has_leads = False
-        self.gap = re.compile(gap)
         if words is None:
             return
         folded = {fold(w) for w in words}
@@ -48,45 +36,14 @@ class WordAnchors:
         if not folded or any(CASE_TRAPS.search(w) or not re.fullmatch(r"\w+", w) for w in folded):
             return
         self.index = shared.terms(ignorecase=True, words=True)
-        # ``leads`` (term_syntax.lead_words) open a match only where ``gap`` joins them to
-        # one of their followers
-        lead = folded & {fold(w) for w in leads[0]} if gap else set()
-        followers = {fold(w) for w in leads[1]}
-        if lead and all(re.fullmatch(r"\w+", w) for w in followers):
-            self.has_leads = True
-            for word in sorted(followers):
-                self.index.add(word, self.follower_owner)
-        else:
-            lead = set()
         for word in sorted(folded):
-            self.index.add(word, self.lead_owner if word in lead else self.owner)
+            self.index.add(word, self.owner)
 
     def starts(self, ctx: Context) -> list[int] | None:
         """Sorted offsets where a match may start, or None when the whole text must be scanned."""
         if self.index is None:
             return None
-        starts = ctx.term_starts(self.index, self.owner)
-        if self.has_leads:
-            starts = self._with_leads(ctx, starts)
-        return ctx.with_traps(starts)
-
-    def _with_leads(self, ctx: Context, starts: list[int]) -> list[int]:
-        """``starts`` plus each lead word that the gap joins to a follower. Where a folded
-        lookup cannot vouch for every word (a case trap), every lead word counts."""
-        index: TermIndex = self.index  # type: ignore[assignment]
-        leads = ctx.term_hits(index, self.lead_owner)
-        if not leads:
-            return starts
-        if not ctx.folds_exactly:
-            return sorted(set(starts).union(s for s, _, _ in leads))
-        after = ctx.term_starts(index, self.follower_owner)
-        text, n, gap = ctx.text, len(after), self.gap.fullmatch
-        kept = []
-        for s, e, _ in leads:
-            k = bisect_left(after, e)  # the first follower from the lead's end on
-            if k < n and gap(text, e, after[k]):
-                kept.append(s)
-        return sorted(starts + kept) if kept else starts
+        return ctx.with_traps(ctx.term_starts(self.index, self.owner))
 
     def finditer(
         self, pattern: re.Pattern[str], ctx: Context, text: str

@@ -12,7 +12,7 @@ from lint.context import Context
 from lint.document import build_document
 from lint.kinds import SharedMatchers
 from lint.kinds.term_list import TermList
-from lint.kinds.term_syntax import compile_terms, first_words, lead_words
+from lint.kinds.term_syntax import compile_terms, first_words
 from lint.matchers import CASE_TRAPS, finditer_at, fold
 from lint.model import Severity
 from lint.packs.spec import RuleSpec
@@ -129,43 +129,3 @@ def test_finditer_at_skips_starts_inside_a_match() -> None:
     pattern = re.compile(r"ab ab|ab")
     text = "ab ab ab"
     assert [m.span() for m in finditer_at(pattern, text, [0, 3, 6])] == [(0, 5), (6, 8)]
-
-
-LEAD_TERMS = [
-    "(the) last/past (few) years/decades",
-    "the/a huge deal",
-    "in recent years",
-    "up to now",
-    "to date",
-    "(very) grim reminder",
-    "once",
-    "so-called",
-]
-LEAD_WORDS = ["the", "The", "THE", "last", "past", "few", "years", "decades", "a", "huge",
-              "deal", "in", "recent", "up", "to", "now", "date", "very", "grim", "reminder",
-              "once", "so", "called", "ſo", "grım", "x", "_", "2"]
-GAPS = [" ", "  ", "-", " - ", "\n", ", ", "‐", "", "’"]
-
-
-def test_lead_words_and_their_followers() -> None:
-    leads, followers = lead_words(["(the) last/past decade", "in recent years", "once",
-                                   "it's clear", "so-called", "the end"])
-    # "the" also opens "the end", which needs "end" next: still a lead
-    assert leads == {"the", "last", "past", "in"}
-    assert followers == {"last", "past", "decade", "recent", "end"}
-    # a word that can be a whole match, or that its spelling continues, is no lead
-    assert lead_words(["in", "in recent years"])[0] == set()
-    assert lead_words(["(the) end/ſtop"]) == (frozenset(), frozenset())  # a trap follower
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(LEAD_WORDS), st.sampled_from(GAPS)), max_size=30),
-       st.booleans())
-def test_lead_words_are_tried_only_before_a_follower(pieces: list[tuple[str, str]],
-                                                    inflect: bool) -> None:
-    text = "".join(word + gap for word, gap in pieces)
-    rule, shared = _rule(LEAD_TERMS, inflect)
-    assert rule.anchors.has_leads
-    ctx = Context(build_document("t.txt", text, "text"), shared)
-    full = [m.span() for m in compile_terms(LEAD_TERMS, inflect).finditer(ctx.text)]
-    assert [m.span() for m in rule._matches(ctx)] == full

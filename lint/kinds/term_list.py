@@ -27,11 +27,9 @@ from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
 from lint.kinds.editorial_base import word_list
 from lint.kinds.term_syntax import (
-    SEP,
     TermSyntaxError,
     compile_terms,
     first_words,
-    lead_words,
     normalise,
     term_regex,
 )
@@ -96,9 +94,7 @@ class TermList(Rule):
         self.pattern = compile_terms(terms, self.inflect, opts.get("ignorecase", True))
         # A match can only start where one of the terms' first words starts: the pattern is
         # tried there alone, not at every character (~40 µs a list instead of a full scan)
-        self.anchors = WordAnchors(
-            shared, spec.id, first_words(terms, self.inflect), lead_words(terms, self.inflect), SEP
-        )
+        self.anchors = WordAnchors(shared, spec.id, first_words(terms, self.inflect))
         self.each_occurrence = opts.get("each", "sentence") == "occurrence"
         self.titles = bool(opts.get("titles", True))
         self.adverbial = _subset(spec, "adverbial", False)

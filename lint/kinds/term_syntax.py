@@ -115,57 +115,6 @@ def first_words(terms: Iterable[str], inflect_last: bool = False) -> frozenset[s
     return frozenset(out)
 
 
-def lead_words(
-    terms: Iterable[str], inflect_last: bool = False
-) -> tuple[frozenset[str], frozenset[str]]:
-    """(leads, followers): first words that open a match only with another word after them,
-    and the words that can come next.
-
-    A lead is one word run, never a whole match on its own: "the" of "(the) last/past
-    decade", "in" of "in recent years". A match opening on one is that run, a separator
-    (:data:`SEP`), then a word run that starts a later slot: a follower. So a lead is tried
-    only where a follower comes next (:class:`lint.anchors.WordAnchors`); an article or a
-    preposition opens many words of prose and few matches. A first word that can end a
-    match, or that a spelling continues within its slot (``so-called``, ``it's``), is no lead;
-    nor is any word when a follower cannot be named (it opens on a non-word character or
-    holds a case trap)."""
-    leads: set[str] = set()
-    free: set[str] = set()
-    followers: set[str] = set()
-    for term in terms:
-        slots = _slots(term, inflect_last)
-        for i, (word, optional, inflected) in enumerate(slots):
-            forms = _forms(word, inflected)
-            after = _next_runs(slots[i + 1 :])
-            for form in forms:
-                run = _RUN.match(form)
-                if run is None:
-                    continue  # first_words refuses such a list
-                if after is not None and _RUN.fullmatch(form):
-                    leads.add(fold(run.group()))
-                    followers |= after
-                else:
-                    free.add(fold(run.group()))
-            if not optional:
-                break
-    return frozenset(leads - free), frozenset(followers)
-
-
-def _next_runs(slots: list[tuple[str, bool, bool]]) -> set[str] | None:
-    """The first word runs that can open the next filled slot (up to the first required one),
-    or None when nothing need follow or one cannot be named."""
-    out: set[str] = set()
-    for word, optional, inflected in slots:
-        for form in _forms(word, inflected):
-            run = _RUN.match(form)
-            if run is None or CASE_TRAPS.search(run.group()):
-                return None
-            out.add(fold(run.group()))
-        if not optional:
-            return out
-    return None  # only optional slots after it: the match may end here
-
-
 def compile_terms(
     terms: Iterable[str], inflect_last: bool = False, ignorecase: bool = True
 ) -> re.Pattern[str]:
