@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property
+from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from lint.analysis.editorial import Editorial
 from lint.document import Document
-from lint.matchers import CASE_TRAPS, TermIndex, fold
+from lint.matchers import CASE_TRAPS, Grouped, TermIndex, fold
 
 if TYPE_CHECKING:
     from lint.kinds import SharedMatchers
@@ -32,7 +33,7 @@ class Context:
         self._spans: dict[str, list[Span]] = {}
         self._term_hits: dict[tuple[int, str], list[tuple[int, int, Any]]] = {}
         self._term_starts: dict[tuple[int, str], list[int]] = {}
-        self._scans: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        self._scans: dict[int, tuple[Grouped, dict[str, list[tuple[int, int]]]]] = {}
 
     @cached_property
     def folded(self) -> str:
@@ -132,18 +133,17 @@ class Context:
         once for all owners, and each owner gathers only its own terms' spans."""
         hits = self._term_hits.get((id(index), owner))
         if hits is None:
-            spans = self._spans_by_term(index)
+            exact, other = self._grouped(index)
             mine = index.terms_of.get(owner, ())
-            if len(mine) <= len(spans):
-                hits = [(s, e, payload) for term, payload in mine for s, e in spans.get(term, ())]
-            else:  # a long list (20,000 terms) and few found: start from what was found
-                hits = [
-                    (s, e, payload)
-                    for term, found in spans.items()
-                    for who, payload in index.owners[term]
-                    if who == owner
-                    for s, e in found
-                ]
+            if len(mine) > len(exact) + len(other):
+                # a long list (20,000 terms) and few found: start from what was found
+                found = (exact.keys() | other.keys()) & index.term_set(owner)
+                mine = [(t, p) for t in found for who, p in index.owners[t] if who == owner]
+            hits = []
+            for term, payload in mine:
+                n = len(term)
+                hits += [(s, s + n, payload) for s in exact.get(term, ())]
+                hits += [(s, e, payload) for s, e in other.get(term, ())]
             # the scan's order: by start, then end (a stable sort keeps a term's payloads in
             # the order the owner added them)
             hits.sort(key=_SPAN_OF)
@@ -156,23 +156,24 @@ class Context:
         key = (id(index), owner)
         starts = self._term_starts.get(key)
         if starts is None:
-            spans = self._spans_by_term(index)
-            starts = self._term_starts[key] = sorted(
-                {s for term, _ in index.terms_of.get(owner, ()) for s, _ in spans.get(term, ())}
-            )
+            exact, other = self._grouped(index)
+            terms = index.term_set(owner)
+            runs = [exact[t] for t in exact.keys() & terms]
+            spans = [other[t] for t in other.keys() & terms]
+            if len(runs) == 1 and not spans:
+                starts = runs[0][:]  # one term's starts: already sorted and distinct
+            else:
+                pool = set(chain.from_iterable(runs))
+                pool.update(s for found in spans for s, _ in found)
+                starts = sorted(pool)
+            self._term_starts[key] = starts
         return starts
 
-    def _spans_by_term(self, index: TermIndex) -> dict[str, list[tuple[int, int]]]:
-        by_term = self._scans.get(id(index))
-        if by_term is None:
-            by_term = self._scans[id(index)] = {}
-            for s, e, term in index.scan(self.text):
-                spans = by_term.get(term)
-                if spans is None:
-                    by_term[term] = [(s, e)]
-                else:
-                    spans.append((s, e))
-        return by_term
+    def _grouped(self, index: TermIndex) -> tuple[Grouped, dict[str, list[tuple[int, int]]]]:
+        grouped = self._scans.get(id(index))
+        if grouped is None:
+            grouped = self._scans[id(index)] = index.scan_grouped(self.text)
+        return grouped
 
 
 _SPAN_OF = itemgetter(0, 1)  # (start, end) of a hit, in C

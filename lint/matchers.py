@@ -91,6 +91,9 @@ LARGE_INDEX = 2_000
 FEW_HEADS = 4
 
 
+Grouped = dict[str, list[int]]  # term key -> starts
+
+
 class TermIndex:
     """Many literal terms from many rules, matched in one pass by one compiled regex.
 
@@ -106,6 +109,8 @@ class TermIndex:
         self.terms_of: dict[str, list[tuple[str, Any]]] = {}  # owner -> (term, payload)
         self._compiled: re.Pattern[str] | None = None
         self._nested: frozenset[str] | None = None
+        self._simple: frozenset[str] | None = None
+        self._term_sets: dict[str, frozenset[str]] = {}
 
     def add(self, term: str, owner: str, payload: Any = None) -> None:
         key = normalise_term(term, self.ignorecase)
@@ -115,6 +120,15 @@ class TermIndex:
         self.terms_of.setdefault(owner, []).append((key, payload))
         self._compiled = None
         self._nested = None
+        self._simple = None
+        self._term_sets.pop(owner, None)
+
+    def term_set(self, owner: str) -> frozenset[str]:
+        """The keys of ``owner``'s terms."""
+        terms = self._term_sets.get(owner)
+        if terms is None:
+            terms = self._term_sets[owner] = frozenset(k for k, _ in self.terms_of.get(owner, ()))
+        return terms
 
     @property
     def nested(self) -> frozenset[str]:
@@ -173,46 +187,86 @@ class TermIndex:
         return self._compiled
 
     def scan(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, term key) of every term occurrence, overlapping ones included."""
+        """(start, end, term key) of every term occurrence, overlapping ones included, by
+        start and then end."""
+        exact, other = self.scan_grouped(text)
+        hits = [(s, s + len(key), key) for key, starts in exact.items() for s in starts]
+        hits += [(s, e, key) for key, spans in other.items() for s, e in spans]
+        hits.sort()
+        return hits
+
+    def scan_grouped(self, text: str) -> tuple[Grouped, dict[str, list[tuple[int, int]]]]:
+        """Every term occurrence, grouped by term key: the starts of those whose text is the
+        key itself (ending at start + len(key): nearly all), and the (start, end) of the rest
+        (a run of spaces folded to the key's one). Each list is in text order.
+
+        Grouping here, and keeping bare starts, spares a tuple per occurrence: a word list
+        of articles and prepositions occurs in every third word of prose."""
+        exact: Grouped = {}
+        other: dict[str, list[tuple[int, int]]] = {}
         if not self.owners:
-            return []
+            return exact, other
         target = fold(text) if self.ignorecase else text
-        out: list[tuple[int, int, str]] = []
+        search = self.pattern.search
         if not self.words:  # a match may start inside the last one anywhere
             pos = 0
-            while (m := self.pattern.search(target, pos)) is not None:
-                self._record(target, m, out)
+            while (m := search(target, pos)) is not None:
+                self._record(target, m.start(), m.end(), m.group(), exact, other)
                 pos = m.start() + 1
-            return out
+            return exact, other
         # word mode: a match opens on a word start, so only a match holding a non-word
         # character (a space, a hyphen) can have another open inside it; the rest is one
         # finditer, not a search per match
-        search, owners, nested = self.pattern.search, self.owners, self.nested
-        for m in self.pattern.finditer(target):
-            key = m.group()
-            if key in owners and key not in nested:
-                out.append((m.start(), m.end(), key))
-            else:
-                self._record(target, m, out)
+        simple = self.simple
+        for s, key in [(m.start(), m.group()) for m in self.pattern.finditer(target)]:
+            if key in simple:
+                starts = exact.get(key)
+                if starts is None:
+                    exact[key] = [s]
+                else:
+                    starts.append(s)
+                continue
+            e = s + len(key)  # the match's text is ``key``
+            self._record(target, s, e, key, exact, other)
             if not key.isalnum():  # (underscores too: a superset of the non-word cases)
-                start, end = m.span()
-                pos = start + 1
-                while (inner := search(target, pos)) is not None and inner.start() < end:
-                    self._record(target, inner, out)
+                pos = s + 1
+                while (inner := search(target, pos)) is not None and inner.start() < e:
+                    self._record(target, inner.start(), inner.end(), inner.group(), exact, other)
                     pos = inner.start() + 1
-        return out
+        return exact, other
 
-    def _record(self, target: str, m: re.Match[str], out: list[tuple[int, int, str]]) -> None:
+    @property
+    def simple(self) -> frozenset[str]:
+        """Keys a word-mode match can be taken as at once: a term with no shorter term inside
+        and no non-word character (so no other match opens inside it)."""
+        if self._simple is None:
+            nested = self.nested
+            self._simple = frozenset(k for k in self.owners if k.isalnum() and k not in nested)
+        return self._simple
+
+    def _record(
+        self,
+        target: str,
+        start: int,
+        end: int,
+        key: str,
+        exact: Grouped,
+        other: dict[str, list[tuple[int, int]]],
+    ) -> None:
         """The longest term at a match's start (itself a key, whitespace runs folded to one
         space), and the shorter ones inside it when one may end there."""
-        key = m.group()
         owners = self.owners
         if key not in owners:
             key = _SPACES.sub(" ", key)
         if key in self.nested or key not in owners:
-            out.extend(self._prefixes(target, m.start(), m.end()))
+            found = self._prefixes(target, start, end)
         else:
-            out.append((m.start(), m.end(), key))
+            found = [(start, end, key)]
+        for s, e, k in found:
+            if e - s == len(k):
+                exact.setdefault(k, []).append(s)
+            else:
+                other.setdefault(k, []).append((s, e))
 
     def _prefixes(self, target: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """Every term that starts at ``start`` and ends by ``end`` (the longest match).

@@ -173,3 +173,32 @@ def test_few_heads_pattern_finds_what_the_lookbehind_form_finds(terms: list[str]
     assert [m.span() for m in index.pattern.finditer(text)] == [
         m.span() for m in reference.finditer(text)
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SCAN_WORDS), max_size=30))
+def test_owner_hits_and_starts_equal_a_filter_of_the_scan(words: list[str]) -> None:
+    """Each owner's hits and starts, gathered from the grouped scan (by its own terms, or
+    from what was found when it has more terms than that), are the scan's hits of its terms."""
+    from lint.context import Context
+    from lint.document import build_document
+
+    index = TermIndex(ignorecase=True, words=True)
+    for term in SCAN_TERMS:
+        index.add(term, "all", term.upper())
+    for term in ["new york", "it is", "x"]:
+        index.add(term, "few", len(term))
+    for n in range(60):  # more terms than any text here finds
+        index.add(f"filler{n}", "long", n)
+    index.add("york times", "long", "yt")
+    text = "".join(words)
+    ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
+    scan = index.scan(text)
+    for owner in ("all", "few", "long"):
+        want = sorted(
+            ((s, e, payload) for s, e, key in scan for who, payload in index.owners[key]
+             if who == owner),
+            key=lambda h: (h[0], h[1]),
+        )
+        assert ctx.term_hits(index, owner) == want
+        assert ctx.term_starts(index, owner) == sorted({s for s, _, _ in want})
