@@ -14,6 +14,8 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from lint import watchdog
+
 TIMEOUT_SECONDS = 1.0
 LITERAL = re.compile(r"\w(?:[\w '’-]*\w)?")
 _SPACES = re.compile(r"\s+")
@@ -378,11 +380,14 @@ class _Timed:
         return self.compiled.match(text, pos, end, timeout=max(left, 1e-3))
 
 
-def finditer_user_at(compiled: Any, text: str, starts: Sequence[int]) -> Iterator[Any]:
-    """:func:`finditer_at` for a pack author's pattern, under :func:`finditer`'s time budget
-    (raises RuleTimeout)."""
+def matches_user_at(compiled: Any, text: str, starts: Sequence[int]) -> list[Any]:
+    """:func:`finditer_at`'s matches for a pack author's pattern, under :func:`finditer`'s
+    time budget (raises RuleTimeout): one alarm for the whole run where the process allows
+    one (:mod:`lint.watchdog`), else a timeout on each call."""
+    budget = TIMEOUT_SECONDS * max(1, -(-len(text) // CHUNK))
     try:
-        yield from finditer_at(_Timed(compiled, len(text)), text, starts)  # type: ignore[arg-type]
+        if watchdog.available():
+            return watchdog.run_within(budget, lambda: list(finditer_at(compiled, text, starts)))
+        return list(finditer_at(_Timed(compiled, len(text)), text, starts))  # type: ignore[arg-type]
     except TimeoutError:
         raise RuleTimeout(f"pattern timed out after {TIMEOUT_SECONDS:g}s") from None
-

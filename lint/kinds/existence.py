@@ -12,7 +12,7 @@ from typing import Any
 from lint.anchors import OpenerAnchors
 from lint.context import Context
 from lint.kinds import Exceptions, Hit, KindError, Rule, SharedMatchers, check_regex
-from lint.matchers import TermIndex, finditer, finditer_user_at, is_literal, select_longest
+from lint.matchers import TermIndex, finditer, is_literal, matches_user_at, select_longest
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 from lint.pattern_openers import user_openers
@@ -83,7 +83,7 @@ class Existence(Rule):
                     yield Hit(s, e, (text[s:e],))
             return
         starts = self.anchors.starts(ctx)
-        found = finditer(self.pattern, text) if starts is None else finditer_user_at(
+        found = finditer(self.pattern, text) if starts is None else matches_user_at(
             self.pattern, text, starts)
         for m in found:
             if m.end() > m.start() and self._keep(m.group()):
