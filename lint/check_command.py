@@ -7,6 +7,7 @@ configuration or input error (2 wins over 1; the other files are still checked a
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -113,6 +114,12 @@ def run_check(
         from lint import re_warm
 
         re_warm.stop()
+    # Linting makes few reference cycles (one in ten thousand objects here) but allocates
+    # many containers, so the cyclic collector's default pace (a pass per 700 allocations)
+    # spends ~3% of a run finding next to nothing; the modules and settings loaded so far
+    # are moved out of its sight for good.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
     done = run_jobs(todo, workers)
     results: list[FileResult] = []
     configs: dict[int, Config] = {}  # id(result) -> the config that governed it
