@@ -15,6 +15,7 @@ from lint.document import build_document
 from lint.kinds.legal_base import sentence_people
 from lint.kinds.profanity import _CANDIDATE, _DISGUISED
 from lint.kinds.scare_quotes import _echoed
+from lint.matchers import finditer_at
 
 FIGURE_TEXTS = [
     "About 40 people died and ABOUT 2,000 were hurt.",
@@ -146,3 +147,17 @@ def test_figure_anchors_equal_the_one_pattern_scan(pieces: list[str], cut: int) 
     reference = re.compile(_ANCHOR)
     want = [start + m.start() for m in reference.finditer(text[start:].lower())]
     assert figure_anchors(text, start) == want
+
+
+NUMBER_PIECES = ["40", "2,000", "1.5", "x2", "US$", "$", "€3", "%", " per cent", " people",
+                 "-", "–", " to ", "between ", " and ", "some ", "about ", "a dozen", "half",
+                 "twenty-one", "million", "bn", "AB", "12345", ".", ",", "/", ":", " ", "\n",
+                 "ſome ", "killed"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=16))
+def test_figures_tried_at_the_anchors_are_all_the_figures(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    want = [m.span() for m in FIGURE.finditer(text)]
+    assert [m.span() for m in finditer_at(FIGURE, text, figure_anchors(text))] == want

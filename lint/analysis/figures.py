@@ -177,7 +177,7 @@ def _exempt_count(text: str, start: int, end: int, number: str) -> str:
     return ""
 
 
-# Where a figure can start: a digit, a currency sign or one of the words FIGURE can begin
+# Where a figure can start: a number, a currency sign or one of the words FIGURE can begin
 # with (each followed by a non-word character in FIGURE). Found in one pass over the lower-
 # cased document; FIGURE itself is then tried only at these positions, which yields exactly
 # the matches of FIGURE.finditer (a match never starts anywhere else).
@@ -194,13 +194,17 @@ _ANCHOR_PHRASES = (
     r"less(?= than)|an(?= estimated)|upwards(?= of)|just(?= (?:over|under))|close(?= to)|"
     r"a(?= (?:dozen|hundred|thousand|million|billion|third|quarter))"
 )
+# A figure opens on a currency sign or on the first digit of a run: FIGURE's lookbehind
+# refuses a start after a word character, which a digit is ("(?<!\w\d)" there is that test
+# one character late, so re can skip between the signs and digits).
+_NUMBER_ANCHOR = r"[$€£¥₩₽\d](?<!\w\d)"
 # (the words as a prefix trie: which word matches at a position does not depend on order)
 _ANCHOR = (
-    r"[$€£¥₩₽\d]|\b(?:"
+    _NUMBER_ANCHOR + r"|\b(?:"
     + ordered_alternation(sorted(_ANCHOR_WORDS, key=len, reverse=True), ignorecase=False)
     + r")\b|\b(?:" + _ANCHOR_PHRASES + ")"
 )
-_ANCHOR_SIGN = re.compile(r"[$€£¥₩₽\d]")
+_ANCHOR_SIGN = re.compile(_NUMBER_ANCHOR)
 _ANCHOR_WORD_LOWER = re.compile(
     "(?:" + ordered_alternation(sorted(_ANCHOR_WORDS, key=len, reverse=True), ignorecase=False)
     + r")\b"
