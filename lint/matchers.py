@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict, deque
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -19,6 +20,7 @@ from lint import watchdog
 TIMEOUT_SECONDS = 1.0
 LITERAL = re.compile(r"\w(?:[\w '’-]*\w)?")
 _SPACES = re.compile(r"\s+")
+_GROUP, _START = re.Match.group, re.Match.start  # unbound: mapped over matches in C
 _WORD_CHAR = re.compile(r"\w")
 _NON_WORD_CHAR = re.compile(r"\W")
 
@@ -218,23 +220,32 @@ class TermIndex:
             return exact, other
         # word mode: a match opens on a word start, so only a match holding a non-word
         # character (a space, a hyphen) can have another open inside it; the rest is one
-        # finditer, not a search per match
+        # finditer, grouped by key in C (each step below is a map over a C method: ~55,000
+        # occurrences per MB of prose cost a Python loop ~5x as much)
+        matches = list(self.pattern.finditer(target))
+        groups: defaultdict[str, list[int]] = defaultdict(list)
+        deque(map(list.append, map(groups.__getitem__, map(_GROUP, matches)),
+                  map(_START, matches)), maxlen=0)
         simple = self.simple
-        for s, key in [(m.start(), m.group()) for m in self.pattern.finditer(target)]:
-            if key in simple:
-                starts = exact.get(key)
-                if starts is None:
-                    exact[key] = [s]
-                else:
-                    starts.append(s)
-                continue
-            e = s + len(key)  # the match's text is ``key``
-            self._record(target, s, e, key, exact, other)
-            if not key.isalnum():  # (underscores too: a superset of the non-word cases)
-                pos = s + 1
-                while (inner := search(target, pos)) is not None and inner.start() < e:
-                    self._record(target, inner.start(), inner.end(), inner.group(), exact, other)
-                    pos = inner.start() + 1
+        odd = [key for key in groups if key not in simple]
+        exact.update(groups)
+        touched: set[str] = set()
+        for key in odd:
+            e_len = len(key)  # the match's text is ``key``
+            for s in exact.pop(key):
+                touched.update(self._record(target, s, s + e_len, key, exact, other))
+                if not key.isalnum():  # (underscores too: a superset of the non-word cases)
+                    pos, e = s + 1, s + e_len
+                    while (inner := search(target, pos)) is not None and inner.start() < e:
+                        touched.update(self._record(
+                            target, inner.start(), inner.end(), inner.group(), exact, other
+                        ))
+                        pos = inner.start() + 1
+        for key in touched:  # found out of turn: back in text order
+            if key in exact:
+                exact[key].sort()
+            if key in other:
+                other[key].sort()
         return exact, other
 
     @property
@@ -254,9 +265,9 @@ class TermIndex:
         key: str,
         exact: Grouped,
         other: dict[str, list[tuple[int, int]]],
-    ) -> None:
+    ) -> list[str]:
         """The longest term at a match's start (itself a key, whitespace runs folded to one
-        space), and the shorter ones inside it when one may end there."""
+        space), and the shorter ones inside it when one may end there; returns their keys."""
         owners = self.owners
         if key not in owners:
             key = _SPACES.sub(" ", key)
@@ -269,6 +280,7 @@ class TermIndex:
                 exact.setdefault(k, []).append(s)
             else:
                 other.setdefault(k, []).append((s, e))
+        return [k for _, _, k in found]
 
     def _prefixes(self, target: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """Every term that starts at ``start`` and ends by ``end`` (the longest match).

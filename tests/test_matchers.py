@@ -191,10 +191,11 @@ def test_owner_hits_and_starts_equal_a_filter_of_the_scan(words: list[str]) -> N
     for n in range(60):  # more terms than any text here finds
         index.add(f"filler{n}", "long", n)
     index.add("york times", "long", "yt")
+    index.add("new", "one", "n")  # one term, found both at once and inside "new york times"
     text = "".join(words)
     ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
     scan = index.scan(text)
-    for owner in ("all", "few", "long"):
+    for owner in ("all", "few", "long", "one"):
         want = sorted(
             ((s, e, payload) for s, e, key in scan for who, payload in index.owners[key]
              if who == owner),
