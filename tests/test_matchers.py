@@ -16,6 +16,7 @@ from lint.matchers import (
     TermIndex,
     compile_user,
     finditer,
+    finditer_at,
     trie_pattern,
 )
 from lint.model import Severity
@@ -203,3 +204,18 @@ def test_owner_hits_and_starts_equal_a_filter_of_the_scan(words: list[str]) -> N
         )
         assert ctx.term_hits(index, owner) == want
         assert ctx.term_starts(index, owner) == sorted({s for s, _, _ in want})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab -", max_size=20), st.integers(0, 20), st.integers(0, 20),
+       st.sampled_from([r"ab|a", r"a b?|b+", r"a+", r"ab|b", r"(?<![a-z])a+(?: b)?",
+                        r"b(?=a)|ba+"]))
+def test_finditer_at_every_position_equals_the_scan(text: str, start: int, end: int,
+                                                    pattern: str) -> None:
+    """Tried at every position of a window, the anchored matches are the scan's (each match
+    found inside the last one kept is dropped, as the scan never tries there)."""
+    compiled = re.compile(pattern)
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    want = [m.span() for m in compiled.finditer(text, start, end)]
+    got = finditer_at(compiled, text, list(range(len(text) + 1)), start, end)
+    assert [m.span() for m in got] == want
