@@ -433,8 +433,11 @@ def test_surname_sources_equal_a_search_for_each_target(
         return
     end = sentences[cut][0] if cut < len(sentences) else len(text)
     wanted = {t for t in targets if facts.may_be_surname(t)}
-    expected: dict[int, set[str]] = {}
-    if wanted:
+
+    def expected(end: int) -> dict[int, set[str]]:
+        out: dict[int, set[str]] = {}
+        if not wanted:
+            return out
         alts = "|".join(re.escape(t) for t in sorted(wanted, key=len, reverse=True))
         for m in re.compile(f" (?:{alts})").finditer(ctx.text, 0, end):
             at = m.start() + 1
@@ -449,8 +452,12 @@ def test_surname_sources_equal_a_search_for_each_target(
             token = TOKEN.match(ctx.text, at, e)
             surname = lb._bare(name_core(token.group())) if token else ""
             if surname in wanted:
-                expected.setdefault(i, set()).add(surname)
-    assert facts.surname_sources(sentences, targets, end) == expected
+                out.setdefault(i, set()).add(surname)
+        return out
+
+    # the sources are read as far as asked, then further for a later question
+    assert facts.surname_sources(sentences, targets, end) == expected(end)
+    assert facts.surname_sources(sentences, targets, len(text)) == expected(len(text))
 
 
 def test_surname_sources_after_a_name_or_an_honorific() -> None:
@@ -458,8 +465,11 @@ def test_surname_sources_after_a_name_or_an_honorific() -> None:
 
     text = "Police met Jean-Paul Roe. Later judge Lee spoke. The Mark was low. O'Neil L went."
     ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
-    sources = lb._facts(ctx).surname_sources(ctx.editorial.sentences,
-                                             {"Roe", "Lee", "Mark", "Police", "L"}, len(text))
+    facts, sentences = lb._facts(ctx), ctx.editorial.sentences
+    targets = {"Roe", "Lee", "Mark", "Police", "L"}
+    # asked first about the first sentence only, then about all
+    assert facts.surname_sources(sentences, targets, sentences[1][0]) == {0: {"Roe"}}
+    sources = facts.surname_sources(sentences, targets, len(text))
     assert sources == {0: {"Roe"}, 1: {"Lee"}, 2: {"Mark"}}  # "The" is capitalised
 
 

@@ -120,7 +120,9 @@ class _Facts:
         self.starts = order.starts
         self._possessed: set[str] | None = None
         self._people: dict[int, list[Span]] = {}
-        self._followers: list[tuple[int, int, str]] | None = None
+        self._followers: list[tuple[int, int, str]] = []
+        self._pending: Iterator[tuple[int, int, str]] | None = None
+        self._read_all = False
 
     def people_of(self, i: int, s: int, e: int) -> list[Span]:
         """people() of sentence ``i`` (text[s:e]), read once (callers copy before changing)."""
@@ -137,26 +139,34 @@ class _Facts:
         out: dict[int, set[str]] = {}
         if not targets:
             return out
-        for at, i, surname in self.followers(sentences):
+        for at, i, surname in self.followers(sentences, end):
             if at >= end:
                 break
             if surname in targets:
                 out.setdefault(i, set()).add(surname)
         return out
 
-    def followers(self, sentences: list[Span]) -> list[tuple[int, int, str]]:
+    def followers(self, sentences: list[Span], end: int) -> list[tuple[int, int, str]]:
         """(offset, sentence index, surname) of every token a sentence may make a surname,
-        in text order; found once per document, whatever the targets, so that its cost
-        follows the text and not the number of names asked about.
+        in text order, at least all those before ``end``; found once per document, whatever
+        the targets, so that its cost follows the text and not the number of names asked
+        about, and read only as far as a caller has asked (the last legal term may be early).
 
         A surname is the last token of a mention, bare of a possessive, and that token
         follows a space and a token that is a name (so capitalised) or an honorific ("Jane
         Roe", "judge Roe"). The memory's own additions are never new words: with no "Roe's's"
         in the text, no surname ends in a possessive, so a remembered word adds itself.
         """
-        if self._followers is None:
-            self._followers = list(_followers(self.text, self.starts, sentences))
-        return self._followers
+        if self._pending is None:
+            self._pending = _followers(self.text, self.starts, sentences)
+        found = self._followers
+        while not self._read_all and (not found or found[-1][0] < end):
+            nxt = next(self._pending, None)
+            if nxt is None:
+                self._read_all = True
+            else:
+                found.append(nxt)
+        return found
 
     def may_be_surname(self, word: str) -> bool:
         """Can ``word`` be a name token's core (people's NAME), or one bare of its possessive?
