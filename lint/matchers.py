@@ -21,7 +21,7 @@ from lint import watchdog
 TIMEOUT_SECONDS = 1.0
 LITERAL = re.compile(r"\w(?:[\w '’-]*\w)?")
 _SPACES = re.compile(r"\s+")
-_GROUP, _START = re.Match.group, re.Match.start  # unbound: mapped over matches in C
+GROUP, START = re.Match.group, re.Match.start  # unbound: mapped over matches in C
 _WORD_CHAR = re.compile(r"\w")
 _NON_WORD_CHAR = re.compile(r"\W")
 
@@ -225,8 +225,8 @@ class TermIndex:
         # occurrences per MB of prose cost a Python loop ~5x as much)
         matches = list(self.pattern.finditer(target))
         groups: defaultdict[str, list[int]] = defaultdict(list)
-        deque(map(list.append, map(groups.__getitem__, map(_GROUP, matches)),
-                  map(_START, matches)), maxlen=0)
+        deque(map(list.append, map(groups.__getitem__, map(GROUP, matches)),
+                  map(START, matches)), maxlen=0)
         simple = self.simple
         odd = [key for key in groups if key not in simple]
         exact.update(groups)

@@ -161,3 +161,5 @@ def test_figures_tried_at_the_anchors_are_all_the_figures(pieces: list[str]) -> 
     text = "".join(pieces)
     want = [m.span() for m in FIGURE.finditer(text)]
     assert [m.span() for m in finditer_at(FIGURE, text, figure_anchors(text))] == want
+    for m in FIGURE.finditer(text):  # the kind is the one named group that took part
+        assert m.lastgroup == next(k for k, v in m.groupdict().items() if v)

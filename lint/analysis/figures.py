@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from lint.analysis.alternation import ordered_alternation
-from lint.matchers import finditer_at
+from lint.matchers import GROUP, START, finditer_at
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?"
@@ -266,10 +266,10 @@ def find_figures(
     matches = _figure_matches(text, start, end, anchors)
     if not matches:
         return out
-    tokens: list[tuple[int, str]] = []
+    words: list[str] | None = None
     positions: list[int] = []
     for m in matches:
-        kind = next(k for k, v in m.groupdict().items() if v)
+        kind = m.lastgroup or ""  # FIGURE's one named group per alternative, nothing nested
         s, e = m.span()
         core = m.group(kind)
         reason = ""
@@ -298,26 +298,27 @@ def find_figures(
             if kind == "word" and _PRONOUN_AFTER.match(text[e : e + 12]):
                 reason = "pronoun use"  # "one of the", "two of them" are not counts
             if not reason:
-                if not tokens:  # only a bare count needs the words around it
-                    tokens = [(t.start(), t.group().lower())
-                              for t in _WORD.finditer(text, start, end)]
-                    positions = [pos for pos, _ in tokens]
-                statistic, reason = _judge_count(text, tokens, positions, s, e, core)
+                if words is None:  # only a bare count needs the words around it (mapped
+                    # in C: a sentence has dozens)
+                    found = list(_WORD.finditer(text, start, end))
+                    positions = list(map(START, found))
+                    words = list(map(str.lower, map(GROUP, found)))
+                statistic, reason = _judge_count(words, positions, s, e, core)
         out.append(Figure(s, e, kind, _values(core), statistic, reason))
     return _drop_phones(text, out)
 
 
 def _judge_count(
-    text: str, tokens: list[tuple[int, str]], positions: list[int], s: int, e: int, core: str
+    words: list[str], positions: list[int], s: int, e: int, core: str
 ) -> tuple[bool, str]:
-    # tokens are in text order: the words after the figure and those within 80 characters
+    # words (lower-cased) are in text order, at ``positions``: the words after the figure
+    # and those starting within 80 characters of it
     first_after = bisect_left(positions, e)
-    after = [t for _, t in tokens[first_after : first_after + 5]]
-    near = tokens[bisect_left(positions, s - 80) : bisect_right(positions, e + 80)]
-    window = [t for _, t in near]
+    after = words[first_after : first_after + 5]
+    window = words[bisect_left(positions, s - 80) : bisect_right(positions, e + 80)]
     if after and after[0] in TIME_UNITS:
         return False, "duration"
-    if any(t in CASUALTY for t in window):
+    if not CASUALTY.isdisjoint(window):
         return True, ""
     if _DIGIT.search(core):
         value = _number(core)
@@ -328,7 +329,7 @@ def _judge_count(
         value = float(WORD_VALUES.get(head, 100))  # spelled hundreds and up
     if value < 10:
         return False, "small count"
-    if any(t in COUNTABLE for t in after[:4]) or (after[:2] == ["of", "them"]):
+    if not COUNTABLE.isdisjoint(after[:4]) or after[:2] == ["of", "them"]:
         return True, ""
     return False, "no countable noun"
 
