@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from lint.matchers import CASE_TRAPS, TermIndex, finditer_at, fold
+from lint.matchers import CASE_TRAPS, START, TermIndex, finditer_at, fold
 
 if TYPE_CHECKING:
     from lint.context import Context
@@ -83,6 +83,6 @@ class OpenerAnchors:
             if ctx.number_breaks:
                 out = sorted(set(out).union(ctx.number_breaks))
         if self.chars is not None:  # punctuation never starts a word: no repeats
-            out = sorted(out + [m.start() for m in self.chars.finditer(ctx.text)])
+            out = sorted(out + list(map(START, self.chars.finditer(ctx.text))))
         return out
 

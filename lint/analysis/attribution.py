@@ -37,6 +37,7 @@ from lint.analysis.lexicon import (
     inflect,
 )
 from lint.analysis.quotations import WORD, Quote
+from lint.matchers import GROUP, START
 
 _LABEL_ALT = "|".join(map(re.escape, DRAFT_LABELS))
 # only whitespace (block-quote markers blanked by the reader) and an optional label
@@ -206,7 +207,8 @@ class Attributor:
         return False
 
     def _tokens(self, start: int, end: int) -> list[Token]:
-        return [(m.start(), m.group()) for m in WORD.finditer(self.text, start, end)]
+        found = list(WORD.finditer(self.text, start, end))
+        return list(zip(map(START, found), map(GROUP, found), strict=True))
 
     def _is_verb(self, side: list[Token], k: int) -> bool:
         tok = side[k][1].lower()

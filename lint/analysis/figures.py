@@ -230,7 +230,7 @@ def figure_anchors(text: str, start: int = 0, end: int | None = None) -> list[in
         # word scans test their \b here instead: a match inside a word lies within that word,
         # so dropping it hides no anchor (every word anchor opens a word).
         is_word = _WORD_CHAR.match
-        found = [m.start() for m in _ANCHOR_SIGN.finditer(low)]
+        found = list(map(START, _ANCHOR_SIGN.finditer(low)))
         for scan in (_ANCHOR_WORD_LOWER, _ANCHOR_PHRASE_LOWER):
             found += [
                 at for m in scan.finditer(low) if not ((at := m.start()) and is_word(low, at - 1))

@@ -89,7 +89,7 @@ def cue_strength(text: str, start: int, end: int, links: bool) -> int:
     for m in _ACCORDING.finditer(text, start, end):
         if _names_a_source(m.group(1)):
             return 2
-    tokens = [m.group() for m in _WORD.finditer(text, start, end)]
+    tokens = _WORD.findall(text, start, end)  # (no groups: whole matches)
     for k, tok in enumerate(tokens):
         if tok.lower() in EVIDENCE_VERBS:
             subject = tokens[max(0, k - 4) : k] + tokens[k + 1 : k + 3]

@@ -16,7 +16,7 @@ from weakref import WeakKeyDictionary
 from lint.analysis.people import HONORIFICS, NAME, TOKEN, name_core, people
 from lint.context import Context
 from lint.kinds.safety_base import sentence_facts
-from lint.matchers import trie_pattern
+from lint.matchers import END, trie_pattern
 
 Span = tuple[int, int]
 
@@ -223,7 +223,7 @@ def _followers(
 def _name_may_follow(text: str) -> list[int]:
     """Sorted offsets after a space where a surname may start: every one whose token before
     holds a capital or ends in an honorific (and full stops), and some others."""
-    found = {m.end() for m in _AFTER_CAPITALISED.finditer(text)}
+    found = set(map(END, _AFTER_CAPITALISED.finditer(text)))
     last = len(text) - 1
     # a space at r in the reversed text is the space at last - r; the name starts after it
     found.update(last - m.start() + 1 for m in _HONORIFIC_BEFORE_REVERSED.finditer(text[::-1]))

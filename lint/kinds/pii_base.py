@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 
 from lint.context import Context
+from lint.matchers import START
 
 # Separated groups of digits: "4111 1111 1111 1111", "123-45-6789", "4111111111111111".
 # A digit first, then the look-behind: the scan skips to digits at C speed (same matches).
@@ -29,7 +30,7 @@ def digit_runs(text: str) -> list[int]:
     global _last_runs
     last = _last_runs
     if last[0] is not text:
-        last = _last_runs = (text, [m.start() for m in _RUN_START.finditer(text)])
+        last = _last_runs = (text, list(map(START, _RUN_START.finditer(text))))
     return last[1]
 
 
