@@ -163,3 +163,21 @@ def test_figures_tried_at_the_anchors_are_all_the_figures(pieces: list[str]) -> 
     assert [m.span() for m in finditer_at(FIGURE, text, figure_anchors(text))] == want
     for m in FIGURE.finditer(text):  # the kind is the one named group that took part
         assert m.lastgroup == next(k for k, v in m.groupdict().items() if v)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*NUMBER_PIECES, "ONE ", "nİne", "Some", "twos", "x-"]),
+                max_size=16))
+def test_figure_words_from_the_shared_word_index_find_every_figure(pieces: list[str]) -> None:
+    """With the number words' starts taken from the run's word index (as the unsourced-figure
+    rule does), FIGURE tried at the anchors still finds every figure."""
+    from lint.analysis.figures import FIGURE_WORDS
+    from lint.anchors import WordAnchors
+    from lint.kinds import SharedMatchers
+
+    shared = SharedMatchers()
+    words = WordAnchors(shared, "t.figures", FIGURE_WORDS)
+    ctx = Context(build_document("t.txt", "".join(pieces), "text"), shared)
+    anchors = figure_anchors(ctx.text, words=words.starts(ctx))
+    want = [m.span() for m in FIGURE.finditer(ctx.text)]
+    assert [m.span() for m in finditer_at(FIGURE, ctx.text, anchors)] == want

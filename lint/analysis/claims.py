@@ -76,11 +76,14 @@ class Claims:
         q = self.quotes[i]
         return q.start <= start and end <= q.end and (q.attributed or not attributed_only)
 
-    def unsourced_figures(self, min_cue: int = 1) -> list[tuple[int, Figure]]:
-        """(sentence index, first unsourced statistic) — at most one per sentence."""
+    def unsourced_figures(
+        self, min_cue: int = 1, words: list[int] | None = None
+    ) -> list[tuple[int, Figure]]:
+        """(sentence index, first unsourced statistic) — at most one per sentence. ``words``:
+        where the document's FIGURE_WORDS start, when a word index has found them."""
         memory: set[str] = set()
         out: list[tuple[int, Figure]] = []
-        anchors = figure_anchors(self.text)
+        anchors = figure_anchors(self.text, words=words)
         for i, s in enumerate(self.sentences):
             if self.blocks[s.block].heading:
                 continue

@@ -181,7 +181,7 @@ def _exempt_count(text: str, start: int, end: int, number: str) -> str:
 # with (each followed by a non-word character in FIGURE). Found in one pass over the lower-
 # cased document; FIGURE itself is then tried only at these positions, which yields exactly
 # the matches of FIGURE.finditer (a match never starts anywhere else).
-_ANCHOR_WORDS = (
+FIGURE_WORDS = _ANCHOR_WORDS = (
     "about around roughly nearly almost some over approximately between half one ones two twos "
     "three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety doubled "
@@ -216,10 +216,16 @@ _CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
 _WORD_CHAR = re.compile(r"\w")
 
 
-def figure_anchors(text: str, start: int = 0, end: int | None = None) -> list[int]:
+def figure_anchors(
+    text: str, start: int = 0, end: int | None = None, words: list[int] | None = None
+) -> list[int]:
     """Sorted offsets in text[start:end] where a FIGURE match may start (a superset).
 
-    The trailing ``\\b`` of a word sees the character after ``end``, so these anchors serve
+    ``words``, for the whole text only, are the sorted starts of the words in
+    :data:`FIGURE_WORDS` (whole words, case folded, and any word holding a case trap), as a
+    shared word index finds them: they replace this function's own scan for those words.
+
+    The trailing ``\b`` of a word sees the character after ``end``, so these anchors serve
     a sentence of text[start:end] only if the sentence ends at ``end`` or before a non-word
     character (see :func:`anchors_for`)."""
     piece = text[start:end]
@@ -231,11 +237,15 @@ def figure_anchors(text: str, start: int = 0, end: int | None = None) -> list[in
         # so dropping it hides no anchor (every word anchor opens a word).
         is_word = _WORD_CHAR.match
         found = list(map(START, _ANCHOR_SIGN.finditer(low)))
-        for scan in (_ANCHOR_WORD_LOWER, _ANCHOR_PHRASE_LOWER):
+        scans: tuple[re.Pattern[str], ...] = (_ANCHOR_WORD_LOWER, _ANCHOR_PHRASE_LOWER)
+        if words is not None and not start and end is None:
+            found += words
+            scans = (_ANCHOR_PHRASE_LOWER,)
+        for scan in scans:
             found += [
                 at for m in scan.finditer(low) if not ((at := m.start()) and is_word(low, at - 1))
             ]
-        found.sort()
+        found = sorted(set(found))  # (a case-trap word among ``words`` may open a phrase)
         return [start + at for at in found] if start else found
     return [start + m.start() for m in _ANCHOR_ANY_CASE.finditer(piece)]
 

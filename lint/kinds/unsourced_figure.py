@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from lint.analysis.figures import FIGURE_WORDS
+from lint.anchors import WordAnchors
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule
@@ -24,14 +26,17 @@ def validate(spec: RuleSpec) -> None:
 
 
 class UnsourcedFigure(EditorialRule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         self.min_cue = int(spec.options.get("min_cue", 1))
+        # the number words a figure opens on come from the run's shared word scan
+        self.words = WordAnchors(shared, spec.id, FIGURE_WORDS)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        for _, fig in ctx.editorial.claims.unsourced_figures(self.min_cue):
+        claims = ctx.editorial.claims
+        for _, fig in claims.unsourced_figures(self.min_cue, self.words.starts(ctx)):
             yield Hit(fig.start, fig.end, (ctx.text[fig.start : fig.end],))
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return UnsourcedFigure(spec)
+    return UnsourcedFigure(spec, shared)
