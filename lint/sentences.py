@@ -22,6 +22,10 @@ _BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9\u00C0-
 _LAST_WORD = re.compile(r"([\w.]+)\.*$")
 _SPAN = re.compile(r"\S(?:.*\S)?", re.S)
 _WORDS_AHEAD = re.compile(r"[\w’'-]+")
+# ``[\w.]`` is the loop's test below (``\w`` is isalnum() or "_"); a run shorter than
+# _TAIL characters is found by one search of the tail
+_RUN_TO_END = re.compile(r"[\w.]*\Z")
+_TAIL = 12
 
 
 def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -59,8 +63,14 @@ def _last_word(text: str, cursor: int, end: int) -> str:
     """The run of word characters and full stops that ends at ``end`` (not before ``cursor``).
 
     What ``_LAST_WORD.search(text, cursor, end).group(1)`` finds, read backwards from the end
-    instead of tried at every position of the sentence (which made splitting quadratic).
+    instead of tried at every position of the sentence (which made splitting quadratic): in
+    the last few characters by one search, and only a longer run a character at a time.
     """
+    lo = end - _TAIL
+    if lo > cursor:
+        run = _RUN_TO_END.search(text, lo, end)
+        if run is not None and run.start() > lo:  # the run starts inside the tail
+            return run.group()
     start = end
     while start > cursor and (text[start - 1] == "." or text[start - 1] == "_"
                               or text[start - 1].isalnum()):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.analysis.editorial import Editorial
 from lint.document import build_document
@@ -83,3 +85,20 @@ def test_markdown_heading_is_its_own_sentence() -> None:
     got = doc_sentences("# Results of the vote\n\nThe vote failed. Turnout was low.\n", "t.md")
     assert got[-2:] == ["The vote failed.", "Turnout was low."]
     assert len(got) == 3 and "Results of the vote" in got[0]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", "_", ".", " ", "é", "٣", "-", "Mr", "U.S", "word",
+                                 "x" * 9, "\u0301", "\n"]), max_size=12),
+       st.integers(0, 30))
+def test_last_word_is_the_run_the_pattern_finds(pieces: list[str], cursor: int) -> None:
+    """The run of word characters and full stops ending at ``end`` (just after a full stop,
+    as the splitter asks), found from the tail by one search (or by the walk for a long
+    run), is what ``([\\w.]+)\\.*$`` finds."""
+    from lint.sentences import _LAST_WORD, _last_word
+
+    text = "".join(pieces) + "."
+    end = len(text)
+    cursor = min(cursor, end)
+    m = _LAST_WORD.search(text, cursor, end)
+    assert _last_word(text, cursor, end) == (m.group(1) if m else "")
