@@ -101,9 +101,9 @@ def _classify(text: str, q: Quote, block: Block) -> None:
     s, e = q.inner
     q.words = len(WORD.findall(text, s, e))
     before = text[max(block.start, q.start - 60) : q.start].lower()
-    tokens = WORD.findall(before)[-3:]
-    if any(t in WORK_NOUNS for t in tokens):
+    words = WORD.findall(before)
+    if not WORK_NOUNS.isdisjoint(words[-3:]):
         q.is_title = True
-    tail = " ".join(WORD.findall(before)[-4:])
+    tail = " ".join(words[-4:])
     if "so-called" not in before[-14:] and "so called" not in before[-14:]:
-        q.is_mention = any(tail.endswith(cue) for cue in MENTION_CUES)
+        q.is_mention = tail.endswith(MENTION_CUES)  # (a tuple: any of them)
