@@ -471,6 +471,11 @@ def test_surname_sources_after_a_name_or_an_honorific() -> None:
     assert facts.surname_sources(sentences, targets, sentences[1][0]) == {0: {"Roe"}}
     sources = facts.surname_sources(sentences, targets, len(text))
     assert sources == {0: {"Roe"}, 1: {"Lee"}, 2: {"Mark"}}  # "The" is capitalised
+    # surnames shorter than the three characters a place is first compared on
+    short = "Police met Jane Li. Later judge Ng spoke."
+    ctx = Context(build_document("t.txt", short, "text"), None)  # type: ignore[arg-type]
+    assert lb._facts(ctx).surname_sources(ctx.editorial.sentences, {"Li", "Ng"},
+                                          len(short)) == {0: {"Li"}, 1: {"Ng"}}
 
 
 @settings(max_examples=300, deadline=None)

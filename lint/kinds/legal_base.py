@@ -9,8 +9,8 @@ since a crime label on a cleared person is the worst case.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
 from lint.analysis.people import HONORIFICS, NAME, TOKEN, name_core, people
@@ -120,9 +120,8 @@ class _Facts:
         self.starts = order.starts
         self._possessed: set[str] | None = None
         self._people: dict[int, list[Span]] = {}
-        self._followers: list[tuple[int, int, str]] = []
-        self._pending: Iterator[tuple[int, int, str]] | None = None
-        self._read_all = False
+        self._places: list[int] | None = None  # where a surname may start
+        self._checked: dict[int, tuple[int, str] | None] = {}  # place -> (sentence, surname)
 
     def people_of(self, i: int, s: int, e: int) -> list[Span]:
         """people() of sentence ``i`` (text[s:e]), read once (callers copy before changing)."""
@@ -134,39 +133,38 @@ class _Facts:
     def surname_sources(
         self, sentences: list[Span], targets: set[str], end: int
     ) -> dict[int, set[str]]:
-        """The targets each sentence before ``end`` may make surnames."""
-        targets = {t for t in targets if self.may_be_surname(t)}
-        out: dict[int, set[str]] = {}
-        if not targets:
-            return out
-        for at, i, surname in self.followers(sentences, end):
-            if at >= end:
-                break
-            if surname in targets:
-                out.setdefault(i, set()).add(surname)
-        return out
-
-    def followers(self, sentences: list[Span], end: int) -> list[tuple[int, int, str]]:
-        """(offset, sentence index, surname) of every token a sentence may make a surname,
-        in text order, at least all those before ``end``; found once per document, whatever
-        the targets, so that its cost follows the text and not the number of names asked
-        about, and read only as far as a caller has asked (the last legal term may be early).
+        """The targets each sentence before ``end`` may make surnames.
 
         A surname is the last token of a mention, bare of a possessive, and that token
         follows a space and a token that is a name (so capitalised) or an honorific ("Jane
         Roe", "judge Roe"). The memory's own additions are never new words: with no "Roe's's"
         in the text, no surname ends in a possessive, so a remembered word adds itself.
+
+        The places such a token may start are found once per document, whatever the
+        targets; each is checked (once) only if its first characters are a target's: a
+        surname is a prefix of the token there, so its first three characters (or all of a
+        shorter one) are the text's at that place.
         """
-        if self._pending is None:
-            self._pending = _followers(self.text, self.starts, sentences)
-        found = self._followers
-        while not self._read_all and (not found or found[-1][0] < end):
-            nxt = next(self._pending, None)
-            if nxt is None:
-                self._read_all = True
+        targets = {t for t in targets if self.may_be_surname(t)}
+        out: dict[int, set[str]] = {}
+        if not targets:
+            return out
+        text, checked = self.text, self._checked
+        heads = {t[:3] for t in targets}
+        if self._places is None:
+            self._places = _name_may_follow(text)
+        places = self._places
+        for at in places[: bisect_left(places, end)]:
+            if (text[at : at + 3] not in heads and text[at : at + 2] not in heads
+                    and text[at : at + 1] not in heads):
+                continue
+            if at in checked:
+                found = checked[at]
             else:
-                found.append(nxt)
-        return found
+                found = checked[at] = _follower(text, self.starts, sentences, at)
+            if found is not None and found[1] in targets:
+                out.setdefault(found[0], set()).add(found[1])
+        return out
 
     def may_be_surname(self, word: str) -> bool:
         """Can ``word`` be a name token's core (people's NAME), or one bare of its possessive?
@@ -200,24 +198,23 @@ def _facts(ctx: Context) -> _Facts:
     return facts
 
 
-def _followers(
-    text: str, starts: list[int], sentences: list[Span]
-) -> Iterator[tuple[int, int, str]]:
-    """:meth:`_Facts.followers`: the candidates of :func:`_name_may_follow`, checked."""
-    for at in _name_may_follow(text):
-        i = bisect_right(starts, at) - 1
-        if i < 0 or at >= sentences[i][1]:
-            continue
-        s, e = sentences[i]
-        if at - 2 < s:  # no room for a token before the space (a sentence opener)
-            continue
-        # the token holds no space: read it from after the last one
-        before = _TOKEN_BEFORE.search(text, max(s, text.rfind(" ", s, at - 1) + 1), at - 1)
-        if before is None or not _may_precede_name(before.group()):
-            continue
-        token = TOKEN.match(text, at, e)
-        if token:
-            yield at, i, _bare(name_core(token.group()))
+def _follower(
+    text: str, starts: list[int], sentences: list[Span], at: int
+) -> tuple[int, str] | None:
+    """(sentence index, surname) of the token at ``at`` when its sentence may make it a
+    surname (see :meth:`_Facts.surname_sources`), else None."""
+    i = bisect_right(starts, at) - 1
+    if i < 0 or at >= sentences[i][1]:
+        return None
+    s, e = sentences[i]
+    if at - 2 < s:  # no room for a token before the space (a sentence opener)
+        return None
+    # the token holds no space: read it from after the last one
+    before = _TOKEN_BEFORE.search(text, max(s, text.rfind(" ", s, at - 1) + 1), at - 1)
+    if before is None or not _may_precede_name(before.group()):
+        return None
+    token = TOKEN.match(text, at, e)
+    return (i, _bare(name_core(token.group()))) if token else None
 
 
 def _name_may_follow(text: str) -> list[int]:
