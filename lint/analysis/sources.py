@@ -90,13 +90,11 @@ def cue_strength(text: str, start: int, end: int, links: bool) -> int:
         if _names_a_source(m.group(1)):
             return 2
     tokens = _WORD.findall(text, start, end)  # (no groups: whole matches)
-    lowered = list(map(str.lower, tokens))
-    if not EVIDENCE_VERBS.isdisjoint(lowered):  # look around each evidence verb
-        for k, tok in enumerate(lowered):
-            if tok in EVIDENCE_VERBS:
-                subject = tokens[max(0, k - 4) : k] + tokens[k + 1 : k + 3]
-                if any(is_source(t, DEFAULT) for t in subject if t.lower() not in _NOT_SUBJECTS):
-                    return 2
+    for k, tok in enumerate(tokens):
+        if tok.lower() in EVIDENCE_VERBS:
+            subject = tokens[max(0, k - 4) : k] + tokens[k + 1 : k + 3]
+            if any(is_source(t, DEFAULT) for t in subject if t.lower() not in _NOT_SUBJECTS):
+                return 2
     return 1 if _WEAK.search(text, start, end) else 0
 
 

@@ -112,11 +112,9 @@ class TermList(Rule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         sentences = ctx.editorial.sentences
-        starts: list[int] | None = None  # read on the first match: most lists find none
+        starts = [s for s, _ in sentences]
         seen: dict[int, set[str]] = {}
         for m in self._matches(ctx):
-            if starts is None:
-                starts = [s for s, _ in sentences]
             i = bisect_right(starts, m.start()) - 1
             s_start, s_end = sentences[i] if i >= 0 else (0, len(text))
             if i < 0 or m.start() >= s_end:
