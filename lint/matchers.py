@@ -381,11 +381,11 @@ class _Timed:
     """A pack author's ``regex`` pattern whose ``match`` shares one time budget: what
     :func:`finditer` allows the whole text (TIMEOUT_SECONDS per window)."""
 
-    def __init__(self, compiled: Any, size: int) -> None:
+    def __init__(self, compiled: Any, budget: float) -> None:
         import time
 
         self.compiled, self.clock = compiled, time.monotonic
-        self.deadline = self.clock() + TIMEOUT_SECONDS * max(1, -(-size // CHUNK))
+        self.deadline = self.clock() + budget
 
     def match(self, text: str, pos: int, end: int) -> Any:
         left = self.deadline - self.clock()
@@ -400,6 +400,6 @@ def matches_user_at(compiled: Any, text: str, starts: Sequence[int]) -> list[Any
     try:
         if watchdog.available():
             return watchdog.run_within(budget, lambda: list(finditer_at(compiled, text, starts)))
-        return list(finditer_at(_Timed(compiled, len(text)), text, starts))  # type: ignore[arg-type]
+        return list(finditer_at(_Timed(compiled, budget), text, starts))  # type: ignore[arg-type]
     except TimeoutError:
         raise RuleTimeout(f"pattern timed out after {TIMEOUT_SECONDS:g}s") from None

@@ -181,7 +181,7 @@ def _exempt_count(text: str, start: int, end: int, number: str) -> str:
 # with (each followed by a non-word character in FIGURE). Found in one pass over the lower-
 # cased document; FIGURE itself is then tried only at these positions, which yields exactly
 # the matches of FIGURE.finditer (a match never starts anywhere else).
-FIGURE_WORDS = _ANCHOR_WORDS = (
+FIGURE_WORDS = (
     "about around roughly nearly almost some over approximately between half one ones two twos "
     "three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety doubled "
@@ -199,16 +199,10 @@ _ANCHOR_PHRASES = (
 # one character late, so re can skip between the signs and digits).
 _NUMBER_ANCHOR = r"[$€£¥₩₽\d](?<!\w\d)"
 # (the words as a prefix trie: which word matches at a position does not depend on order)
-_ANCHOR = (
-    _NUMBER_ANCHOR + r"|\b(?:"
-    + ordered_alternation(sorted(_ANCHOR_WORDS, key=len, reverse=True), ignorecase=False)
-    + r")\b|\b(?:" + _ANCHOR_PHRASES + ")"
-)
+_WORD_TRIE = ordered_alternation(sorted(FIGURE_WORDS, key=len, reverse=True), ignorecase=False)
+_ANCHOR = _NUMBER_ANCHOR + rf"|\b(?:{_WORD_TRIE})\b|\b(?:{_ANCHOR_PHRASES})"
 _ANCHOR_SIGN = re.compile(_NUMBER_ANCHOR)
-_ANCHOR_WORD_LOWER = re.compile(
-    "(?:" + ordered_alternation(sorted(_ANCHOR_WORDS, key=len, reverse=True), ignorecase=False)
-    + r")\b"
-)
+_ANCHOR_WORD_LOWER = re.compile(rf"(?:{_WORD_TRIE})\b")
 _ANCHOR_PHRASE_LOWER = re.compile(_ANCHOR_PHRASES)
 _ANCHOR_ANY_CASE = re.compile(_ANCHOR, re.IGNORECASE)
 # Non-ASCII letters that IGNORECASE matches to ASCII ones (İ ı ſ K): lower() misses them.
@@ -225,7 +219,7 @@ def figure_anchors(
     :data:`FIGURE_WORDS` (whole words, case folded, and any word holding a case trap), as a
     shared word index finds them: they replace this function's own scan for those words.
 
-    The trailing ``\b`` of a word sees the character after ``end``, so these anchors serve
+    The trailing ``\\b`` of a word sees the character after ``end``, so these anchors serve
     a sentence of text[start:end] only if the sentence ends at ``end`` or before a non-word
     character (see :func:`anchors_for`)."""
     piece = text[start:end]
@@ -348,8 +342,8 @@ def _drop_phones(text: str, figures: list[Figure]) -> list[Figure]:
     """Runs of digit groups that form a phone number belong to the privacy rules."""
     out = []
     for f in figures:
-        digits = _NON_DIGITS.sub("", text[f.start : f.end])
-        if f.kind == "range" and 9 <= len(digits) <= 15 and "," not in text[f.start : f.end]:
+        raw = text[f.start : f.end]
+        if f.kind == "range" and "," not in raw and 9 <= len(_NON_DIGITS.sub("", raw)) <= 15:
             out.append(Figure(f.start, f.end, f.kind, f.value, False, "phone"))
         else:
             out.append(f)

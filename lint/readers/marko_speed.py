@@ -111,14 +111,19 @@ def parse(
 _COMPILED: dict[str, re.Pattern[str]] = {}
 
 
-def _expect_re(self: source.Source, regexp: re.Pattern[str] | str, pos: int) -> Any:
-    """marko's ``Source._expect_re``, with string patterns compiled once per process."""
+def _compiled(regexp: re.Pattern[str] | str) -> re.Pattern[str]:
+    """``regexp``, a string pattern compiled once per process."""
     if isinstance(regexp, str):
         compiled = _COMPILED.get(regexp)
         if compiled is None:
             compiled = _COMPILED[regexp] = re.compile(regexp)
-        regexp = compiled
-    return regexp.match(self._buffer, pos)
+        return compiled
+    return regexp
+
+
+def _expect_re(self: source.Source, regexp: re.Pattern[str] | str, pos: int) -> Any:
+    """marko's ``Source._expect_re``, with string patterns compiled once per process."""
+    return _compiled(regexp).match(self._buffer, pos)
 
 
 _HTML_OPENING = re.compile(r" {,3}<")  # how each of HTMLBlock's seven start patterns opens
@@ -208,12 +213,7 @@ def expect_re(self: source.Source, regexp: re.Pattern[str] | str) -> Any:
     self.match = line
     if prefix_len < 0:
         return None
-    if isinstance(regexp, str):
-        compiled = _COMPILED.get(regexp)
-        if compiled is None:
-            compiled = _COMPILED[regexp] = re.compile(regexp)
-        regexp = compiled
-    match = regexp.match(self._buffer, pos + prefix_len)
+    match = _compiled(regexp).match(self._buffer, pos + prefix_len)
     self.match = match
     return match
 
