@@ -1,7 +1,7 @@
 """Word anchors: run a rule's pattern only where one of its possible first words starts.
 
 A rule that knows every word its matches can begin with registers those words in the run's
-shared word index (the case-insensitive, whole-word :class:`~lint.matchers.TermIndex`, which
+shared word index (the case-insensitive, whole-word :class:`~lint.term_index.TermIndex`, which
 scans each document once for every rule). Its pattern is then tried only at those places,
 instead of at every character: the same matches, a fraction of the cost. A word holding a
 letter that IGNORECASE folds unlike ``lower()`` (ſ is an s to ``re``) is tried by every rule.
@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from lint.matchers import CASE_TRAPS, START, TermIndex, finditer_at, fold
+from lint.matchers import CASE_TRAPS, START, finditer_at, fold
+from lint.term_index import TermIndex
 
 if TYPE_CHECKING:
     from lint.context import Context

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from lint.analysis.editorial import Editorial
 from lint.document import Document
-from lint.matchers import CASE_TRAPS, Grouped, TermIndex, fold
+from lint.matchers import CASE_TRAPS, fold
+from lint.term_index import Grouped, TermIndex
 
 if TYPE_CHECKING:
     from lint.kinds import SharedMatchers

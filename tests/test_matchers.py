@@ -11,9 +11,7 @@ from hypothesis import strategies as st
 
 from lint.engine import compile_rules
 from lint.matchers import (
-    FEW_HEADS,
     RuleTimeout,
-    TermIndex,
     compile_user,
     finditer,
     finditer_at,
@@ -22,6 +20,7 @@ from lint.matchers import (
 from lint.model import Severity
 from lint.packs.spec import RuleSpec
 from lint.runner import lint_text
+from lint.term_index import FEW_HEADS, TermIndex
 
 
 def spec(rule_id: str, terms: list[str], ignorecase: bool = False) -> RuleSpec:

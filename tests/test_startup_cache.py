@@ -15,9 +15,9 @@ import lint
 from lint.errors import ConfigError
 from lint.kinds import KINDS
 from lint.kinds.term_syntax import compile_terms
-from lint.matchers import LARGE_INDEX, TermIndex
 from lint.packs import cache, load
 from lint.packs.load import load_pack
+from lint.term_index import LARGE_INDEX, TermIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 

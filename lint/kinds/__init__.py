@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lint.matchers import TermIndex, compile_user
+from lint.matchers import compile_user
+from lint.term_index import TermIndex
 
 if TYPE_CHECKING:
     from lint.context import Context

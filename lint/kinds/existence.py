@@ -12,10 +12,11 @@ from typing import Any
 from lint.anchors import OpenerAnchors
 from lint.context import Context
 from lint.kinds import Exceptions, Hit, KindError, Rule, SharedMatchers, check_regex
-from lint.matchers import TermIndex, finditer, is_literal, matches_user_at, select_longest
+from lint.matchers import finditer, is_literal, matches_user_at, select_longest
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 from lint.pattern_openers import user_openers
+from lint.term_index import TermIndex
 
 KEYS = schema.KIND_KEYS["existence"]
 

@@ -21,8 +21,9 @@ from lint.analysis.lexicon import REPORT_VERBS
 from lint.anchors import WordAnchors
 from lint.context import Context, inside
 from lint.kinds import SharedMatchers
-from lint.matchers import CASE_TRAPS, TermIndex, finditer_at, normalise_term
+from lint.matchers import CASE_TRAPS, finditer_at, normalise_term
 from lint.pattern_openers import pattern_first_words
+from lint.term_index import TermIndex
 
 # People a threat or a call to violence can be aimed at.
 ROLES = (
