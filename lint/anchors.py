@@ -13,10 +13,11 @@ maximal run of word characters (``\\w+``) whose lower-cased text is one of the w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import repeat
 from typing import TYPE_CHECKING
 
-from lint.matchers import CASE_TRAPS, START, finditer_at, fold
+from lint.matchers import CASE_TRAPS, START, finditer_at, fold, outermost
 from lint.term_index import TermIndex
 
 if TYPE_CHECKING:
@@ -25,11 +26,23 @@ if TYPE_CHECKING:
 
 
 class WordAnchors:
-    """The first words of one rule's pattern (or none known: the pattern scans the text)."""
+    """The first words of one rule's pattern (or none known: the pattern scans the text).
 
-    def __init__(self, shared: SharedMatchers, owner: str, words: Iterable[str] | None) -> None:
+    ``by_word`` maps some of the words (common ones: "the", "in") to a pattern that finds,
+    where that word starts, what the rule's whole pattern finds there; it is tried there
+    instead of the whole one (see :func:`lint.kinds.term_syntax.patterns_by_opener`)."""
+
+    def __init__(
+        self,
+        shared: SharedMatchers,
+        owner: str,
+        words: Iterable[str] | None,
+        by_word: Mapping[str, re.Pattern[str]] | None = None,
+    ) -> None:
         self.owner = owner + " first-word"
+        self.split_owner = owner + " first-word with its own pattern"
         self.index: TermIndex | None = None
+        self.by_word: dict[str, re.Pattern[str]] = {}
         if words is None:
             return
         folded = {fold(w) for w in words}
@@ -37,24 +50,38 @@ class WordAnchors:
         if not folded or any(CASE_TRAPS.search(w) or not re.fullmatch(r"\w+", w) for w in folded):
             return
         self.index = shared.terms(ignorecase=True, words=True)
+        self.by_word = {w: p for w, p in (by_word or {}).items() if w in folded}
         for word in sorted(folded):
-            self.index.add(word, self.owner)
+            self.index.add(word, self.split_owner if word in self.by_word else self.owner)
 
     def starts(self, ctx: Context) -> list[int] | None:
         """Sorted offsets where a match may start, or None when the whole text must be scanned."""
         if self.index is None:
             return None
-        return ctx.with_traps(ctx.term_starts(self.index, self.owner))
+        starts = ctx.term_starts(self.index, self.owner)
+        if self.by_word:
+            starts = sorted(set(starts).union(ctx.term_starts(self.index, self.split_owner)))
+        return ctx.with_traps(starts)
 
     def finditer(
         self, pattern: re.Pattern[str], ctx: Context, text: str
     ) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)`` (text is ``ctx.text`` or ``ctx.folded``), tried at the
         anchors only."""
-        starts = self.starts(ctx)
-        if starts is None:
+        if self.index is None:
             return pattern.finditer(text)
-        return finditer_at(pattern, text, starts)
+        if not self.by_word:
+            return finditer_at(pattern, text, self.starts(ctx) or [])
+        # each word's places tried by its own pattern, all in C; no two words start at one
+        # place, so sorting the matches by start merges them. A word holding a case trap (not
+        # in the index under its folded spelling) is tried by the whole pattern; the words
+        # with a pattern of their own hold none, so a trap elsewhere cannot open one of them.
+        rest = ctx.with_traps(ctx.term_starts(self.index, self.owner))
+        found = list(filter(None, map(pattern.match, repeat(text), rest)))
+        for word, own in self.by_word.items():
+            found += filter(None, map(own.match, repeat(text), ctx.word_starts(self.index, word)))
+        found.sort(key=START)
+        return outermost(found)
 
 
 class OpenerAnchors:

@@ -170,6 +170,11 @@ class Context:
             self._term_starts[key] = starts
         return starts
 
+    def word_starts(self, index: TermIndex, key: str) -> list[int]:
+        """Where the term ``key`` occurs as itself (every occurrence of a one-word term), in
+        text order."""
+        return self._grouped(index)[0].get(key, [])
+
     def _grouped(self, index: TermIndex) -> tuple[Grouped, dict[str, list[tuple[int, int]]]]:
         grouped = self._scans.get(id(index))
         if grouped is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
 from typing import Any
 
@@ -105,9 +105,14 @@ def finditer_at(
     # every anchor is tried, in C (a map, no Python loop per anchor: there are ~100,000 per
     # MB); a match inside the last one kept is then dropped, as the scan never tries there
     window = starts[first : bisect_left(starts, end)]
-    tried = filter(None, map(pattern.match, repeat(text), window, repeat(end)))
+    return outermost(filter(None, map(pattern.match, repeat(text), window, repeat(end))), start)
+
+
+def outermost(matches: Iterable[Any], start: int = 0) -> Iterator[Any]:
+    """Matches in order of start, without those that start inside the last one kept (which a
+    scan never tries: it resumes where a match ends)."""
     last = start
-    for m in tried:
+    for m in matches:
         if m.start() >= last:
             last = m.end()
             yield m

@@ -12,7 +12,12 @@ from lint.context import Context
 from lint.document import build_document
 from lint.kinds import SharedMatchers
 from lint.kinds.term_list import TermList
-from lint.kinds.term_syntax import compile_terms, first_words
+from lint.kinds.term_syntax import (
+    compile_terms,
+    first_words,
+    opening_runs,
+    patterns_by_opener,
+)
 from lint.matchers import CASE_TRAPS, finditer_at, fold
 from lint.model import Severity
 from lint.packs.spec import RuleSpec
@@ -26,6 +31,13 @@ TERMS = [
     "once",
     "Q&A session",
     "sadly",
+    # lists opening on common words get a pattern per word (term_syntax.patterns_by_opener)
+    "(the) last/past decade",
+    "the so-called",
+    "in recent years",
+    "to date",
+    "at the time",
+    "a lot",
 ]
 WORDS = [
     "ſo",
@@ -62,6 +74,21 @@ WORDS = [
     "  ",
     "onces",
     "remind",
+    "the",
+    "The",
+    "last",
+    "past",
+    "decade",
+    "in",
+    "recent",
+    "years",
+    "to",
+    "date",
+    "at",
+    "time",
+    "a",
+    "A",
+    "lot",
 ]
 
 
@@ -111,6 +138,29 @@ def test_anchored_matching_equals_a_full_scan(words: list[str], inflect: bool) -
     ctx = Context(build_document("t.txt", text, "text"), shared)
     full = [m.span() for m in compile_terms(TERMS, inflect).finditer(ctx.text)]
     assert [m.span() for m in rule._matches(ctx)] == full
+
+
+def test_opening_runs_and_the_patterns_of_common_openers() -> None:
+    terms = ["(the) last/past decade", "in recent years", "so-called", "sadly"]
+    runs = opening_runs(terms)
+    assert runs == [{"the", "last", "past"}, {"in"}, {"so"}, {"sadly"}]
+    by_word = patterns_by_opener(terms, runs, False, True)
+    assert sorted(by_word) == ["in", "so", "the"]  # "last" and "sadly" are not common words
+    assert by_word["the"].pattern == compile_terms(["(the) last/past decade"]).pattern
+    assert opening_runs(["ſome word"]) is None
+
+
+def test_a_common_opener_is_tried_by_its_own_pattern() -> None:
+    rule, shared = _rule(["(the) last decade", "the end", "decade"])
+    assert sorted(rule.anchors.by_word) == ["the"]
+    text = "The last decade, the end, a decade; ſo the last  decade and The-end."
+    ctx = Context(build_document("t.txt", text, "text"), shared)
+    assert not ctx.folds_exactly  # the ſ: words with a trap go to the whole pattern
+    found = [m.group() for m in rule._matches(ctx)]
+    assert found == ["The last decade", "the end", "decade", "the last  decade", "The-end"]
+    assert [m.span() for m in rule._matches(ctx)] == [
+        m.span() for m in rule.pattern.finditer(ctx.text)
+    ]
 
 
 def test_a_word_with_a_trap_letter_is_tried_by_every_list() -> None:

@@ -29,8 +29,9 @@ from lint.kinds.editorial_base import word_list
 from lint.kinds.term_syntax import (
     TermSyntaxError,
     compile_terms,
-    first_words,
     normalise,
+    opening_runs,
+    patterns_by_opener,
     term_regex,
 )
 from lint.packs import schema
@@ -91,10 +92,18 @@ class TermList(Rule):
         opts = spec.options
         self.inflect = bool(opts.get("inflect", False))
         terms = word_list(spec, "terms", [])
-        self.pattern = compile_terms(terms, self.inflect, opts.get("ignorecase", True))
+        ignorecase = opts.get("ignorecase", True)
+        self.pattern = compile_terms(terms, self.inflect, ignorecase)
         # A match can only start where one of the terms' first words starts: the pattern is
-        # tried there alone, not at every character (~40 µs a list instead of a full scan)
-        self.anchors = WordAnchors(shared, spec.id, first_words(terms, self.inflect))
+        # tried there alone, not at every character (~40 µs a list instead of a full scan);
+        # where a common word starts, only the terms it can open are tried
+        runs = opening_runs(terms, self.inflect)
+        self.anchors = WordAnchors(
+            shared,
+            spec.id,
+            None if runs is None else set().union(*runs),
+            None if runs is None else patterns_by_opener(terms, runs, self.inflect, ignorecase),
+        )
         self.each_occurrence = opts.get("each", "sentence") == "occurrence"
         self.titles = bool(opts.get("titles", True))
         self.adverbial = _subset(spec, "adverbial", False)

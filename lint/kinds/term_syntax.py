@@ -93,6 +93,25 @@ def _slots(term: str, inflect_last: bool) -> list[tuple[str, bool, bool]]:
 _RUN = re.compile(r"\w+")
 
 
+def opening_runs(terms: Iterable[str], inflect_last: bool = False) -> list[set[str]] | None:
+    """For each term, the lower-cased first word runs (maximal runs of word characters) of
+    the spellings a match of it can open on: its leading optional words and its first required
+    one. None when some spelling does not start with a word character or holds a case trap."""
+    out: list[set[str]] = []
+    for term in terms:
+        runs: set[str] = set()
+        for word, optional, inflected in _slots(term, inflect_last):
+            for form in _forms(word, inflected):
+                run = _RUN.match(form)
+                if run is None or CASE_TRAPS.search(run.group()):
+                    return None
+                runs.add(fold(run.group()))
+            if not optional:
+                break
+        out.append(runs)
+    return out
+
+
 def first_words(terms: Iterable[str], inflect_last: bool = False) -> frozenset[str] | None:
     """The lower-cased first word (a maximal run of word characters) of every spelling of
     every term, or None when some spelling does not start with a word character or holds one
@@ -102,17 +121,37 @@ def first_words(terms: Iterable[str], inflect_last: bool = False) -> frozenset[s
     left boundary forbids a word character before it), so these words are the only places a
     match can begin: a caller can look them up in a word index instead of scanning the text.
     """
-    out: set[str] = set()
-    for term in terms:
-        for word, optional, inflected in _slots(term, inflect_last):
-            for form in _forms(word, inflected):
-                run = _RUN.match(form)
-                if run is None or CASE_TRAPS.search(run.group()):
-                    return None
-                out.add(fold(run.group()))
-            if not optional:
-                break
-    return frozenset(out)
+    runs = opening_runs(terms, inflect_last)
+    return None if runs is None else frozenset().union(*runs)
+
+
+# Words that open a large share of the words of English prose. A list whose terms can open on
+# one gets a pattern of its own for it (:func:`patterns_by_opener`); which words are here
+# changes speed only, never a match.
+COMMON_OPENERS = frozenset(
+    "a an the of to in on at as by for from with into about and or but not no so if than then "
+    "is are was were be been being has have had do does did will would can could may might "
+    "should must it its this that these those there here he she they we you i his her their "
+    "our your my who what which when where all some any more most many one".split()
+)
+
+
+def patterns_by_opener(
+    terms: list[str], runs: list[set[str]], inflect_last: bool, ignorecase: bool
+) -> dict[str, re.Pattern[str]]:
+    """For each common word (:data:`COMMON_OPENERS`) that opens a match of some term (``runs``
+    are :func:`opening_runs` of ``terms``): :func:`compile_terms` of just those terms.
+
+    Where the text holds that word, only those terms can match, and they keep the order they
+    have in the whole list's alternation (a subset of a sorted list stays sorted), so this
+    pattern finds there what the whole one finds. It is much cheaper to try: the whole
+    alternation tries every branch at each "the" of the text, ~0.7 µs a word."""
+    out: dict[str, re.Pattern[str]] = {}
+    opened: set[str] = set().union(*runs)
+    for word in sorted(COMMON_OPENERS & opened):
+        subset = [t for t, opens in zip(terms, runs, strict=True) if word in opens]
+        out[word] = compile_terms(subset, inflect_last, ignorecase)
+    return out
 
 
 def compile_terms(
