@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
+from operator import methodcaller
 from typing import Any
 
 from lint import watchdog
@@ -108,6 +109,24 @@ def finditer_at(
     return outermost(filter(None, map(pattern.match, repeat(text), window, repeat(end))), start)
 
 
+def tried_at(
+    pattern: Any, text: str, starts: Sequence[int], parts: Sequence[tuple[Any, Sequence[int]]] = ()
+) -> list[Any]:
+    """:func:`finditer_at`'s matches, where some of the places are tried by patterns of their
+    own (``parts``: each finds at its places what ``pattern`` finds there)."""
+    if not parts:
+        return list(finditer_at(pattern, text, starts))
+    end = len(text)
+    found = list(filter(None, map(pattern.match, repeat(text), starts, repeat(end))))
+    for own, places in parts:
+        found += filter(None, map(own.match, repeat(text), places, repeat(end)))
+    found.sort(key=_START_OF)  # (a ``regex`` match is no re.Match: START would refuse it)
+    return list(outermost(found))
+
+
+_START_OF = methodcaller("start")
+
+
 def outermost(matches: Iterable[Any], start: int = 0) -> Iterator[Any]:
     """Matches in order of start, without those that start inside the last one kept (which a
     scan never tries: it resumes where a match ends)."""
@@ -177,14 +196,17 @@ class _Timed:
         return self.compiled.match(text, pos, end, timeout=max(left, 1e-3))
 
 
-def matches_user_at(compiled: Any, text: str, starts: Sequence[int]) -> list[Any]:
-    """:func:`finditer_at`'s matches for a pack author's pattern, under :func:`finditer`'s
-    time budget (raises RuleTimeout): one alarm for the whole run where the process allows
-    one (:mod:`lint.watchdog`), else a timeout on each call."""
+def matches_user_at(
+    compiled: Any, text: str, starts: Sequence[int], parts: Sequence[tuple[Any, Sequence[int]]] = ()
+) -> list[Any]:
+    """:func:`tried_at`'s matches for a pack author's pattern, under :func:`finditer`'s time
+    budget (raises RuleTimeout): one alarm for the whole run where the process allows one
+    (:mod:`lint.watchdog`), else a timeout on each call."""
     budget = TIMEOUT_SECONDS * max(1, -(-len(text) // CHUNK))
     try:
         if watchdog.available():
-            return watchdog.run_within(budget, lambda: list(finditer_at(compiled, text, starts)))
-        return list(finditer_at(_Timed(compiled, budget), text, starts))  # type: ignore[arg-type]
+            return watchdog.run_within(budget, lambda: tried_at(compiled, text, starts, parts))
+        timed = [(_Timed(own, budget), places) for own, places in parts]
+        return tried_at(_Timed(compiled, budget), text, starts, timed)
     except TimeoutError:
         raise RuleTimeout(f"pattern timed out after {TIMEOUT_SECONDS:g}s") from None

@@ -4,11 +4,14 @@ opening punctuation character), finds what a scan of the text finds."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lint import anchors
 from lint.context import Context
 from lint.document import build_document
 from lint.kinds import SharedMatchers
@@ -43,6 +46,15 @@ def _rules() -> list[Existence]:
 
 
 RULES = _rules()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _own_patterns_at_once() -> Iterator[None]:
+    """Words try their own patterns from the first place on (a process normally waits until
+    it has met a word OWN_PATTERN_FROM times), so the tests here exercise them."""
+    saved, anchors.OWN_PATTERN_FROM = anchors.OWN_PATTERN_FROM, 0
+    yield
+    anchors.OWN_PATTERN_FROM = saved
 
 
 def _scan(rule: Existence, text: str) -> list[tuple[int, int]]:
@@ -101,3 +113,40 @@ def test_re_and_regex_disagree_on_word_characters_only_for_other_numbers() -> No
         ch = chr(i)
         if re.match(r"\w", ch) and not word_re.match(ch):
             assert regex.match(r"\p{No}", ch), hex(i)
+
+
+def test_common_opening_words_get_the_tokens_they_can_open() -> None:
+    """A token list opening on common words tries, at each such word, only its own tokens
+    (in their order); the scan test above runs the shipped rules through that split."""
+    rules = {rule.spec.id: rule for rule in RULES}
+    words = rules["weasel.agentless-passive"].anchors.words
+    assert words is not None and {"is", "was", "it", "has"} <= set(words.by_word)
+    assert words.own_pattern("it").pattern.startswith(r"(?:\bit (?:is|was|has been|had been)")
+    spec = RuleSpec(id="t.x", pack="t", category="t", extends="existence", message="%s",
+                    severity=Severity.WARNING, options={
+                        "tokens": [r"\bis (?:seen|said)\b", r"\b(?:is|was) seen as\b",
+                                   r",\s*seen\b", r"\bthe world knows\b"],
+                        "nonword": True, "ignorecase": True})
+    rule = Existence(spec, SharedMatchers())
+    assert rule.anchors.words is not None
+    own = rule.anchors.words.own_pattern
+    assert sorted(rule.anchors.words.by_word) == ["is", "the", "was"]
+    assert own("is").pattern == r"(?:\bis (?:seen|said)\b|\b(?:is|was) seen as\b)"
+    assert own("was").pattern == r"(?:\b(?:is|was) seen as\b)"
+    text = "It is seen as odd, seen by some; The World knows it was seen as late, is said."
+    ctx = Context(build_document("t.txt", text, "text"), rule.shared)
+    found = [text[h.start : h.end] for h in rule.check(ctx)]
+    assert found == ["is seen", ", seen", "The World knows", "was seen as", "is said"]
+    assert [(h.start, h.end) for h in rule.check(ctx)] == _scan(rule, ctx.text)
+
+
+def test_a_single_token_or_an_unknown_opener_is_not_split() -> None:
+    def by_word(tokens: list[str]) -> dict[str, object]:
+        spec = RuleSpec(id="t.x", pack="t", category="t", extends="existence", message="%s",
+                        severity=Severity.WARNING, options={"tokens": tokens, "nonword": True})
+        words = Existence(spec, SharedMatchers()).anchors.words
+        return {} if words is None else dict(words.by_word)
+
+    assert by_word([r"\b(?:is|was) said\b"]) == {}  # one token: nothing to leave out
+    assert by_word([r"\bis said\b", r"\w+ly said"]) == {}  # the second opens anywhere
+    assert sorted(by_word([r"\bis said\b", r"\bwas said\b"])) == ["is", "was"]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 import re._casefix as casefix  # CPython's table of case classes beyond lower()
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lint import anchors
 from lint.context import Context
 from lint.document import build_document
 from lint.kinds import SharedMatchers
@@ -92,6 +95,15 @@ WORDS = [
 ]
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _own_patterns_at_once() -> Iterator[None]:
+    """Words try their own patterns from the first place on (a process normally waits until
+    it has met a word OWN_PATTERN_FROM times), so the tests here exercise them."""
+    saved, anchors.OWN_PATTERN_FROM = anchors.OWN_PATTERN_FROM, 0
+    yield
+    anchors.OWN_PATTERN_FROM = saved
+
+
 def _rule(terms: list[str], inflect: bool = False) -> tuple[TermList, SharedMatchers]:
     shared = SharedMatchers()
     spec = RuleSpec(
@@ -146,7 +158,7 @@ def test_opening_runs_and_the_patterns_of_common_openers() -> None:
     assert runs == [{"the", "last", "past"}, {"in"}, {"so"}, {"sadly"}]
     by_word = patterns_by_opener(terms, runs, False, True)
     assert sorted(by_word) == ["in", "so", "the"]  # "last" and "sadly" are not common words
-    assert by_word["the"].pattern == compile_terms(["(the) last/past decade"]).pattern
+    assert by_word["the"]().pattern == compile_terms(["(the) last/past decade"]).pattern
     assert opening_runs(["ſome word"]) is None
 
 
@@ -157,6 +169,7 @@ def test_a_common_opener_is_tried_by_its_own_pattern() -> None:
     ctx = Context(build_document("t.txt", text, "text"), shared)
     assert not ctx.folds_exactly  # the ſ: words with a trap go to the whole pattern
     found = [m.group() for m in rule._matches(ctx)]
+    assert rule.anchors._own  # "the" was tried by its own pattern
     assert found == ["The last decade", "the end", "decade", "the last  decade", "The-end"]
     assert [m.span() for m in rule._matches(ctx)] == [
         m.span() for m in rule.pattern.finditer(ctx.text)
@@ -179,3 +192,15 @@ def test_finditer_at_skips_starts_inside_a_match() -> None:
     pattern = re.compile(r"ab ab|ab")
     text = "ab ab ab"
     assert [m.span() for m in finditer_at(pattern, text, [0, 3, 6])] == [(0, 5), (6, 8)]
+
+
+def test_a_word_gets_its_own_pattern_once_met_often_enough(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(anchors, "OWN_PATTERN_FROM", 5)
+    rule, shared = _rule(["(the) last decade", "the end", "of course"])
+    small = Context(build_document("t.txt", "the end of the last decade", "text"), shared)
+    assert [m.group() for m in rule._matches(small)] == ["the end", "the last decade"]
+    assert not rule.anchors._own  # two places of "the" met: the whole pattern tried there
+    text = "the end, " * 3 + "the last decade"
+    ctx = Context(build_document("t.txt", text, "text"), shared)
+    assert [m.span() for m in rule._matches(ctx)] == [m.span() for m in rule.pattern.finditer(text)]
+    assert set(rule.anchors._own) == {"the"}

@@ -65,3 +65,15 @@ def test_both_ways_find_the_same_matches() -> None:
     finally:
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
     assert _quiet_alarm()
+
+
+def test_places_tried_by_patterns_of_their_own_merge_in_text_order() -> None:
+    """matches_user_at with ``parts``: each part's places tried by its own pattern, the
+    matches merged by start, and a match inside the last one kept dropped, as a scan would."""
+    whole = compile_user(r"ab ab|ab|cd")
+    text = "ab ab ab cd cd"
+    assert [m.span() for m in finditer_at(whole, text, [0, 3, 6, 9, 12])] == [
+        (0, 5), (6, 8), (9, 11), (12, 14)]
+    parts = [(compile_user(r"cd"), [9, 12]), (compile_user(r"ab ab|ab"), [3, 6])]
+    found = matches_user_at(whole, text, [0], parts)
+    assert [m.span() for m in found] == [(0, 5), (6, 8), (9, 11), (12, 14)]

@@ -6,13 +6,21 @@ regex tokens or ``raw`` pieces compiles its own pattern ``raw + \\b(?:t1|t2)\\b`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
-from lint.anchors import OpenerAnchors
+from lint.anchors import COMMON_OPENERS, OpenerAnchors
 from lint.context import Context
 from lint.kinds import Exceptions, Hit, KindError, Rule, SharedMatchers, check_regex
-from lint.matchers import finditer, is_literal, matches_user_at, select_longest
+from lint.matchers import (
+    compile_user,
+    finditer,
+    fold,
+    is_literal,
+    matches_user_at,
+    select_longest,
+)
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 from lint.pattern_openers import user_openers
@@ -69,7 +77,8 @@ class Existence(Rule):
         # a pattern on the prose view is tried only where its matches can open
         openers = None if self.raw or self.index else user_openers(
             pattern_of(opts), self.ignorecase)
-        self.anchors = OpenerAnchors(shared, spec.id, openers)
+        by_word = _patterns_by_opener(opts, self.ignorecase) if openers else None
+        self.anchors = OpenerAnchors(shared, spec.id, openers, by_word)
 
     def _keep(self, matched: str) -> bool:
         if self.exceptions.excludes(matched):
@@ -83,12 +92,39 @@ class Existence(Rule):
                 if self._keep(text[s:e]):
                     yield Hit(s, e, (text[s:e],))
             return
-        starts = self.anchors.starts(ctx)
-        found = finditer(self.pattern, text) if starts is None else matches_user_at(
-            self.pattern, text, starts)
+        plan = self.anchors.plan(ctx)
+        found = finditer(self.pattern, text) if plan is None else matches_user_at(
+            self.pattern, text, *plan)
         for m in found:
             if m.end() > m.start() and self._keep(m.group()):
                 yield Hit(m.start(), m.end(), (m.group(),))
+
+
+def _patterns_by_opener(
+    opts: dict[str, Any], ignorecase: bool
+) -> dict[str, Callable[[], Any]] | None:
+    """For each common word (:data:`lint.anchors.COMMON_OPENERS`) that opens a match of some
+    token: a builder of the rule's pattern made of just those tokens, in their order.
+
+    Where the text holds that word, no other token can match (each token's matches open
+    only on its own first words or punctuation), and an alternation tries its branches in
+    order, so this pattern finds there what the whole one does, for a fraction of the cost
+    of trying every token at every "the" or "is"."""
+    tokens = opts.get("tokens") or []
+    if opts.get("raw") or len(tokens) < 2:
+        return None
+    opens: list[set[str]] = []
+    for token in tokens:
+        openers = user_openers(pattern_of({**opts, "tokens": [token]}), ignorecase)
+        if openers is None:
+            return None
+        opens.append({fold(w) for w in openers[0]})
+    out: dict[str, Callable[[], Any]] = {}
+    for word in sorted(COMMON_OPENERS & set().union(*opens)):
+        subset = [t for t, words in zip(tokens, opens, strict=True) if word in words]
+        if len(subset) < len(tokens):  # (tokens the whole pattern compiled: so do these)
+            out[word] = partial(compile_user, pattern_of({**opts, "tokens": subset}), ignorecase)
+    return out
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

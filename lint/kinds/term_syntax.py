@@ -15,9 +15,11 @@ Matching is whole-word: a term never starts or ends inside a word or a hyphenate
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from lint.analysis.lexicon import inflect
+from lint.anchors import COMMON_OPENERS
 from lint.matchers import CASE_TRAPS, fold
 
 SEP = r"(?:\s*[-‐‑]\s*|\s+)"
@@ -125,32 +127,23 @@ def first_words(terms: Iterable[str], inflect_last: bool = False) -> frozenset[s
     return None if runs is None else frozenset().union(*runs)
 
 
-# Words that open a large share of the words of English prose. A list whose terms can open on
-# one gets a pattern of its own for it (:func:`patterns_by_opener`); which words are here
-# changes speed only, never a match.
-COMMON_OPENERS = frozenset(
-    "a an the of to in on at as by for from with into about and or but not no so if than then "
-    "is are was were be been being has have had do does did will would can could may might "
-    "should must it its this that these those there here he she they we you i his her their "
-    "our your my who what which when where all some any more most many one".split()
-)
-
-
 def patterns_by_opener(
     terms: list[str], runs: list[set[str]], inflect_last: bool, ignorecase: bool
-) -> dict[str, re.Pattern[str]]:
-    """For each common word (:data:`COMMON_OPENERS`) that opens a match of some term (``runs``
-    are :func:`opening_runs` of ``terms``): :func:`compile_terms` of just those terms.
+) -> dict[str, Callable[[], re.Pattern[str]]]:
+    """For each common word (:data:`lint.anchors.COMMON_OPENERS`) that opens a match of some
+    term (``runs`` are :func:`opening_runs` of ``terms``): a builder of :func:`compile_terms`
+    of just those terms.
 
     Where the text holds that word, only those terms can match, and they keep the order they
     have in the whole list's alternation (a subset of a sorted list stays sorted), so this
     pattern finds there what the whole one finds. It is much cheaper to try: the whole
     alternation tries every branch at each "the" of the text, ~0.7 µs a word."""
-    out: dict[str, re.Pattern[str]] = {}
+    out: dict[str, Callable[[], re.Pattern[str]]] = {}
     opened: set[str] = set().union(*runs)
     for word in sorted(COMMON_OPENERS & opened):
         subset = [t for t, opens in zip(terms, runs, strict=True) if word in opens]
-        out[word] = compile_terms(subset, inflect_last, ignorecase)
+        if len(subset) < len(terms):
+            out[word] = partial(compile_terms, subset, inflect_last, ignorecase)
     return out
 
 
