@@ -39,6 +39,7 @@ def compile_rules(
 
     shared = SharedMatchers(accept=[compile_user(a) for a in accept])
     rules = [KINDS[spec.extends].compile(spec, shared) for spec in specs]
+    shared.prepare()
     sev = {r.spec.id: r.spec.severity for r in rules}
     sev.update(severity or {})
     return RuleSet(rules, sev, shared)

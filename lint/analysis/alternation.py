@@ -17,6 +17,13 @@ _Node = dict[str, "_Node"]
 _END = ""  # the key of "a word ends here"; it sorts after every longer word sharing the prefix
 
 
+def longest_first(word: str) -> tuple[int, str]:
+    """Sort key for an alternation's words: longest first, ties by text, so that a pattern
+    built from a set is the same text in every process (a set's order follows the
+    per-process string hash) and the warm start (:mod:`lint.re_warm`) finds it compiled."""
+    return -len(word), word
+
+
 def _atoms(word: str, space: str) -> list[str]:
     return [space if c == " " else re.escape(c) for c in word]
 

@@ -71,6 +71,12 @@ class SharedMatchers:
     def accepted(self, text: str) -> bool:
         return any(p.fullmatch(text) for p in self.accept)
 
+    def prepare(self) -> None:
+        """Compile each index's pattern now, before any document: every document needs it, and
+        the warm start (:mod:`lint.re_warm`) records only what is compiled before the first."""
+        for index in self.indexes.values():
+            index.pattern  # noqa: B018 (a property that compiles)
+
 
 def check_regex(
     pattern: str, ignorecase: bool, key_path: Sequence[str | int], at_key: bool = False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lint.analysis.alternation import longest_first
 from lint.analysis.lexicon import inflect
 from lint.anchors import WordAnchors
 from lint.context import Context
@@ -40,7 +41,7 @@ class LoadedVerb(Rule):
     def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         forms = sorted(
-            {f for v in spec.options["verbs"] for f in inflect(v)}, key=len, reverse=True
+            {f for v in spec.options["verbs"] for f in inflect(v)}, key=longest_first
         )
         self.pattern = phrase_pattern(forms)
         # tried only where one of the phrases' first words starts (lint/anchors.py)

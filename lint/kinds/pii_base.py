@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from lint.analysis.alternation import longest_first
 from lint.context import Context
 from lint.matchers import START
 
@@ -58,7 +59,7 @@ def cue_near(
 def phrases(words: list[str]) -> str:
     """A regex source matching any of ``words`` as whole words, spaces matching any run of
     whitespace; longest first so "social security number" wins over "social security"."""
-    alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=longest_first)
     return r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])"
 
 

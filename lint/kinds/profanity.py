@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from lint.analysis.alternation import ordered_alternation
+from lint.analysis.alternation import longest_first, ordered_alternation
 from lint.anchors import WordAnchors
 from lint.context import Context, inside
 from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
@@ -229,7 +229,7 @@ class Profanity(Rule):
             terms += _read_terms(path)
         mild = list(opts.get("mild_terms") or [])
         self.mild = frozenset(t.lower() for t in mild)
-        words = sorted({t.lower() for t in terms + mild}, key=len, reverse=True)
+        words = sorted({t.lower() for t in terms + mild}, key=longest_first)
         self.mode = opts.get("match", "plain")
         self.plurals = bool(opts.get("plurals"))
         alts = ordered_alternation(words, ignorecase=True, space=r"[\s-]+")  # = the flat one

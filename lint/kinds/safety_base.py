@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from weakref import WeakKeyDictionary
 
+from lint.analysis.alternation import longest_first
 from lint.analysis.lexicon import REPORT_VERBS
 from lint.anchors import WordAnchors
 from lint.context import Context, inside
@@ -49,7 +50,7 @@ TARGET = re.compile(
 )
 NEGATION = re.compile(r"\b(?:not|never|no|nobody|no\s+one|none|cannot)\b|n['’]t\b", re.IGNORECASE)
 _REPORTED = re.compile(
-    r"\b(" + "|".join(sorted(REPORT_VERBS, key=len, reverse=True)) + r")\s+(?:that\s+)?",
+    r"\b(" + "|".join(sorted(REPORT_VERBS, key=longest_first)) + r")\s+(?:that\s+)?",
     re.IGNORECASE,
 )
 

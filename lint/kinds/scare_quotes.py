@@ -16,6 +16,7 @@ from lint.analysis.quotations import WORD
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, word_list
+from lint.matchers import CASE_TRAPS, fold
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
 
@@ -26,19 +27,22 @@ def _is_mode(value: object) -> str | None:
 
 
 _WORD_CHAR = re.compile(r"\w")
+# what folding cannot vouch for: a case trap, a dotted capital I, the dot lower() gives it
+_UNFOLDABLE = re.compile(CASE_TRAPS.pattern + "|[\u0130\u0307]")
 
 
 def _echoed(words: set[str], outside: str) -> bool:
     """Does one of the lower-cased ``words`` stand whole in ``outside``, case ignored?
 
-    ASCII text is searched with ``str.find`` on its lower case: a pattern per word (words
-    differ from quote to quote) was compiled anew each time, the most of this rule's cost.
-    Elsewhere IGNORECASE's wider case classes (ſ is s, K is k) need the pattern."""
-    if not (outside.isascii() and all(w.isascii() for w in words)):
+    Searched with ``str.find`` in the folded text: a pattern per word (words differ from
+    quote to quote) was compiled anew each time, the most of this rule's cost. Folding finds
+    what IGNORECASE finds unless a case trap (ſ is an s to ``re``) or a dotted İ is about;
+    then each word's pattern decides."""
+    if _UNFOLDABLE.search(outside) or any(_UNFOLDABLE.search(w) for w in words):
         return any(
             re.search(rf"(?<!\w){re.escape(w)}(?!\w)", outside, re.IGNORECASE) for w in words
         )
-    low = outside.lower()
+    low = fold(outside)
     is_word = _WORD_CHAR.match
     for w in words:
         at = low.find(w)
