@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from lint import anchors
 from lint.engine import compile_rules
 from lint.model import FileResult
 from lint.packs.load import load_pack
@@ -20,6 +21,15 @@ ROOT = Path(__file__).resolve().parent.parent
 def lint_with(pack_file: Path, path: str, text: str) -> FileResult:
     pack = load_pack(pack_file)
     return lint_text(path, text, compile_rules(pack.rules))
+
+
+@pytest.fixture(scope="module")
+def own_patterns_at_once() -> Iterator[None]:
+    """A common word tries its own pattern (lint.anchors.WordAnchors) from its first place on,
+    not once a process has met it OWN_PATTERN_FROM times, so that a test exercises it."""
+    saved, anchors.OWN_PATTERN_FROM = anchors.OWN_PATTERN_FROM, 0
+    yield
+    anchors.OWN_PATTERN_FROM = saved
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -4,14 +4,12 @@ opening punctuation character), finds what a scan of the text finds."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 
 import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint import anchors
 from lint.context import Context
 from lint.document import build_document
 from lint.kinds import SharedMatchers
@@ -36,6 +34,9 @@ WORDS = ["It", "it", "is", "was", "widely", "considered", "believed", "regarded"
          "world", "common", "sense", "logic", "dictates"]
 
 
+pytestmark = pytest.mark.usefixtures("own_patterns_at_once")
+
+
 def _rules() -> list[Existence]:
     out = []
     for pack, rule_id in SHIPPED:
@@ -47,14 +48,6 @@ def _rules() -> list[Existence]:
 
 RULES = _rules()
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _own_patterns_at_once() -> Iterator[None]:
-    """Words try their own patterns from the first place on (a process normally waits until
-    it has met a word OWN_PATTERN_FROM times), so the tests here exercise them."""
-    saved, anchors.OWN_PATTERN_FROM = anchors.OWN_PATTERN_FROM, 0
-    yield
-    anchors.OWN_PATTERN_FROM = saved
 
 
 def _scan(rule: Existence, text: str) -> list[tuple[int, int]]:

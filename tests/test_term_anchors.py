@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import re._casefix as casefix  # CPython's table of case classes beyond lower()
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
@@ -95,13 +94,8 @@ WORDS = [
 ]
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _own_patterns_at_once() -> Iterator[None]:
-    """Words try their own patterns from the first place on (a process normally waits until
-    it has met a word OWN_PATTERN_FROM times), so the tests here exercise them."""
-    saved, anchors.OWN_PATTERN_FROM = anchors.OWN_PATTERN_FROM, 0
-    yield
-    anchors.OWN_PATTERN_FROM = saved
+
+pytestmark = pytest.mark.usefixtures("own_patterns_at_once")
 
 
 def _rule(terms: list[str], inflect: bool = False) -> tuple[TermList, SharedMatchers]:
