@@ -58,6 +58,13 @@ class Violation:
     def sort_key(self) -> tuple[int, int, str]:
         return (self.offset, self.end_offset, self.rule)
 
+    def __reduce__(self) -> tuple[type[Violation], tuple[object, ...]]:
+        # Workers send their findings to the parent pickled: rebuilt through the constructor,
+        # not the field-by-field state a frozen slots dataclass gets (half the parent's time
+        # for ~19,000 findings).
+        return Violation, (self.rule, self.category, self.severity, self.message, self.offset,
+                           self.end_offset, self.url, self.fix)
+
 
 @dataclass(slots=True)
 class Kept:

@@ -164,6 +164,9 @@ def test_a_worker_sends_back_findings_not_the_text(repo: Path) -> None:
     assert [v.rule for v in result.violations] == ["house.utilize", "house.banned"]
     assert result.kept is not None and result.kept.lines == {}  # not rendering `full`
     assert len(pickle.dumps(outcome)) < 3_000 < len(text)
+    back = pickle.loads(pickle.dumps(outcome))  # findings rebuilt through the constructor
+    assert back.result is not None and back.result.violations == result.violations
+    assert [type(v.severity) for v in back.result.violations] == [Severity, Severity]
     full = parallel.run_job(parallel.Job(**{**job.__dict__, "lines": True})).result
     assert full is not None and full.kept is not None
     assert full.kept.lines == {30_001: "We utilize synergy."}
