@@ -75,7 +75,8 @@ class SharedMatchers:
         """Compile each index's pattern now, before any document: every document needs it, and
         the warm start (:mod:`lint.re_warm`) records only what is compiled before the first."""
         for index in self.indexes.values():
-            index.pattern  # noqa: B018 (a property that compiles)
+            if index.owners:
+                index.pattern  # noqa: B018 (a property that compiles)
 
 
 def check_regex(
