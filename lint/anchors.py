@@ -7,7 +7,9 @@ instead of at every character: the same matches, a fraction of the cost. A word 
 letter that IGNORECASE folds unlike ``lower()`` (ſ is an s to ``re``) is tried by every rule.
 
 The contract a rule must keep: every match of its pattern starts at the first character of a
-maximal run of word characters (``\\w+``) whose lower-cased text is one of the words.
+maximal run of word characters (``\\w+``) whose lower-cased text is one of the words; and a
+pattern it gives for one word (``by_word``) finds, wherever that word starts, exactly what the
+whole pattern finds there.
 """
 
 from __future__ import annotations
@@ -20,15 +22,14 @@ from lint.matchers import CASE_TRAPS, START, fold, tried_at
 from lint.term_index import TermIndex
 
 # Words that open a large share of the words of English prose. A rule whose matches can open on
-# one may try a pattern of its own there (``by_word`` below); which words are here
-# changes speed only, never a match.
+# one may try a pattern of its own there (``by_word`` below); which words are here changes
+# speed only, never a match.
 COMMON_OPENERS = frozenset(
     "a an the of to in on at as by for from with into about and or but not no so if than then "
     "is are was were be been being has have had do does did will would can could may might "
     "should must it its this that these those there here he she they we you i his her their "
     "our your my who what which when where all some any more most many one".split()
 )
-
 
 # Places of a word met in one process before the word's own pattern is built (see WordAnchors).
 OWN_PATTERN_FROM = 2_000
