@@ -25,6 +25,7 @@ _WORDS_AHEAD = re.compile(r"[\w’'-]+")
 # ``[\w.]`` is the loop's test below (``\w`` is isalnum() or "_"); a run shorter than
 # _TAIL characters is found by one search of the tail
 _RUN_TO_END = re.compile(r"[\w.]*\Z")
+_CLAUSE_END = re.compile(r"[,.;:!?“”\"()]")
 _TAIL = 12
 
 
@@ -80,6 +81,6 @@ def _last_word(text: str, cursor: int, end: int) -> str:
 
 def _attribution_follows(text: str, at: int, end: int) -> bool:
     """A report verb among the next five words, before any punctuation ("“Why?” Ruiz asked")."""
-    clause = re.split(r"[,.;:!?“”\"()]", text[at:min(end, at + 80)], maxsplit=1)[0]
+    clause = _CLAUSE_END.split(text[at : min(end, at + 80)], maxsplit=1)[0]
     words = [w.lower() for w in _WORDS_AHEAD.findall(clause)[:5]]
     return any(w in REPORT_VERBS for w in words)

@@ -125,6 +125,13 @@ _PRONOUN_AFTER = re.compile(r"\s*(?:of|or|and)\s+(?:the|them|us|those|these)\b")
 _DIGIT = re.compile(r"\d")
 _LARGE_WORD = re.compile(r"hundred|thousand|million|billion|dozen", re.IGNORECASE)
 _NON_DIGITS = re.compile(r"\D")
+_TWO_TO_FOUR_DIGITS = re.compile(r"\d{2,4}")
+_ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
+_LINE_START_BEFORE = re.compile(r"(?:^|\n)\s*$")
+_LIST_MARK_AFTER = re.compile(r"^[.)]\s")
+_RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to|and)\s?")
+_CHAIN_AFTER = re.compile(r"[-–.]?\d")
+_CHAIN_BEFORE = re.compile(r"\d[-–.]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +167,7 @@ def _exempt_count(text: str, start: int, end: int, number: str) -> str:
     plain = number.replace(",", "")
     if _FOUR_DIGITS.fullmatch(number) and 1000 <= int(plain) <= 2100:
         return "year"
-    if after.startswith("s") and re.fullmatch(r"\d{2,4}", plain):
+    if after.startswith("s") and _TWO_TO_FOUR_DIGITS.fullmatch(plain):
         return "decade"
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return "date"
@@ -172,7 +179,7 @@ def _exempt_count(text: str, start: int, end: int, number: str) -> str:
         return "age"
     if _ID_BEFORE.search(before) or _CODE_BEFORE.search(before):
         return "identifier"
-    if re.search(r"(?:^|\n)\s*$", before) and re.match(r"^[.)]\s", after):
+    if _LINE_START_BEFORE.search(before) and _LIST_MARK_AFTER.match(after):
         return "list number"
     return ""
 
@@ -279,18 +286,18 @@ def find_figures(
         reason = ""
         statistic = False
         if kind == "range":
-            parts = re.split(r"\s?(?:-|–|—|to|and)\s?", core.replace("between ", ""))
+            parts = _RANGE_JOIN.split(core.replace("between ", ""))
             years = all(
-                re.fullmatch(r"\d{2,4}", p) and (len(p) == 2 or 1000 <= int(p) <= 2100)
+                _TWO_TO_FOUR_DIGITS.fullmatch(p) and (len(p) == 2 or 1000 <= int(p) <= 2100)
                 for p in parts
             )
-            small = all(re.fullmatch(r"\d{1,2}", p) for p in parts)
+            small = all(_ONE_OR_TWO_DIGITS.fullmatch(p) for p in parts)
             if years and not small:
                 reason = "year range"
             elif small and "-" in core and _SCORE_VERBS.search(text[max(start, s - 40) : s]):
                 reason = "score"
-            elif re.match(r"[-–.]?\d", text[e : e + 2]) or re.search(
-                r"\d[-–.]$", text[max(0, s - 2) : s]
+            elif _CHAIN_AFTER.match(text[e : e + 2]) or _CHAIN_BEFORE.search(
+                text[max(0, s - 2) : s]
             ):
                 reason = "phone"  # one link of a longer digit chain (555-0100-2000)
             else:

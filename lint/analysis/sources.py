@@ -18,6 +18,7 @@ from lint.analysis.attribution import DEFAULT, is_source
 from lint.analysis.lexicon import inflect
 
 _WORD = re.compile(r"\w[\w’'-]*")
+_POSSESSIVE = re.compile(r"[’']s$")
 _NOT_SUBJECTS = frozenset("i we you it they he she".split())  # opinion in the first person
 # Verbs that put a claim in a source's mouth. Narrower than the quotation verbs: "added",
 # "continued" or "posted" next to a name say nothing about where a figure came from.
@@ -108,5 +109,5 @@ def has_citation(text: str, start: int, end: int, links: bool) -> bool:
 def _names_a_source(words: str) -> bool:
     """The object of "according to": a name, or a source noun among its first words
     ("the council's survey", "Ofcom", "police figures")."""
-    tokens = [re.sub(r"[’']s$", "", w) for w in words.split()]
+    tokens = [_POSSESSIVE.sub("", w) for w in words.split()]
     return tokens[0][:1].isupper() or any(is_source(t, DEFAULT) for t in tokens)

@@ -71,6 +71,7 @@ DESIGNATIONS = [
     "condemned",
 ]
 _WORD = re.compile(r"[\w’'-]+")
+_BY_AGENT = re.compile(r"\bby\s+\w")
 _PASSIVE = frozenset("is was are were be been being".split())
 
 
@@ -103,7 +104,7 @@ class ContentiousLabel(TermList):
             prev = words[k - 1].group().lower() if k > 0 else ""
             if prev in _PASSIVE or k == 0:
                 # "was called a thug" needs its agent: "by police", "by the court"
-                return re.search(r"\bby\s+\w", text[words[k].end() : s_end]) is not None
+                return _BY_AGENT.search(text[words[k].end() : s_end]) is not None
             return True
         return False
 

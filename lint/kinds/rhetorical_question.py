@@ -27,6 +27,7 @@ _QUESTION_WORDS = frozenset(
     shouldn't shall has hasn't have haven't had hadn't""".split()
 )
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s*")
+_LEAD = re.compile(r"[\s“\"(]*")
 _SMALL = frozenset("a an the of and or in on to for at by is are".split())
 
 
@@ -73,7 +74,7 @@ def _question_start(text: str, start: int, mark: int) -> int:
         first = _WORD.match(text, brk.end())
         if first and first.group().lower() in _QUESTION_WORDS:
             return brk.end()
-    lead = re.match(r"[\s“\"(]*", text[start:mark])
+    lead = _LEAD.match(text[start:mark])
     return start + (lead.end() if lead else 0)
 
 

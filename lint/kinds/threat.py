@@ -42,6 +42,7 @@ _INTENT = re.compile(
     r"|[’'](?:ll|m\s+going\s+to|re\s+going\s+to|m\s+gonna|re\s+gonna))(?![\w’'])"
 )
 _WORD = re.compile(r"[\w’'-]+")
+_STOP = re.compile(r"[.;!?]")
 
 
 def validate(spec: RuleSpec) -> None:
@@ -85,7 +86,7 @@ class Threat(Rule):
             v = self.verb.match(text, w.start(), end)
             if v and TARGET.match(text, v.end(), end):
                 return v.start(), v.end()
-            if re.search(r"[.;!?]", text[pos : w.start()]):
+            if _STOP.search(text[pos : w.start()]):
                 return None
         return None
 

@@ -45,6 +45,8 @@ _BETWEEN = frozenset(
 )
 _SPECIFIC_AFTER = re.compile(r"\s+(?:at|from|with|for|of|in)\s+(?:the\s+)?[A-Z]")
 _TOKEN = re.compile(r"\w[\w’'-]*")
+_SENTENCE_LEAD = re.compile(r"(?:^|[.!?:“\"\n])\s*$")
+_CLAUSE_BREAK = re.compile(r"[.!?;,]")
 
 
 def validate(spec: RuleSpec) -> None:
@@ -77,7 +79,7 @@ class VagueSource(EditorialRule):
         if word.endswith(("’s", "'s")):
             return True
         lead = text[max(0, prev.start() - 3) : prev.start()]
-        sentence_initial = prev.start() == 0 or bool(re.search(r"(?:^|[.!?:“\"\n])\s*$", lead))
+        sentence_initial = prev.start() == 0 or bool(_SENTENCE_LEAD.search(lead))
         return word[:1].isupper() and not sentence_initial
 
     def check(self, ctx: Context) -> Iterable[Hit]:
@@ -90,7 +92,7 @@ class VagueSource(EditorialRule):
             plural = noun.endswith("s") or noun.split()[-1] in _NEEDS_ADJACENT
             for k, t in enumerate(_TOKEN.finditer(text, m.end(), min(len(text), m.end() + 80))):
                 word = t.group().lower()
-                if k >= window or re.search(r"[.!?;,]", text[m.end() : t.start()]):
+                if k >= window or _CLAUSE_BREAK.search(text[m.end() : t.start()]):
                     break
                 if word in self.verbs and not (plural and word in self.singular_forms):
                     yield Hit(m.start(), t.end(), (text[m.start() : t.end()],))
