@@ -143,3 +143,6 @@ def test_a_single_token_or_an_unknown_opener_is_not_split() -> None:
     assert by_word([r"\b(?:is|was) said\b"]) == {}  # one token: nothing to leave out
     assert by_word([r"\bis said\b", r"\w+ly said"]) == {}  # the second opens anywhere
     assert sorted(by_word([r"\bis said\b", r"\bwas said\b"])) == ["is", "was"]
+    # a group reference counts groups across tokens: in fewer tokens it would point elsewhere
+    assert by_word([r"\bit (is) said\b", r"\bis (\w+) \1\b"]) == {}
+    assert by_word([r"\bit (?P<v>is) said\b", r"\bis (?P=v)\b"]) == {}

@@ -6,6 +6,7 @@ regex tokens or ``raw`` pieces compiles its own pattern ``raw + \\b(?:t1|t2)\\b`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
@@ -100,6 +101,11 @@ class Existence(Rule):
                 yield Hit(m.start(), m.end(), (m.group(),))
 
 
+# A reference to a group by number or name, a conditional or a recursion: in fewer tokens it
+# could point at another group (or none), so such a pattern is never split.
+_REFERENCE = re.compile(r"\\(?:[1-9]|g<)|\(\?(?:P[=>]|&|R\)|[+-]?\d|\()")
+
+
 def _patterns_by_opener(
     opts: dict[str, Any], ignorecase: bool
 ) -> dict[str, Callable[[], Any]] | None:
@@ -111,7 +117,7 @@ def _patterns_by_opener(
     order, so this pattern finds there what the whole one does, for a fraction of the cost
     of trying every token at every "the" or "is"."""
     tokens = opts.get("tokens") or []
-    if opts.get("raw") or len(tokens) < 2:
+    if opts.get("raw") or len(tokens) < 2 or _REFERENCE.search(pattern_of(opts)):
         return None
     opens: list[set[str]] = []
     for token in tokens:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import partial
 
+from lint.analysis.alternation import longest_first
 from lint.analysis.lexicon import inflect
 from lint.anchors import COMMON_OPENERS
 from lint.matchers import CASE_TRAPS, fold
@@ -153,7 +154,7 @@ def compile_terms(
     """One whole-word alternation of all terms, longest first."""
     # longest first; ties by text, so the pattern is the same in every process (a set's order
     # follows the per-process string hash) and its compiled program can be cached
-    bodies = sorted({term_regex(t, inflect_last) for t in terms}, key=lambda b: (-len(b), b))
+    bodies = sorted({term_regex(t, inflect_last) for t in terms}, key=longest_first)
     flags = re.IGNORECASE if ignorecase else 0
     pattern = r"(?<![\w‐‑-])(?:" + "|".join(bodies) + r")(?![\w‐‑]|-\w)"
     if len(pattern) < CACHED_LENGTH:
