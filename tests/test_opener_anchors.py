@@ -146,3 +146,5 @@ def test_a_single_token_or_an_unknown_opener_is_not_split() -> None:
     # a group reference counts groups across tokens: in fewer tokens it would point elsewhere
     assert by_word([r"\bit (is) said\b", r"\bis (\w+) \1\b"]) == {}
     assert by_word([r"\bit (?P<v>is) said\b", r"\bis (?P=v)\b"]) == {}
+    assert by_word([r"(?i)\bit is said\b", r"\bIS SAID\b"]) == {}  # (?i) reaches token two
+    assert sorted(by_word([r"\bit (?i:is) said\b", r"\bis said\b"])) == ["is", "it"]

@@ -101,9 +101,10 @@ class Existence(Rule):
                 yield Hit(m.start(), m.end(), (m.group(),))
 
 
-# A reference to a group by number or name, a conditional or a recursion: in fewer tokens it
-# could point at another group (or none), so such a pattern is never split.
-_REFERENCE = re.compile(r"\\(?:[1-9]|g<)|\(\?(?:P[=>]|&|R\)|[+-]?\d|\()")
+# What ties one token to another: a reference to a group by number or name, a conditional, a
+# recursion (in fewer tokens it could point at another group, or none), or an inline flag such
+# as "(?i)" (``regex`` carries it into the tokens after it). Such a pattern is never split.
+_UNSPLITTABLE = re.compile(r"\\(?:[1-9]|g<)|\(\?(?:P[=>]|&|\(|[-+\w^]+\))")
 
 
 def _patterns_by_opener(
@@ -117,7 +118,7 @@ def _patterns_by_opener(
     order, so this pattern finds there what the whole one does, for a fraction of the cost
     of trying every token at every "the" or "is"."""
     tokens = opts.get("tokens") or []
-    if opts.get("raw") or len(tokens) < 2 or _REFERENCE.search(pattern_of(opts)):
+    if opts.get("raw") or len(tokens) < 2 or _UNSPLITTABLE.search(pattern_of(opts)):
         return None
     opens: list[set[str]] = []
     for token in tokens:
