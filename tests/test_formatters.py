@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint import formatters
 from lint.cli import cli
-from lint.formatters.full import underline
+from lint.formatters.full import _displayable, underline
 from lint.formatters.github import escape_data, escape_property
 from lint.formatters.sarif import artifact_uri
 from lint.model import FileResult, Fix, Replacement, Severity, Violation
@@ -211,6 +213,17 @@ def test_underline_keeps_tabs_clamps_and_always_shows_a_caret() -> None:
     assert underline("short", 3, None) == "  ^^^"
     assert underline("short", 6, 6) == "     ^"  # an empty finding at the line end
     assert underline("", 1, 1) == "^"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("ab\t \x00\x1f\x7f\x80é\r\x0c😀")), st.data())
+def test_full_line_and_underline_by_character(line: str, data: st.DataObject) -> None:
+    # the per-character definitions that translate() and the tab regex replaced
+    shown = "".join(" " if (c < " " and c != "\t") or c == "\x7f" else c for c in line)
+    assert _displayable(line) == shown
+    column = data.draw(st.integers(1, len(line) + 3))
+    before = "".join("\t" if c == "\t" else " " for c in line[: column - 1])
+    assert underline(line, column, None).startswith(before + " " * (column - 1 - len(before)))
 
 
 def test_full_summary_with_nothing_found() -> None:

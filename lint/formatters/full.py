@@ -7,6 +7,7 @@ editor's units. Colour is added with click only when ``ctx.color`` is true.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +17,9 @@ from lint.formatters import Formatter, Located, line_index, locate, severity_cou
 from lint.model import FileResult, Severity
 from lint.positions import LineIndex
 
+_CONTROLS_TO_SPACE = {c: " " for c in [*range(0x20), 0x7F] if c != ord("\t")}
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")  # (a scan in C: most lines have none)
+_NOT_TAB = re.compile(r"[^\t]")
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 
 
@@ -26,8 +30,9 @@ def plural(n: int, word: str) -> str:
 def _displayable(line: str) -> str:
     # A lone control character (a stray \r, a form feed) would move the terminal cursor and
     # break the underline; a space keeps the code-point width. Tabs stay: the caret prefix
-    # reuses them so the terminal expands both lines alike.
-    return "".join(" " if (ch < " " and ch != "\t") or ch == "\x7f" else ch for ch in line)
+    # reuses them so the terminal expands both lines alike. (translate: the per-character
+    # loop took ~1 s for the 18,685 findings of a 10 MB run, whose lines are paragraphs.)
+    return line.translate(_CONTROLS_TO_SPACE) if _CONTROL.search(line) else line
 
 
 def underline(line: str, column: int, end_column: int | None) -> str:
@@ -38,7 +43,8 @@ def underline(line: str, column: int, end_column: int | None) -> str:
     """
     start = column - 1
     stop = len(line) if end_column is None else min(end_column - 1, len(line))
-    prefix = "".join("\t" if ch == "\t" else " " for ch in line[:start])
+    before = line[:start]
+    prefix = _NOT_TAB.sub(" ", before) if "\t" in before else " " * len(before)
     prefix += " " * max(0, start - len(line))  # a finding on the line ending itself
     return prefix + "^" * max(1, stop - start)
 
