@@ -49,3 +49,10 @@ def test_findings_shape_and_long_lists() -> None:
     indented_json.dump(doc, out)
     assert out.getvalue() == json.dumps(doc, ensure_ascii=False, indent=2)
     assert json.loads(out.getvalue()) == doc
+
+
+def test_without_json_c_module(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # where json has no C encoder the same separators run through JSONEncoder in Python
+    monkeypatch.setattr(json.encoder, "c_make_encoder", None)
+    doc = {"a": [1, {"b": None, 2: "é"}, []], "c": {"d": [1.5, float("inf")]}}
+    assert indented_json.dumps(doc, 2) == json.dumps(doc, ensure_ascii=False, indent=2)
