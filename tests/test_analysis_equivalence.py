@@ -9,7 +9,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lint.analysis.alternation import ordered_alternation
-from lint.analysis.figures import _ANCHOR, FIGURE, figure_anchors, find_figures
+from lint.analysis.figure_anchors import _ANCHOR, figure_anchors
+from lint.analysis.figures import FIGURE, find_figures
 from lint.context import Context
 from lint.document import build_document
 from lint.kinds.legal_base import sentence_people
@@ -176,7 +177,7 @@ def test_figures_tried_at_the_anchors_are_all_the_figures(pieces: list[str]) -> 
 def test_figure_words_from_the_shared_word_index_find_every_figure(pieces: list[str]) -> None:
     """With the number words' starts taken from the run's word index (as the unsourced-figure
     rule does), FIGURE tried at the anchors still finds every figure."""
-    from lint.analysis.figures import FIGURE_WORDS
+    from lint.analysis.figure_anchors import FIGURE_WORDS
     from lint.anchors import WordAnchors
     from lint.kinds import SharedMatchers
 

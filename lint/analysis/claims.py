@@ -7,7 +7,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from lint.analysis.blocks import Block
-from lint.analysis.figures import Figure, figure_anchors, find_figures
+from lint.analysis.figure_anchors import figure_anchors
+from lint.analysis.figures import Figure, find_figures
 from lint.analysis.quotations import Quote
 from lint.analysis.sources import cue_strength, has_citation
 

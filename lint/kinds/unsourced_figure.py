@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lint.analysis.figures import FIGURE_WORDS
+from lint.analysis.figure_anchors import FIGURE_WORDS
 from lint.anchors import WordAnchors
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
