@@ -3,7 +3,7 @@
 Runs ``copydesk check`` (the one next to ``sys.executable``) and, when found, proselint as
 subprocesses on the same files, alternating, and prints medians, MB/s, peak RSS, findings and
 the speed-up, plus linearity (one file vs ~100), rule-count flatness (20,000 vs 200 literal
-terms) and startup (one 5 KB file). Not a test; ``.ci/run`` never runs it. See bench/README.md.
+terms), startup (one 5 KB file) and each output format. Not a test; ``.ci/run`` never runs it. See bench/README.md.
 """
 
 from __future__ import annotations
@@ -27,6 +27,15 @@ import corpus  # sibling helper module; bench/ is not a package
 
 ROOT = Path(__file__).resolve().parent.parent
 FINDING = re.compile(rb"^.+?:\d+:\d+:", re.M)  # path:line:col: in both tools' line formats
+# how each of copydesk's other output formats opens a finding (for the "formats" measurement)
+FORMATS = ("concise", "full", "json", "json-lines", "github", "sarif")
+OPENS_FINDING = {
+    "full": re.compile(rb"^\S.*?:\d+:\d+: ", re.M),
+    "json": re.compile(rb'^ *"rule": ', re.M),
+    "json-lines": re.compile(rb"^\{", re.M),
+    "github": re.compile(rb"^::", re.M),
+    "sarif": re.compile(rb'^ *"ruleId": ', re.M),
+}
 PROSELINT_ERRORS = (b"Error encountered", b"Traceback")
 
 
@@ -48,6 +57,7 @@ class Row:
     nbytes: int
     runs: list[Run] = field(default_factory=list)
     note: str = ""
+    fmt: str = "concise"  # copydesk's output format (how its findings are counted)
 
     def median(self) -> float:
         return statistics.median(r.wall for r in self.runs)
@@ -79,7 +89,9 @@ def tree_rss_kb(pid: int) -> int:
 TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
 
 
-def run_once(argv: list[str], out: Path | None, sample_tree: bool, tool: str) -> Run:
+def run_once(
+    argv: list[str], out: Path | None, sample_tree: bool, tool: str, fmt: str = "concise"
+) -> Run:
     """One timed run; findings are counted from ``out`` (copydesk -o) or stdout (proselint).
 
     Peak RSS comes from GNU ``/usr/bin/time -f %M`` when it exists. Our own ``wait4`` would do
@@ -111,7 +123,7 @@ def run_once(argv: list[str], out: Path | None, sample_tree: bool, tool: str) ->
         rss_lines = Path(rssf.name).read_text().split()
         rss_kb = int(rss_lines[-1]) if TIME and rss_lines else usage.ru_maxrss
     printed = out.read_bytes() if out is not None else stdout
-    run = Run(wall, rss_kb, peak[0], rc, len(FINDING.findall(printed)))
+    run = Run(wall, rss_kb, peak[0], rc, len(OPENS_FINDING.get(fmt, FINDING).findall(printed)))
     if rc not in (0, 1) or b"Traceback" in stderr:
         run.problem = f"exit {rc}: {stderr.decode(errors='replace')[-400:].strip()}"
     elif tool == "proselint" and any(e in stderr for e in PROSELINT_ERRORS):
@@ -151,7 +163,7 @@ def measure(jobs: list[tuple[Row, list[str], Path | None]], runs: int, sample: b
     """Alternate the rows' commands round by round: A B A B ... so drift hits them alike."""
     for i in range(runs):
         for row, argv, out in jobs:
-            r = run_once(argv, out, sample, row.tool)
+            r = run_once(argv, out, sample, row.tool, row.fmt)
             row.runs.append(r)
             print(f"  [{i + 1}/{runs}] {row.name:<12} {row.tool:<22} {r.wall:8.2f} s  "
                   f"exit {r.rc}  {r.findings} findings {r.problem}", file=sys.stderr, flush=True)
@@ -188,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workdir", type=Path, help="build corpora here and keep them")
-    ap.add_argument("--only", default="startup,plain,markdown,linearity,rules",
+    ap.add_argument("--only", default="startup,plain,markdown,linearity,rules,formats",
                     help="comma list of measurements to run (default: all)")
     args = ap.parse_args(argv)
     only = set(args.only.split(","))
@@ -222,8 +234,8 @@ def main(argv: list[str] | None = None) -> int:
 
     out = work / "copydesk-out.txt"
 
-    def cd(paths: list[Path], *extra: str) -> list[str]:
-        return [exe, "check", *map(str, paths), "--format", "concise", "-o", str(out),
+    def cd(paths: list[Path], *extra: str, fmt: str = "concise") -> list[str]:
+        return [exe, "check", *map(str, paths), "--format", fmt, "-o", str(out),
                 *profile, *extra]
 
     jobs1 = ["--jobs", "1"] if has_jobs else []
@@ -279,6 +291,12 @@ def main(argv: list[str] | None = None) -> int:
         measure([(rows[f"terms{n}"], cd([plain_dir], "--pack", str(packs[n]), "--select",
                                         f"benchterms{n}"), out) for n in (200, 20_000)],
                 args.runs, False)
+    if "formats" in only:  # the parent process renders every finding: its cost per format
+        for fmt in FORMATS:
+            rows[f"format-{fmt}"] = Row(f"format-{fmt}", f"copydesk --format {fmt}",
+                                        len(plain_files), n_plain, fmt=fmt)
+        measure([(rows[f"format-{fmt}"], cd([plain_dir], fmt=fmt), out) for fmt in FORMATS],
+                args.runs, False)
     if args.big:
         big_files = corpus.plain_files(sentences, 100 * corpus.MB, 1000, args.seed + 1)
         big_dir = work / "big"
@@ -309,6 +327,10 @@ def main(argv: list[str] | None = None) -> int:
         rc = rows["terms20000"].median() / rows["terms200"].median()
         print(f"rule count: 20,000 / 200 terms = {rc:.2f} (target <= 1.5) "
               f"{verdict(rc, 1.5, False)}")
+    if "format-concise" in rows:
+        base = rows["format-concise"].median()
+        print("formats (plain corpus, wall vs concise): " + ", ".join(
+            f"{fmt} {rows[f'format-{fmt}'].median() / base:.2f}" for fmt in FORMATS))
     if "startup-5KB" in rows:
         st = rows["startup-5KB"].median()
         print(f"startup: copydesk on {n_small} bytes median {st:.3f} s (target < 0.3 s) "
