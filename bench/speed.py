@@ -3,7 +3,8 @@
 Runs ``copydesk check`` (the one next to ``sys.executable``) and, when found, proselint as
 subprocesses on the same files, alternating, and prints medians, MB/s, peak RSS, findings and
 the speed-up, plus linearity (one file vs ~100), rule-count flatness (20,000 vs 200 literal
-terms), startup (one 5 KB file) and each output format. Not a test; ``.ci/run`` never runs it. See bench/README.md.
+terms), startup (one 5 KB file) and each output format. Not a test; ``.ci/run`` never runs it.
+See bench/README.md.
 """
 
 from __future__ import annotations
