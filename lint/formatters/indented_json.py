@@ -2,10 +2,12 @@
 
 With ``indent`` set, the standard library encodes in pure Python, a generator step per value:
 ~35 µs a finding, 0.65 s for the 18,685 findings of the 10 MB benchmark run, in the parent
-process while the workers lint. Here each *flat* container (one holding no dict or list, such as
-a finding's fields) is encoded in one call of the C encoder, whose item separator is given the
-newline and the indentation that ``indent`` would have put there; only containers that hold
-containers are walked in Python, and their keys and scalars are encoded by json too.
+process once the workers are done; and it writes each piece on its own (~1,000,000 writes,
+each a system call where ``PYTHONUNBUFFERED`` is set, as in many CI images). Here each *flat*
+container (one holding no dict or list, such as a finding's fields) is encoded in one call of
+the C encoder, whose item separator is given the newline and the indentation that ``indent``
+would have put there; only containers that hold containers are walked in Python, and their
+keys and scalars are encoded by json too. Pieces are written a few thousand at a time.
 """
 
 from __future__ import annotations
