@@ -54,5 +54,29 @@ def test_findings_shape_and_long_lists() -> None:
 def test_without_json_c_module(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # where json has no C encoder the same separators run through JSONEncoder in Python
     monkeypatch.setattr(json.encoder, "c_make_encoder", None)
+    monkeypatch.setattr(indented_json, "_C_MAKE_ENCODER", None)
     doc = {"a": [1, {"b": None, 2: "é"}, []], "c": {"d": [1.5, float("inf")]}}
+    assert indented_json.dumps(doc, 2) == json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def test_c_encoder_that_takes_other_arguments(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # c_make_encoder is private: if a Python changes what it takes, the JSONEncoder path writes
+    def refuses(*args: object) -> None:
+        raise TypeError("takes other arguments")
+
+    monkeypatch.setattr(indented_json, "_C_MAKE_ENCODER", refuses)
+    doc = {"files": [{"path": "a.md", "violations": [{"rule": "x", "line": 1}]}]}
+    assert indented_json.dumps(doc, 2) == json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def test_c_encoder_that_writes_otherwise(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # checked against JSONEncoder once: one that answers differently is not used
+    real = json.encoder.c_make_encoder
+
+    def other(*args: object) -> object:
+        made = real(*args)
+        return lambda obj, level: [*made(obj, level), " "]
+
+    monkeypatch.setattr(indented_json, "_C_MAKE_ENCODER", other)
+    doc = {"files": [{"path": "a.md", "violations": [{"rule": "x", "line": 1}]}]}
     assert indented_json.dumps(doc, 2) == json.dumps(doc, ensure_ascii=False, indent=2)

@@ -19,6 +19,8 @@ from typing import Any, TextIO
 _CONTAINERS = (dict, list, tuple)
 _string = json.encoder.encode_basestring  # the C encoder of ensure_ascii=False
 _FLUSH_AT = 4096  # pieces held before a write
+_C_MAKE_ENCODER = getattr(json.encoder, "c_make_encoder", None)  # private to json: see below
+_PROBE = {"a": [1, None, True, "é\n"], "b": 1.5, "c": {}}  # checks the C encoder once per level
 
 
 def dump(obj: Any, out: TextIO, indent: int = 2) -> None:
@@ -40,16 +42,26 @@ def _flat_encoder(indent: int, level: int) -> Callable[[Any], str]:
     """json's C encoder (what a one-shot ``encode()`` with indent=None runs), whose item
     separator carries the newline and indentation of items at ``level``."""
     separator = ",\n" + " " * (indent * level)
-    make = getattr(json.encoder, "c_make_encoder", None)
+    standard = json.JSONEncoder(ensure_ascii=False, separators=(separator, ": ")).encode
+    make = _C_MAKE_ENCODER
     if make is None:  # a Python without json's C module: the same encoder, run in Python
-        return json.JSONEncoder(ensure_ascii=False, separators=(separator, ": ")).encode
-    # made once, not per call as JSONEncoder.encode does (~1.5 µs a container); arguments as
-    # JSONEncoder.iterencode passes them for ensure_ascii=False, check_circular, allow_nan
-    chunks = make(
-        {}, json.JSONEncoder().default, json.encoder.encode_basestring, None, ": ", separator,
-        False, False, True,
-    )
-    return lambda obj: "".join(chunks(obj, 0))
+        return standard
+    try:
+        # made once, not per call as JSONEncoder.encode does (~1.5 µs a container); arguments
+        # as JSONEncoder.iterencode passes them for ensure_ascii=False, check_circular, allow_nan
+        chunks = make(
+            {}, json.JSONEncoder().default, json.encoder.encode_basestring, None, ": ",
+            separator, False, False, True,
+        )
+
+        def encode(obj: Any) -> str:
+            return "".join(chunks(obj, 0))
+
+        if encode(_PROBE) == standard(_PROBE):
+            return encode
+    except Exception:  # a private constructor: another Python may want other arguments
+        pass
+    return standard
 
 
 class _Writer:
