@@ -16,7 +16,6 @@ from lint.kinds import SharedMatchers
 from lint.kinds.term_list import TermList
 from lint.kinds.term_syntax import (
     compile_terms,
-    first_words,
     opening_runs,
     patterns_by_opener,
 )
@@ -125,6 +124,12 @@ def test_case_traps_cover_every_extra_case_class() -> None:
     expected = {c for c in variants if len(c) == 1 and (c in traps or fold(c) in traps)}
     found = {c for c in map(chr, range(0x10000)) if CASE_TRAPS.fullmatch(c)}
     assert found == expected
+
+
+def first_words(terms: list[str], inflect_last: bool = False) -> set[str] | None:
+    """Every word a match of one of ``terms`` can open on (what TermList registers)."""
+    runs = opening_runs(terms, inflect_last)
+    return None if runs is None else set().union(*runs)
 
 
 def test_first_words_of_the_phrase_syntax() -> None:

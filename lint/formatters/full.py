@@ -18,7 +18,8 @@ from lint.model import FileResult, Severity
 from lint.positions import LineIndex
 
 _CONTROLS_TO_SPACE = {c: " " for c in [*range(0x20), 0x7F] if c != ord("\t")}
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")  # (a scan in C: most lines have none)
+# the same characters, found by a scan in C: most lines have none
+_CONTROL = re.compile("[" + "".join(map(re.escape, map(chr, _CONTROLS_TO_SPACE))) + "]")
 _NOT_TAB = re.compile(r"[^\t]")
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 

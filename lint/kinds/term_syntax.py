@@ -99,7 +99,11 @@ _RUN = re.compile(r"\w+")
 def opening_runs(terms: Iterable[str], inflect_last: bool = False) -> list[set[str]] | None:
     """For each term, the lower-cased first word runs (maximal runs of word characters) of
     the spellings a match of it can open on: its leading optional words and its first required
-    one. None when some spelling does not start with a word character or holds a case trap."""
+    one. None when some spelling does not start with a word character or holds a case trap.
+
+    A match of :func:`compile_terms` always starts where such a word starts in the text (its
+    left boundary forbids a word character before it), so these words are the only places a
+    match can begin: a caller can look them up in a word index instead of scanning the text."""
     out: list[set[str]] = []
     for term in terms:
         runs: set[str] = set()
@@ -113,19 +117,6 @@ def opening_runs(terms: Iterable[str], inflect_last: bool = False) -> list[set[s
                 break
         out.append(runs)
     return out
-
-
-def first_words(terms: Iterable[str], inflect_last: bool = False) -> frozenset[str] | None:
-    """The lower-cased first word (a maximal run of word characters) of every spelling of
-    every term, or None when some spelling does not start with a word character or holds one
-    of the case traps.
-
-    A match of :func:`compile_terms` always starts where such a word starts in the text (its
-    left boundary forbids a word character before it), so these words are the only places a
-    match can begin: a caller can look them up in a word index instead of scanning the text.
-    """
-    runs = opening_runs(terms, inflect_last)
-    return None if runs is None else frozenset().union(*runs)
 
 
 def patterns_by_opener(
