@@ -1,8 +1,10 @@
-"""Benchmark: score copydesk's default packs against the human-labelled corpora (../shared).
+"""Benchmark: score copydesk's default packs against the human-labelled corpora (../shared)
+and the real-copy suite of our own stories (tests/fixtures/realcopy, scored by realcopy.py).
 
-Every record's text is linted in this one process as a plain-text document; a record counts as
-flagged when a violation falls in a category its corpus rule letters map to. Not run by CI.
-Usage: ``.venv/bin/python bench/quality.py --split dev`` (see bench/README.md).
+Every corpus record's text is linted in this one process as a plain-text document; a record
+counts as flagged when a violation falls in a category its corpus rule letters map to. Not run
+by CI. Usage: ``.venv/bin/python bench/quality.py --split dev`` (see bench/README.md);
+``--suite realcopy`` for the stories alone, ``--tree DIR`` to score another checkout.
 """
 
 from __future__ import annotations
@@ -329,8 +331,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1,
                     help="analyse each data set N times; speed is the median")
     ap.add_argument("--per-rule", action="store_true", help="flags per rule on positives/negatives")
+    ap.add_argument("--suite", choices=["corpora", "realcopy", "all"], default="all",
+                    help="the labelled corpora, the real-copy stories (tests/fixtures/realcopy), "
+                         "or both (default)")
+    ap.add_argument("--tree", type=Path, default=Path(__file__).resolve().parents[1],
+                    help="score the lint package of this checkout (for a before/after)")
     args = ap.parse_args(argv)
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout
+    sys.path.insert(0, str(args.tree.resolve()))  # run from a checkout
+    if args.suite in ("realcopy", "all"):
+        sys.path.insert(1, str(Path(__file__).resolve().parent))
+        import realcopy
+
+        found = realcopy.report(realcopy.score(realcopy.load_suite()))
+        if args.json and args.suite == "realcopy":
+            print(json.dumps(found, indent=2))
+        elif not args.json:
+            realcopy.print_report(found)
+            print()
+        if args.suite == "realcopy":
+            return 0
     from lint.engine import compile_rules
     from lint.runner import Settings, select_specs
 

@@ -59,8 +59,11 @@ AFTER = [
         "“We will rebuild the whole town.” The mayor said nothing else.",
         "-",
     ),
-    c("after-no-verb", "“Everything is fine in the valley,” the sign on the gate read.", "-"),
-    c("after-no-source", "“Prices will double by the spring,” it was later claimed.", "-"),
+    c("after-sign-read", "“Everything is fine in the valley,” the sign on the gate read.",
+      "inscription:sign"),
+    c("after-no-source",
+      "“We will rebuild the whole town,” came the reply from the back of the hall.", "-"),
+    c("after-it-was-claimed", "“Prices will double by the spring,” it was later claimed.", "-"),
 ]
 
 BEFORE = [
@@ -87,27 +90,31 @@ BEFORE = [
     ),
     # negatives
     c(
-        "before-verb-previous-sentence",
+        "before-reported-speech-previous-sentence",
         "The mayor said the town would recover. “Nobody believes a word of it.”",
-        "-",
+        "continuation:mayor",
     ),
     c(
-        "before-no-verb",
+        "before-banner-reading",
         "Residents held up a banner reading “we will not be moved from this valley.”",
-        "-",
+        "inscription:banner",
     ),
     c(
         "before-told-nothing",
         "He told reporters nothing. “The deal is off for good,” a sign read.",
-        "-",
+        "inscription:sign",
     ),
     c(
         "before-other-quote-between",
         "The mayor called the plan “bold,” and the banner read “nobody here believes a word "
         "of it.”",
-        "-",
-        "-",
+        "window:mayor",
+        "inscription:banner",
     ),
+    c("before-no-verb", "The crowd waited in the rain for “the moment everyone had come to see.”",
+      "-"),
+    c("before-no-source",
+      "Nobody in the hall expected “a full and independent inquiry into every contract.”", "-"),
 ]
 
 SPLIT = [
@@ -221,9 +228,9 @@ COLON = [
         "-",
     ),
     c(
-        "colon-no-colon",
+        "continuation-reported-speech-previous-line",
         "Colonel Jane Roe said a lot earlier in 2025.\n“These troops are barely trained.”",
-        "-",
+        "continuation:Roe",
     ),
     c(
         "colon-two-paragraphs-back",
@@ -338,12 +345,12 @@ CONTINUATION = [
         "-",
     ),
     c(
-        "continuation-one-paragraph-at-most",
+        "continuation-runs-on-over-quotation-paragraphs",
         "“We came here with nothing,” Ana Ruiz said.\n\n“Now we own the bakery.”\n\n"
         "“And the house next door.”",
         "window:Ruiz",
         "continuation:Ruiz",
-        "-",
+        "continuation:Ruiz",
     ),
 ]
 
@@ -375,9 +382,9 @@ BLOCKQUOTE = [
         fmt="markdown",
     ),
     c(
-        "blockquote-no-colon",
+        "blockquote-after-reported-speech",
         "The mayor wrote to residents.\n\n> “We will rebuild the whole town.”\n",
-        "-",
+        "continuation:mayor",
         fmt="markdown",
     ),
 ]

@@ -50,8 +50,8 @@ def test_apostrophes_never_pair() -> None:
     assert quotes == [] and unmatched == []
 
 
-def test_single_quotes_only_nest_inside_doubles() -> None:
-    assert spans("He called it ‘a farce’ twice.") == []
+def test_single_quotes_nest_inside_doubles_and_quote_outside_them() -> None:
+    assert spans("He called it ‘a farce’ twice.") == ["‘a farce’"]
     got = spans("“She told me ‘never again’ and left,” he said.")
     assert got == ["“She told me ‘never again’ and left,”"]
 
@@ -73,7 +73,7 @@ def test_prime_can_still_close_an_open_quotation() -> None:
         ('The sign read "closed for good.', ['"']),
         ("“One “two” three.", ["“"]),
         ("“Open here.\n\nA new paragraph, no quote.", ["“"]),
-        ("He said “a\n\nb” c.", ["“", "”"]),
+        ("He said “a\n\nb” c.", ["“"]),  # one problem: the quotation left open
         ("“We came.\n\n“We stayed.", ["“"]),
     ],
 )

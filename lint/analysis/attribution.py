@@ -1,19 +1,21 @@
 """Who said it: attribute each quotation to a speaker by the routes of policy reference H3.
 
-Routes, tried in order:
+Routes, tried in order (lint/analysis/speakers.py says what a source and a report verb are):
+- ``transcript``: the quotation sits in a turn of a transcript or interview (``RUIZ:``,
+  ``Q:``/``A:`` opening its paragraph): the turn's speaker is quoting.
 - ``window``: a report verb within ``before`` words ahead of the opening mark or ``after``
   words behind the closing mark, in the quotation's own sentence, with no other quotation in
-  between, and a source (a name, a pronoun, a source noun such as "the statement") within
-  ``source_window`` words of that verb. "According to X" counts as a verb with its source.
+  between, and a source within ``source_window`` words of that verb. After the quotation the
+  speaker may come first with a long description before the verb ("“…,” Dana Ruiz, chief
+  economist at a Lisbon bank, said in a note"). "According to X" counts as a verb with its
+  source; "…, saying, “…”" hangs the quotation on the sentence's subject.
+- ``sentence``: a partial quotation inside reported speech: the quotation's sentence holds, out
+  of quotation marks, a report verb with a source near it ("He said he was ready “to pay”").
 - ``colon``: the quotation opens its sentence or line (a drafting label such as "Quote:" may
-  precede it) right after an introduction ending in ":" that holds a report verb and a source:
-  the previous sentence (same block, or the block before with no heading between), or the
-  clause before the colon in the quotation's own sentence.
+  precede it) right after an introduction ending in ":" that holds a report verb and a source.
 - ``blockquote``: the colon route for a quotation inside a block quote.
-- ``continuation``: a quotation that carries on an attributed one: the same quotation running
-  on across paragraphs (in either direction), a quotation opening the sentence right after an
-  attributed quotation's sentence, or one opening the block right after a block that ends with
-  an attributed quotation (one block away from the attribution at most).
+- ``signature``: a comment or epigraph signed after the quotation ("“…” ― Dana Ruiz").
+- ``continuation``: lint/analysis/continuation.py: the speaker named before carries on.
 
 A source is the nearest name, source noun or pronoun to the verb; "it" and "they" count only
 with an antecedent (a name or source noun outside quotations in the previous two sentences),
@@ -24,19 +26,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
 from lint.analysis.blocks import Block
-from lint.analysis.lexicon import (
-    DRAFT_LABELS,
-    NOT_NAMES,
-    PRONOUNS,
-    REPORT_VERBS,
-    SOURCE_NOUNS,
-    inflect,
-)
+from lint.analysis.lexicon import DRAFT_LABELS, INSCRIPTION_NOUNS, PRONOUNS
+from lint.analysis.people import HONORIFICS
 from lint.analysis.quotations import WORD, Quote
+from lint.analysis.speakers import (
+    DEFAULT,
+    NEEDS_ANTECEDENT,
+    PARTICIPLES,
+    Params,
+    Token,
+    is_name,
+    is_source,
+    is_verb,
+    name_run,
+)
 from lint.matchers import GROUP, START
 
 _LABEL_ALT = "|".join(map(re.escape, DRAFT_LABELS))
@@ -44,48 +50,17 @@ _LABEL_ALT = "|".join(map(re.escape, DRAFT_LABELS))
 _LABEL = re.compile(r"[\s>]*(?:(?:" + _LABEL_ALT + r")\s*:\s*)?$")
 # a label at the start of the quotation's line, after an introduction on the line before
 _LINE_LABEL = re.compile(r"(?:^|\n)[ \t>]*(?:(?:" + _LABEL_ALT + r")\s*:)?[ \t]*$")
-_PHRASAL = {"according": "to", "point": "out", "points": "out", "pointed": "out", "pointing": "out"}
-# verb + next word pairs that are not reporting ("hails from Ohio", "added to the list")
-_NOT_REPORTING = frozenset(
-    {(f, "from") for f in inflect("hail")}
-    | {(f, nxt) for f in inflect("add") for nxt in ("to", "up", "that")}
-    | {(f, "for") for f in inflect("ask")}
-)
-# pronouns that can be impersonal ("it is said", "they say") and so need an antecedent
-_NEEDS_ANTECEDENT = frozenset({"it", "they"})
-
-Token = tuple[int, str]
-
-
-@dataclass(frozen=True)
-class Params:
-    before: int = 15
-    after: int = 6
-    source_window: int = 6
-    verbs: frozenset[str] = REPORT_VERBS
-    sources: frozenset[str] = SOURCE_NOUNS
-
-
-DEFAULT = Params()
-
-
-def is_source(token: str, params: Params) -> bool:
-    if token.lower() in params.sources:
-        return True
-    if token in NOT_NAMES or token.lower() in PRONOUNS:
-        return False
-    if token.isupper():
-        return len(token) >= 2  # KCNA, BBC; not a lone initial
-    return token[:1].isupper()
-
-
-def _is_name(token: str) -> bool:
-    return (
-        token[:1].isupper()
-        and token not in NOT_NAMES
-        and token.lower() not in PRONOUNS
-        and not (token.isupper() and len(token) < 2)
-    )
+# a transcript turn: a speaker in capitals, or Q / A, then a colon, opening the paragraph
+_TURN = re.compile(r"\s*(Q|A|(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+)\s*:")
+_NOT_TURNS = frozenset({"UPDATE", "NOTE", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE",
+                        "CLARIFICATION", "WARNING", "PHOTO", "VIDEO", "SOURCE", "SOURCES",
+                        "RELATED", "READ MORE", "WATCH", "TODO", "FIXME", "URGENT", "BULLETIN"})
+# a signature after the quotation: a dash and a name ending the line ("― Dana R., Leeds")
+_SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*(?:[―—–]|--?)[ \t]*(@?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*)"
+                        r"[ \t]*(?:[,.;(]|\n|$)")
+_POSSESSIVE = re.compile(r"[’']s$")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\s’']*$")
+_APPOSITION_MAX = 30  # words of description between a speaker named after a quotation and verb
 
 
 class Attributor:
@@ -117,46 +92,60 @@ class Attributor:
         return max(bisect_right(self.block_starts, offset) - 1, 0)
 
     def run(self) -> None:
+        from lint.analysis.continuation import Continuation
+
+        carry = Continuation(self)
         for i, q in enumerate(self.quotes):
             prev = self.quotes[i - 1] if i else None
             nxt = self.quotes[i + 1] if i + 1 < len(self.quotes) else None
-            if not self._window(q, prev, nxt) and not self._colon(q):
-                self._continuation(q, prev)
-        self._backfill()
+            if not (
+                self._transcript(q)
+                or self._window(q, prev, nxt)
+                or self._colon(q)
+                or self._inscription(q)
+                or self._sentence(q)
+                or self._headline(q)
+                or self._signature(q)
+            ):
+                carry.attribute(q, i)
+        carry.backfill()
 
     # -- sources
-    def _speaker(self, tokens: list[Token], k: int) -> str:
+    def speaker_near(self, tokens: list[Token], k: int) -> str:
         """The source nearest the verb at ``k`` (ahead of it on a tie), as a whole name."""
         w = self.params.source_window
+        if tokens[k][1].lower() == "according":  # its source is its object
+            return self._according_to(tokens, k + 2)
         for d in range(1, w + 1):
             for j in (k - d, k + d):
-                if 0 <= j < len(tokens) and self._source_at(tokens, j):
-                    return self._name_run(tokens, j)
+                if 0 <= j < len(tokens) and self.source_at(tokens, j):
+                    return name_run(tokens, j)
         return ""
 
-    def _source_at(self, tokens: list[Token], j: int) -> bool:
+    def _according_to(self, tokens: list[Token], j: int) -> str:
+        """The object of "according to": "the ministry", "Ana Ruiz", "the ministry's spokesman";
+        not "the ministry's schedule" or "plan"."""
+        start = j
+        while j < len(tokens) and tokens[j][1].lower() in ("the", "a", "an", "this", "its"):
+            j += 1
+        if j >= len(tokens) or not self.source_at(tokens, j):
+            return ""
+        if j == start and tokens[j][1].islower():
+            return ""  # "according to plan", "according to law": no one in particular
+        if _POSSESSIVE.search(tokens[j][1]):
+            nxt = j + 1
+            if nxt >= len(tokens) or not self.source_at(tokens, nxt):
+                return ""
+            j = nxt
+        return name_run(tokens, j)
+
+    def source_at(self, tokens: list[Token], j: int) -> bool:
         pos, tok = tokens[j]
         if not is_source(tok, self.params) and tok.lower() not in PRONOUNS:
             return False
-        if tok.lower() in _NEEDS_ANTECEDENT:
+        if tok.lower() in NEEDS_ANTECEDENT:
             return self._has_antecedent(pos)
         return True
-
-    @staticmethod
-    def _name_run(tokens: list[Token], j: int) -> str:
-        """Extend a capitalised token to its neighbours ("Ana" -> "Ana Ruiz"); a source noun in
-        apposition to a name gives the name ("the novelist Mary Hale" -> "Mary Hale")."""
-        if not _is_name(tokens[j][1]):
-            if j + 1 < len(tokens) and _is_name(tokens[j + 1][1]):
-                j += 1
-            else:
-                return tokens[j][1]
-        lo = hi = j
-        while lo > 0 and _is_name(tokens[lo - 1][1]):
-            lo -= 1
-        while hi + 1 < len(tokens) and _is_name(tokens[hi + 1][1]):
-            hi += 1
-        return " ".join(t for _, t in tokens[lo : hi + 1])
 
     def _has_antecedent(self, pos: int) -> bool:
         """A name or source noun outside quotations in this sentence or the two before it."""
@@ -188,51 +177,148 @@ class Attributor:
         out.reverse()
         return out
 
-    # -- route (a)
+    def tokens(self, start: int, end: int) -> list[Token]:
+        found = list(WORD.finditer(self.text, start, end))
+        return list(zip(map(START, found), map(GROUP, found), strict=True))
+
+    def tokens_outside_quotes(self, start: int, end: int) -> list[Token]:
+        spans = self._quotes_across(start, end)
+        return [t for t in self.tokens(start, end) if not any(s <= t[0] < e for s, e in spans)]
+
+    def speaker_in(self, tokens: list[Token], subject: bool = False) -> tuple[str, int]:
+        """The speaker and verb offset of the first report verb with a source near it; with
+        ``subject``, a source anywhere before the verb also counts (the sentence's subject,
+        far ahead of its verb: "The governor, who …, told a radio station that …")."""
+        for k in range(len(tokens)):
+            if is_verb(tokens, k, self.params):
+                speaker = self.speaker_near(tokens, k)
+                if not speaker and subject and tokens[k][1].lower() != "according":
+                    speaker = next((name_run(tokens, j) for j in range(k)
+                                    if self.source_at(tokens, j)), "")
+                if speaker:
+                    return speaker, tokens[k][0]
+        return "", -1
+
+    # -- transcripts
+    def _transcript(self, q: Quote) -> bool:
+        block = self.blocks[q.block]
+        m = _TURN.match(self.text, block.start, q.start)
+        if m is None or m.group(1) in _NOT_TURNS or m.group(1).rstrip(".") in DRAFT_LABELS:
+            return False
+        self.set(q, "transcript", m.group(1), m.start(1))
+        return True
+
+    # -- words that need no speaker, and headlines
+    def _inscription(self, q: Quote) -> bool:
+        """A banner reading “…”, “…,” the sign on the gate read: the object is the source."""
+        b = self.blocks[q.block]
+        before = [t for _, t in self.tokens(max(b.start, q.start - 50), q.start)][-4:]
+        after = [t for _, t in self.tokens(q.end, min(b.end, q.end + 40))][:3]
+        for word in reversed(before + after):
+            if word.lower() in INSCRIPTION_NOUNS:
+                self.set(q, "inscription", word, q.start)
+                return True
+        return False
+
+    def _headline(self, q: Quote) -> bool:
+        """Headline style, in a heading or the opening line: “Judge blocks map: ‘Not a close
+        case’” and “Mayor Whitcombe: ‘…’”: the subject before the colon speaks."""
+        b = self.blocks[q.block]
+        ends_line = not self.text[q.end : b.end].strip(" \t\r\n.,;:!?”’\"'")
+        # a heading, or a first line standing above the story (a headline in plain text)
+        if not (b.heading or (q.block == 0 and ends_line and len(self.blocks) > 1)):
+            return False
+        head = self.text[b.start : q.start].rstrip()
+        if not head.endswith(":"):
+            return False
+        tokens = self.tokens(b.start, q.start)
+        for j in range(len(tokens)):
+            if self.source_at(tokens, j):
+                self.set(q, "headline", name_run(tokens, j), tokens[j][0])
+                return True
+        return False
+
+    # -- the quotation's own sentence
     def _window(self, q: Quote, prev: Quote | None, nxt: Quote | None) -> bool:
         p = self.params
         s_start = self.sentences[self.sentence_at(q.start)][0]
         lo = max(s_start, prev.end if prev and prev.end <= q.start else s_start)
-        before = self._tokens(lo, q.start)[-p.before :]
+        before = self.tokens(lo, q.start)[-p.before :]
         s_end = self.sentences[self.sentence_at(max(q.end - 1, q.start))][1]
         hi = min(s_end, nxt.start if nxt and nxt.start >= q.end else s_end)
-        after = self._tokens(q.end, max(q.end, hi))[: p.after]
-        for side in (after, before):
-            for k in range(len(side)):
-                if self._is_verb(side, k):
-                    speaker = self._speaker(side, k)
-                    if speaker:
-                        self._set(q, "window", speaker, side[k][0])
-                        return True
+        after_all = self.tokens(q.end, max(q.end, hi))
+        if self._participle(q, before, s_start):
+            return True
+        sides = [after_all[: p.after], before]
+        if not self._closes_on_punctuation(q):
+            sides.reverse()  # a partial quotation: its sentence's speaker comes first
+        for side in sides:
+            speaker, at = self.speaker_in(side)
+            if speaker:
+                self.set(q, "window", speaker, at)
+                return True
+        return self._described_speaker(q, after_all)
+
+    def _closes_on_punctuation(self, q: Quote) -> bool:
+        """“…,” / “…?” hand over to an attribution after them; “…” mid-sentence does not."""
+        s, e = q.inner
+        return not q.closed or e == s or self.text[e - 1] in ",.!?…:;—–-"
+
+    def _described_speaker(self, q: Quote, after: list[Token]) -> bool:
+        """“…,” Dana Ruiz, chief economist at a Lisbon bank, the country's largest, said."""
+        j = 0  # past a determiner, or an honorific before a name ("the", "Dr. Ana Roe")
+        while j < min(len(after) - 1, 3) and (
+            after[j][1].lower() in ("the", "a", "an")
+            or (after[j][1].lower().rstrip(".") in HONORIFICS and is_name(after[j + 1][1]))
+        ):
+            j += 1
+        if j >= len(after) - 1 or not self.source_at(after, j):
+            return False
+        if "," not in self.text[after[j][0] : after[-1][0]]:
+            return False
+        for k in range(j + 1, min(len(after), _APPOSITION_MAX)):
+            if is_verb(after, k, self.params):
+                # a name first ("Dana Ruiz, chief economist …"); a title first names the person
+                # just before the verb ("the union's secretary, Ana Costa, said")
+                speaker = name_run(after, j) if is_name(after[j][1]) else ""
+                near = "" if speaker else self.speaker_near(after[: k + 1], k)
+                self.set(q, "window", speaker or near or name_run(after, j), after[k][0])
+                return True
         return False
 
-    def _tokens(self, start: int, end: int) -> list[Token]:
-        found = list(WORD.finditer(self.text, start, end))
-        return list(zip(map(START, found), map(GROUP, found), strict=True))
-
-    def _is_verb(self, side: list[Token], k: int) -> bool:
-        tok = side[k][1].lower()
-        nxt = side[k + 1][1].lower() if k + 1 < len(side) else ""
-        if tok in _PHRASAL:  # "pointed out", "according to"
-            return nxt == _PHRASAL[tok]
-        if tok not in self.params.verbs:
+    def _participle(self, q: Quote, before: list[Token], s_start: int) -> bool:
+        """“The senator defended the bill on Tuesday, saying, “…”: the subject speaks."""
+        if before and before[-1][1].lower() == "that":
+            before = before[:-1]  # "adding that “…”"
+        if not before or before[-1][1].lower() not in PARTICIPLES:
             return False
-        return (tok, nxt) not in _NOT_REPORTING
+        tokens = self.tokens_outside_quotes(s_start, before[-1][0])
+        for j in range(len(tokens)):
+            if self.source_at(tokens, j):
+                self.set(q, "window", name_run(tokens, j), before[-1][0])
+                return True
+        return False
 
-    # -- routes (b) and (d)
+    def _sentence(self, q: Quote) -> bool:
+        """A partial quotation inside reported speech: a speaker anywhere in its sentence."""
+        if self._opens_sentence(q):
+            return False
+        s, e = self.sentences[self.sentence_at(q.start)]
+        speaker, at = self.speaker_in(self.tokens_outside_quotes(s, e), subject=True)
+        if speaker:
+            self.set(q, "sentence", speaker, at)
+        return bool(speaker)
+
+    # -- introductions and signatures
     def _colon(self, q: Quote) -> bool:
         intro = self._introduction(q)
         if intro is None or not self.text[intro[0] : intro[1]].rstrip().endswith(":"):
             return False
-        tokens = self._tokens(*intro)
-        for k in range(len(tokens)):
-            if self._is_verb(tokens, k):
-                speaker = self._speaker(tokens, k)
-                if speaker:
-                    route = "blockquote" if self.blocks[q.block].blockquote else "colon"
-                    self._set(q, route, speaker, tokens[k][0])
-                    return True
-        return False
+        speaker, at = self.speaker_in(self.tokens(*intro))
+        if speaker:
+            route = "blockquote" if self.blocks[q.block].blockquote else "colon"
+            self.set(q, route, speaker, at)
+        return bool(speaker)
 
     def _introduction(self, q: Quote) -> tuple[int, int] | None:
         """The span that may introduce ``q`` with a colon, or None."""
@@ -257,46 +343,29 @@ class Attributor:
                 return None
         return ps, pe
 
-    # -- route (c)
-    def _continuation(self, q: Quote, prev: Quote | None) -> None:
-        if prev is None or not prev.attributed:
-            return
-        if q.continues:  # the same quotation running on from the previous block
-            self._set(q, "continuation", prev.speaker, prev.attribution_at)
-            return
-        if not self._opens_sentence(q):
-            return
-        si, psi = self.sentence_at(q.start), self.sentence_at(max(prev.end - 1, prev.start))
-        if prev.block == q.block:
-            if psi == si - 1:  # "“We tried,” the coach said. “We really did.”"
-                self._set(q, "continuation", prev.speaker, prev.attribution_at)
-            return
-        anchor = self.block_at(prev.attribution_at)
-        last_of_block = psi == si - 1  # the previous block ends with that quotation
-        if (
-            prev.block == q.block - 1
-            and anchor >= q.block - 1
-            and last_of_block
-            and self._opens_block(q)
-        ):
-            self._set(q, "continuation", prev.speaker, prev.attribution_at)
-
-    def _backfill(self) -> None:
-        """A quotation running on across blocks shares the attribution of any of its parts."""
-        for i in range(len(self.quotes) - 1, 0, -1):
-            q, prev = self.quotes[i], self.quotes[i - 1]
-            if q.continues and q.attributed and not prev.attributed:
-                self._set(prev, "continuation", q.speaker, q.attribution_at)
+    def _signature(self, q: Quote) -> bool:
+        """“Best bakery in town.” ― Dana R. (on the same line or the next)."""
+        s, e = q.inner
+        if not q.closed or not _ENDS_SENTENCE.search(self.text, s, e):
+            return False
+        m = _SIGNATURE.match(self.text, q.end)
+        if m is None:
+            return False
+        self.set(q, "signature", m.group(1).lstrip("@"), m.start(1))
+        return True
 
     def _opens_sentence(self, q: Quote) -> bool:
         s_start = self.sentences[self.sentence_at(q.start)][0]
         return bool(_LABEL.fullmatch(self.text, s_start, q.start))
 
-    def _opens_block(self, q: Quote) -> bool:
+    def opens_block(self, q: Quote) -> bool:
         return bool(_LABEL.fullmatch(self.text, self.blocks[q.block].start, q.start))
 
+    def opens_sentence(self, q: Quote) -> bool:
+        return self._opens_sentence(q)
+
     @staticmethod
-    def _set(q: Quote, route: str, speaker: str, at: int) -> None:
+    def set(q: Quote, route: str, speaker: str, at: int) -> None:
         q.attributed, q.route, q.speaker, q.attribution_at = True, route, speaker, at
 
 

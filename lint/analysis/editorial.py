@@ -5,6 +5,7 @@ Built lazily from a Context and cached on it; rule kinds ask for what they need.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cached_property
 
 from lint.analysis.attribution import attribute
@@ -61,3 +62,8 @@ class Editorial:
     @property
     def unmatched_marks(self) -> list[int]:
         return self._quotes[1]
+
+    def block_of(self, offset: int) -> Block:
+        """The block holding view offset ``offset`` (the last one starting at or before it)."""
+        i = bisect_right([b.start for b in self.blocks], offset) - 1
+        return self.blocks[max(i, 0)]

@@ -51,6 +51,8 @@ REPORT_VERB_LEMMAS = """
     whisper cry scream exclaim yell mutter remark observe stress emphasise emphasize assert
     maintain allege contend suggest recount joke quip plead vow promise pledge caution
     lament brag rant slam blast crow gloat fret
+    call dub term label brand accuse praise criticise criticize condemn denounce decry mock
+    dismiss characterise characterize thank
 """.split()
 REPORT_PHRASES = ("point out", "had this to say", "in an interview", "according to", "went on")
 
@@ -83,6 +85,40 @@ SOURCE_NOUNS = frozenset(
     activist activists campaigner campaigners protester protesters farmer farmers worker
     workers student students clerk novelist writer historian commander admiral
     he she they it we i
+    authors narrator announcer host anchor presenter jury panel aide aides adviser advisers
+    advisor advisors staffer staffers candidate nominee lawmaker lawmakers legislator
+    legislators congressman congresswoman representative justice justices dissent opinion
+    commission bank lender institute foundation university hospital charity coalition
+    alliance association federation league club team organization organisation group
+    groups city county state district administration legislature parliament cabinet
+    message email e-mail tweet caption ad advert advertisement video petition resolution
+    guidelines passage text notice note letters affidavit motion brief summary biography
+    memoir book column editorial blog website site
+    two three both pair couple trio
+    plan proposal ordinance law statute regulation contract agreement treaty charter
+    constitution policy manual guidance audit review inquiry investigation
+    """.split()
+)
+
+# Source nouns that are documents: they "read" and their text "follows" (H3, real-copy §3).
+DOCUMENT_NOUNS = frozenset(
+    """
+    statement report filing letter memo note release announcement document transcript text
+    message email e-mail tweet post notice ruling verdict indictment complaint affidavit
+    motion brief petition resolution order judgment judgement decision opinion dissent
+    summary editorial column caption ad advert advertisement sign-off communique communiqué
+    plan proposal ordinance law bill act statute regulation contract agreement treaty charter
+    constitution policy manual guidance audit review
+    """.split()
+)
+
+# Things that carry words without a speaker: their text needs no one to have said it ("a
+# banner reading “…”", "“…,” the sign on the gate read", "a hand-lettered sign: ‘…’").
+INSCRIPTION_NOUNS = frozenset(
+    """
+    sign signs banner banners placard placards plaque poster posters inscription graffiti
+    t-shirt t-shirts shirt billboard billboards menu label headline headlines sticker
+    stickers mural slogan motto tattoo
     """.split()
 )
 
@@ -112,11 +148,20 @@ WORK_NOUNS = frozenset(
     poem show documentary article essay episode column podcast memoir single track painting
     """.split()
 )
+# nouns right after a short quotation that make it a name, not speech (the “Build Back Better”
+# agenda, the “Off the Record” podcast)
+TITLE_NOUNS_AFTER = frozenset(
+    """
+    slogan slogans campaign act bill law agenda movement initiative program programme plan
+    policy doctrine operation tour podcast show series hashtag motto brand chant party caucus
+    coalition exhibition festival album song film movie documentary book report column
+    """.split()
+)
 MENTION_CUES = ("called", "known as", "dubbed", "termed", "nicknamed", "the word", "the term",
                 "the phrase", "the words", "the expression", "the label", "labelled", "labeled",
                 "branded", "referred to as", "hyphenated as", "translated as", "spelled",
                 "spelt", "written as", "abbreviated as", "meaning", "means", "as in", "the name",
-                "the title", "renamed", "the slogan", "the motto", "the nickname")
+                "the title", "renamed", "the slogan", "the motto", "the nickname", "nickname")
 DOUBT_CUES = ("so-called", "so called", "supposed", "supposedly", "purported", "purportedly",
               "self-styled", "self-proclaimed", "would-be", "alleged", "in the name of",
               "qualifies as")

@@ -1,11 +1,19 @@
-"""Pair double quotation marks per block and classify each quotation (policy reference H2).
+"""Pair quotation marks per block and classify each quotation (policy reference H2).
 
-Curly quotes pair by direction; a straight ``"`` opens after the block start, whitespace, an
-opening bracket, a dash or another opener, and closes otherwise; right after a digit it is a
-prime (a 6" pipe) unless a quotation is open for it to close. Single quotes are never paired
-(U+2019 is usually an apostrophe). A block ending inside an open quotation whose next block
-opens with a quotation mark is a *continued* quotation, not an error. Titles of works
-("her novel, “The Salt Road,”") and mentions ("the term “woke”") are marked so that speech
+Double marks, in every form newsroom copy uses: straight ``"``, curly “…”, typewriter ``''…''``,
+LaTeX-style ````…''``, German „…“ and guillemets «…» (or »…«). A mark's glyph gives its
+direction unless the characters around it say otherwise (``said,“ he`` is a closing mark typed
+the wrong way round: one quotation, not two stray marks); a straight mark opens after the block
+start, whitespace, an opening bracket, a dash or another opener, and closes otherwise; right
+after a digit it is a prime (a 6" pipe) unless a quotation is open for it to close.
+
+Single marks pair only outside double quotations (inside one they are the nested quotation)
+and only where they cannot be apostrophes (lint/analysis/single_quotes.py); an unpaired single
+mark is never reported, since most are apostrophes.
+
+A block ending inside an open quotation whose next block opens with a quotation mark is a
+*continued* quotation (the multi-paragraph convention), not an error. Titles of works
+("her novel, “The Salt Road,”"), names and mentions ("the term “woke”") are marked so that speech
 rules leave them alone.
 """
 
@@ -15,12 +23,20 @@ import re
 from dataclasses import dataclass
 
 from lint.analysis.blocks import Block
-from lint.analysis.lexicon import MENTION_CUES, WORK_NOUNS
+from lint.analysis.lexicon import MENTION_CUES, TITLE_NOUNS_AFTER, WORK_NOUNS
 
-_MARKS = re.compile('["“”]')
-_OPEN_BEFORE = frozenset(" \t\r\n([{—–“‘/")
+MARK = _MARKS = re.compile("``|''|[\"“”«»„]")
+_GUILLEMETS = re.compile("[«»]")
+_DOUBLES = re.compile("``|''|[\"“”„]")
+_OPEN_BEFORE = frozenset(" \t\r\n([{—–“‘/«»„")
+# after a closing mark: the end, white space, punctuation or a closing bracket
+_CLOSE_AFTER = frozenset(" \t\r\n.,;:!?)]}—–-…")
+_OPENERS = frozenset({"“", "``", "«", "„"})
+_CLOSERS = frozenset({"”", "»"})
 WORD = re.compile(r"\w(?:[\w’'-]*\w)?")
-_LEAD = re.compile(r"\s*[“\"]")
+_LEAD = re.compile(r"\s*(?:``|''|[\"“”«»„])")
+_LEAD_SINGLE = re.compile(r"\s*[‘']")
+_NICKNAME_GAP = re.compile(r"[A-Z][\w.’'-]* $")
 
 
 @dataclass(slots=True)
@@ -36,60 +52,122 @@ class Quote:
     attributed: bool = False
     speaker: str = ""
     route: str = ""
-    attribution_at: int = -1  # where the report verb sits
+    attribution_at: int = -1  # where the report verb (or speaker label) sits
+    open_len: int = 1  # length of the opening mark ('' and `` are two characters)
+    close_len: int = 1
+    single: bool = False  # in single quotation marks
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        return self.start + self.open_len, self.end - self.close_len if self.closed else self.end
+
+
+def opens(text: str, i: int, mark: str, block: Block) -> bool:
+    """Whether the mark at ``i`` opens a quotation, from its glyph and its neighbours."""
+    before_open = i == block.start or text[i - 1] in _OPEN_BEFORE
+    j = i + len(mark)
+    after_close = j >= block.end or text[j] in _CLOSE_AFTER or text[j] in "”\"'’»"
+    if mark in _OPENERS:
+        # “ with a word before it and a space after it closes ("we lost,“ he said")
+        return not (not before_open and after_close)
+    if mark in _CLOSERS:
+        # ” with a space before it and a word after it opens (and so does Swedish ”…”)
+        return before_open and not after_close
+    return before_open
 
 
 def pair_block(text: str, block: Block, index: int) -> tuple[list[Quote], list[int]]:
+    """Guillemet quotations first (English marks inside them are nested quotations), then the
+    other double marks outside them."""
+    quotes, unmatched = _pair(text, block, index, _GUILLEMETS, [])
+    inside = [(q.start, q.end) for q in quotes]
+    more, bad = _pair(text, block, index, _DOUBLES, inside)
+    return sorted(quotes + more, key=lambda q: q.start), sorted(unmatched + bad)
+
+
+def _pair(
+    text: str, block: Block, index: int, marks: re.Pattern[str], skip: list[tuple[int, int]]
+) -> tuple[list[Quote], list[int]]:
     quotes: list[Quote] = []
     unmatched: list[int] = []
     opened: int | None = None
-    for m in _MARKS.finditer(text, block.start, block.end):
-        i, ch = m.start(), m.group()
-        if ch == '"':
-            if opened is None and text[i - 1 : i].isdigit():
-                continue  # a prime (6" pipe), unless it can close an open quotation
-            opens = i == block.start or text[i - 1] in _OPEN_BEFORE
-        else:
-            opens = ch == "“"
-        if opens:
+    open_len = 1
+    for m in marks.finditer(text, block.start, block.end):
+        i, mark = m.start(), m.group()
+        if any(s <= i < e for s, e in skip):
+            continue
+        if mark in ('"', "''") and opened is None and text[i - 1 : i].isdigit():
+            continue  # a prime (6" pipe, 6'2"), unless it can close an open quotation
+        if opened is not None and mark == "“" and text[opened] == "„":
+            quotes.append(Quote(opened, m.end(), index, open_len=open_len))
+            opened = None  # German „…“
+            continue
+        if opens(text, i, mark, block):
             if opened is not None:
                 unmatched.append(opened)
-            opened = i
+            opened, open_len = i, len(mark)
         elif opened is not None:
-            quotes.append(Quote(opened, i + 1, index))
+            quotes.append(Quote(opened, m.end(), index, open_len=open_len, close_len=len(mark)))
             opened = None
         else:
             unmatched.append(i)
     if opened is not None:
-        quotes.append(Quote(opened, block.end, index, closed=False))
+        quotes.append(Quote(opened, block.end, index, closed=False, open_len=open_len))
     return quotes, unmatched
 
 
 def find_quotes(text: str, blocks: list[Block]) -> tuple[list[Quote], list[int]]:
     """All quotations in view order, and the offsets of marks that pair with nothing."""
+    from lint.analysis.single_quotes import pair_singles
+
     quotes: list[Quote] = []
     unmatched: list[int] = []
+    last: Quote | None = None  # the last double quotation so far
     for i, block in enumerate(blocks):
         found, bad = pair_block(text, block, i)
-        if quotes and quotes[-1].block == i - 1 and not quotes[-1].closed:
+        if last is not None and last.block == i - 1 and not last.closed:
             leads = found and _LEAD.match(text, block.start)
             if leads and not block.heading and found[0].start == _first_mark(text, block):
                 found[0].continues = True
-        quotes.extend(found)
+            elif bad and bad[0] == _first_mark(text, block):
+                # the quotation left open above closes here: one problem, reported once
+                bad = bad[1:]
+        last = found[-1] if found else last
+        singles = pair_singles(text, block, i, [(q.start, q.end) for q in found])
+        if singles and singles[0].start == _first_single(text, block):
+            _carry_single(quotes, singles[0], i)
+        quotes.extend(sorted(found + singles, key=lambda q: q.start))
         unmatched.extend(bad)
+    # a single quotation left open is dropped (it may be an apostrophe) unless carried on
+    quotes = [q for k, q in enumerate(quotes) if q.closed or not q.single or _carried(quotes, k)]
     # an open quotation is an error unless the next block carries it on
-    for k, q in enumerate(quotes):
-        carried = k + 1 < len(quotes) and quotes[k + 1].continues
+    doubles = [q for q in quotes if not q.single]
+    for k, q in enumerate(doubles):
+        carried = k + 1 < len(doubles) and doubles[k + 1].continues
         if not q.closed and not carried:
             unmatched.append(q.start)
     for q in quotes:
         _classify(text, q, blocks[q.block])
     unmatched.sort()
     return quotes, unmatched
+
+
+def _first_single(text: str, block: Block) -> int:
+    m = _LEAD_SINGLE.match(text, block.start, block.end)
+    return m.end() - 1 if m else -1
+
+
+def _carry_single(quotes: list[Quote], first: Quote, index: int) -> None:
+    """A single quotation opening block ``index`` right after one left open in the block before
+    continues it (the multi-paragraph convention in British copy)."""
+    last = next((q for q in reversed(quotes) if q.single), None)
+    if last is not None and last.block == index - 1 and not last.closed:
+        first.continues = True
+
+
+def _carried(quotes: list[Quote], k: int) -> bool:
+    later = [q for q in quotes[k + 1 :] if q.single]
+    return bool(later) and later[0].continues and later[0].block == quotes[k].block + 1
 
 
 def _first_mark(text: str, block: Block) -> int:
@@ -102,8 +180,30 @@ def _classify(text: str, q: Quote, block: Block) -> None:
     q.words = len(WORD.findall(text, s, e))
     before = text[max(block.start, q.start - 60) : q.start].lower()
     words = WORD.findall(before)
-    if not WORK_NOUNS.isdisjoint(words[-3:]):
+    after = WORD.findall(text, q.end, min(block.end, q.end + 30))
+    if not WORK_NOUNS.isdisjoint(words[-3:]) or _names_something(text, q, after, block):
         q.is_title = True
     tail = " ".join(words[-4:])
     if "so-called" not in before[-14:] and "so called" not in before[-14:]:
         q.is_mention = tail.endswith(MENTION_CUES)  # (a tuple: any of them)
+
+
+def _names_something(text: str, q: Quote, after: list[str], block: Block) -> bool:
+    """A quoted name rather than speech: a nickname between a first and last name (Jimmy
+    “the Hat” Ruiz), or a short quotation followed by the kind of thing it names (the “Build
+    Back Better” agenda, Operation “Clean Harbour” is Operation's business)."""
+    if q.words > 8 or not q.closed:
+        return False
+    before = text[max(block.start, q.start - 30) : q.start]
+    if _NICKNAME_GAP.search(before) and after and after[0][:1].isupper():
+        return True
+    if after and after[0].lower() in TITLE_NOUNS_AFTER:
+        return True
+    return _title_case(WORD.findall(text, *q.inner))
+
+
+def _title_case(words: list[str]) -> bool:
+    """“The Weight of Small Things”, “Bill of Lading No. 4471”: every word longer than three
+    letters (and the first) capitalised or a number, and at least two such words."""
+    significant = [w for i, w in enumerate(words) if i == 0 or len(w) > 3]
+    return len(significant) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in significant)

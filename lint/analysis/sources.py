@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from lint.analysis.attribution import DEFAULT, is_source
 from lint.analysis.lexicon import inflect
+from lint.analysis.speakers import DEFAULT, is_source
 
 _WORD = re.compile(r"\w[\w’'-]*")
 _POSSESSIVE = re.compile(r"[’']s$")

@@ -1,7 +1,9 @@
 """``quote-attribution``: a direct quotation of ``min_words`` or more words with no speaker.
 
 Attribution comes from the shared analysis (lint/analysis/attribution.py, every H3 route);
-titles of works and mentions ("the term “woke”") are not speech and stay quiet.
+titles of works, names and mentions ("the term “woke”") are not speech and stay quiet, and a
+quotation left open is reported once, by ``unbalanced-quotes``. The finding says what is known:
+no speaker was found near the quotation, not that it has none.
 """
 
 from __future__ import annotations
@@ -32,8 +34,12 @@ class QuoteAttribution(Rule):
         self.min_words = int(spec.options.get("min_words", 4))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
+        # an unbalanced mark is unbalanced-quotes' one finding, not also a quotation here
+        unbalanced = set(ctx.editorial.unmatched_marks)
         for q in ctx.editorial.quotes:
             if q.attributed or q.is_title or q.is_mention or q.words < self.min_words:
+                continue
+            if q.start in unbalanced:
                 continue
             s, e = q.inner
             yield Hit(q.start, q.end, (excerpt(ctx.text[s:e]),))

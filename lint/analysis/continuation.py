@@ -1,0 +1,104 @@
+"""The continuation route: a speaker named once carries on until someone else appears (H3).
+
+Copy names a speaker once and then lets them talk: a second quotation later in the paragraph,
+a quotation opening the sentence after "Ruiz said the plan was sound.", a paragraph that is only
+a quotation right after one whose speaker is named, and the next such paragraph after that, and
+every paragraph of a quotation that runs on over several (each opening with a quotation mark).
+
+Reading back from the quotation, sentence by sentence: a sentence holding an attributed
+quotation or reported speech (a report verb with a source, "Okafor said.") gives the speaker; a
+sentence naming someone else without a report verb ("Her neighbour Tom Hale remembers it
+differently.") ends the search, since the reader no longer knows who speaks; a sentence with no
+source at all ("He paused.") is passed over. The search goes back to the start of the
+quotation's paragraph and, when the quotation opens it, through the paragraph before (never a
+heading), no further. A quotation whose own sentence names another voice ("“…,” a sign read")
+does not continue anyone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lint.analysis.lexicon import DRAFT_LABELS, PRONOUNS
+from lint.analysis.quotations import Quote
+from lint.analysis.speakers import DOCUMENT_VERBS, is_source
+
+if TYPE_CHECKING:
+    from lint.analysis.attribution import Attributor
+
+_SEARCH_ENDED = ("", -2)
+_LABEL_WORDS = frozenset(w.lower() for label in DRAFT_LABELS for w in label.split())
+
+
+class Continuation:
+    def __init__(self, att: Attributor) -> None:
+        self.att = att
+
+    def attribute(self, q: Quote, i: int) -> None:
+        att = self.att
+        prev = self._previous_double(q, i)
+        if q.continues:  # the same quotation running on from the previous block
+            if prev is not None and prev.attributed:
+                att.set(q, "continuation", prev.speaker, prev.attribution_at)
+            return
+        if not att.opens_sentence(q) or self._own_sentence_names_a_voice(q):
+            return
+        si = att.sentence_at(q.start)
+        speaker, at = self._search_block(si - 1, q.block)
+        if speaker == "" and at == -1 and att.opens_block(q) and q.block > 0:
+            prev_block = att.blocks[q.block - 1]
+            if not prev_block.heading and not att.blocks[q.block].heading:
+                last = att.sentence_at(max(att.blocks[q.block].start - 1, 0))
+                speaker, at = self._search_block(last, q.block - 1)
+        if speaker:
+            att.set(q, "continuation", speaker, at)
+
+    def backfill(self) -> None:
+        """A quotation running on across blocks shares the attribution of any of its parts."""
+        doubles = [q for q in self.att.quotes if not q.single]
+        for k in range(len(doubles) - 1, 0, -1):
+            q, prev = doubles[k], doubles[k - 1]
+            if q.continues and q.attributed and not prev.attributed:
+                self.att.set(prev, "continuation", q.speaker, q.attribution_at)
+
+    def _previous_double(self, q: Quote, i: int) -> Quote | None:
+        for k in range(i - 1, -1, -1):
+            if not self.att.quotes[k].single:
+                return self.att.quotes[k]
+        return None
+
+    def _own_sentence_names_a_voice(self, q: Quote) -> bool:
+        att = self.att
+        s, e = att.sentences[att.sentence_at(q.start)]
+        words = {t.lower() for _, t in att.tokens_outside_quotes(s, e)} - _LABEL_WORDS
+        return not words.isdisjoint(att.params.verbs) or not words.isdisjoint(DOCUMENT_VERBS)
+
+    def _search_block(self, si: int, block: int) -> tuple[str, int]:
+        """Read back from sentence ``si`` to the start of ``block``: (speaker, verb offset), or
+        ("", -1) when nobody was named, or ("", -2) when someone else appeared."""
+        att = self.att
+        while si >= 0:
+            s, e = att.sentences[si]
+            if s < att.blocks[block].start:
+                break
+            found = self._speaker_of_sentence(s, e)
+            if found != ("", -1):
+                return found
+            si -= 1
+        return "", -1
+
+    def _speaker_of_sentence(self, s: int, e: int) -> tuple[str, int]:
+        att = self.att
+        attributed = [q for q in att.quotes if s <= q.start < e and q.attributed]
+        if attributed:
+            return attributed[-1].speaker, attributed[-1].attribution_at
+        tokens = att.tokens_outside_quotes(s, e)
+        speaker, at = att.speaker_in(tokens)
+        if speaker:
+            return speaker, at
+        for j, (_, tok) in enumerate(tokens):
+            if tok.lower() not in PRONOUNS and is_source(tok, att.params) and att.source_at(
+                tokens, j
+            ):
+                return _SEARCH_ENDED
+        return "", -1

@@ -1,0 +1,105 @@
+"""Who can speak and which words report speech: the vocabulary attribution routes share.
+
+A *source* is a capitalised name (not a sentence opener or function word), an acronym of two
+or more letters, a source noun ("the report", "a spokeswoman", "the authors") or a pronoun. A
+*report verb* is one of the quotation verbs (said, told, wrote, added …) unless the word after it
+makes it something else ("hails from", "added to", "asked for"); "according to" and "pointed
+out" count as one verb; "read" and "follows" count only with a document as their subject ("the
+statement read:", "The full text follows:"), since a sign or a banner also reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lint.analysis.lexicon import (
+    DOCUMENT_NOUNS,
+    NOT_NAMES,
+    PRONOUNS,
+    REPORT_VERBS,
+    SOURCE_NOUNS,
+    inflect,
+)
+
+Token = tuple[int, str]
+
+PHRASAL = {"according": "to", "point": "out", "points": "out", "pointed": "out",
+           "pointing": "out", "put": "it", "puts": "it", "putting": "it"}
+# verb + next word pairs that are not reporting ("hails from Ohio", "added to the list")
+NOT_REPORTING = frozenset(
+    {(f, "from") for f in inflect("hail")}
+    | {(f, nxt) for f in inflect("add") for nxt in ("to", "up")}
+    | {(f, "for") for f in inflect("ask")}
+    | {(f, nxt) for f in inflect("call") for nxt in ("for", "off", "in", "up", "on", "out")}
+)
+# verbs that report only a document's words ("the statement read", "the text follows")
+DOCUMENT_VERBS = frozenset({"read", "reads", "follows", "follow", "states", "stated",
+                            "requires", "required", "provides", "provided", "stipulates",
+                            "stipulated", "specifies", "specified"})
+# participles that hang a quotation on the sentence's subject ("…, saying, “…”")
+PARTICIPLES = frozenset({"saying", "adding", "asking", "telling", "writing", "declaring",
+                         "warning", "noting", "insisting", "arguing", "explaining", "calling"})
+# pronouns that can be impersonal ("it is said", "they say") and so need an antecedent
+NEEDS_ANTECEDENT = frozenset({"it", "they"})
+
+
+@dataclass(frozen=True)
+class Params:
+    before: int = 15
+    after: int = 6
+    source_window: int = 6
+    verbs: frozenset[str] = REPORT_VERBS
+    sources: frozenset[str] = SOURCE_NOUNS
+
+
+DEFAULT = Params()
+
+
+def is_source(token: str, params: Params = DEFAULT) -> bool:
+    lower = token.lower()
+    if lower in params.sources or (lower.endswith(("’s", "'s")) and lower[:-2] in params.sources):
+        return True
+    if token in NOT_NAMES or token.lower() in PRONOUNS:
+        return False
+    if token.isupper():
+        return len(token) >= 2  # KCNA, BBC; not a lone initial
+    return token[:1].isupper()
+
+
+def is_name(token: str) -> bool:
+    return (
+        token[:1].isupper()
+        and token not in NOT_NAMES
+        and token.lower() not in PRONOUNS
+        and not (token.isupper() and len(token) < 2)
+    )
+
+
+def name_run(tokens: list[Token], j: int) -> str:
+    """Extend a capitalised token to its neighbours ("Ana" -> "Ana Ruiz"); a source noun in
+    apposition to a name gives the name ("the novelist Mary Hale" -> "Mary Hale")."""
+    if not is_name(tokens[j][1]):
+        if j + 1 < len(tokens) and is_name(tokens[j + 1][1]):
+            j += 1
+        else:
+            return tokens[j][1]
+    lo = hi = j
+    while lo > 0 and is_name(tokens[lo - 1][1]):
+        lo -= 1
+    while hi + 1 < len(tokens) and is_name(tokens[hi + 1][1]):
+        hi += 1
+    return " ".join(t for _, t in tokens[lo : hi + 1])
+
+
+def is_verb(tokens: list[Token], k: int, params: Params = DEFAULT) -> bool:
+    """Does tokens[k] report speech (see the module docstring)?"""
+    tok = tokens[k][1].lower()
+    nxt = tokens[k + 1][1].lower() if k + 1 < len(tokens) else ""
+    if tok in PHRASAL:  # "pointed out", "according to"
+        return nxt == PHRASAL[tok]
+    if tok in DOCUMENT_VERBS and tok not in params.verbs:
+        prev = {t.lower() for _, t in tokens[max(0, k - 3) : k]}
+        return not prev.isdisjoint(DOCUMENT_NOUNS)
+    if tok not in params.verbs:
+        return False
+    return (tok, nxt) not in NOT_REPORTING
