@@ -376,8 +376,14 @@ BLOCKQUOTE = [
         fmt="markdown",
     ),
     c(
-        "blockquote-no-verb",
+        "blockquote-document-intro",
         "Here is the plan:\n\n> “We will rebuild the whole town, street by street.”\n",
+        "blockquote:plan",
+        fmt="markdown",
+    ),
+    c(
+        "blockquote-no-verb",
+        "Here is what happened next:\n\n> “We will rebuild the whole town, street by street.”\n",
         "-",
         fmt="markdown",
     ),

@@ -1,21 +1,22 @@
 """Who said it: attribute each quotation to a speaker by the routes of policy reference H3.
 
 Routes, tried in order (lint/analysis/speakers.py says what a source and a report verb are):
-- ``transcript``: the quotation sits in a turn of a transcript or interview (``RUIZ:``,
-  ``Q:``/``A:`` opening its paragraph): the turn's speaker is quoting.
+- ``transcript``, then later ``inscription``, ``headline`` and ``signature``: the layout names
+  the speaker, with no report verb (lint/analysis/verbless.py).
 - ``window``: a report verb within ``before`` words ahead of the opening mark or ``after``
   words behind the closing mark, in the quotation's own sentence, with no other quotation in
   between, and a source within ``source_window`` words of that verb. After the quotation the
   speaker may come first with a long description before the verb ("“…,” Dana Ruiz, chief
   economist at a Lisbon bank, said in a note"). "According to X" counts as a verb with its
-  source; "…, saying, “…”" hangs the quotation on the sentence's subject.
-- ``sentence``: a partial quotation inside reported speech: the quotation's sentence holds, out
-  of quotation marks, a report verb with a source near it ("He said he was ready “to pay”").
+  source; "…, saying, “…”" hangs the quotation on the sentence's subject. A quotation that
+  closes mid-sentence with no punctuation of its own is partial: the words before it come
+  first ("He said he was ready “to pay” if the court asked").
 - ``colon``: the quotation opens its sentence or line (a drafting label such as "Quote:" may
   precede it) right after an introduction ending in ":" that holds a report verb and a source.
 - ``blockquote``: the colon route for a quotation inside a block quote.
-- ``signature``: a comment or epigraph signed after the quotation ("“…” ― Dana Ruiz").
-- ``continuation``: lint/analysis/continuation.py: the speaker named before carries on.
+- ``sentence``: a partial quotation inside reported speech: the quotation's sentence holds, out
+  of quotation marks, a report verb with a source near it or as its subject.
+- ``continuation``: the speaker named before carries on (lint/analysis/continuation.py).
 
 A source is the nearest name, source noun or pronoun to the verb; "it" and "they" count only
 with an antecedent (a name or source noun outside quotations in the previous two sentences),
@@ -29,11 +30,12 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, pairwise
 
 from lint.analysis.blocks import Block
-from lint.analysis.lexicon import DRAFT_LABELS, INSCRIPTION_NOUNS, PRONOUNS
+from lint.analysis.lexicon import DOCUMENT_NOUNS, DRAFT_LABELS, PRONOUNS
 from lint.analysis.people import HONORIFICS
 from lint.analysis.quotations import WORD, Quote
 from lint.analysis.speakers import (
     DEFAULT,
+    DETERMINERS,
     NEEDS_ANTECEDENT,
     PARTICIPLES,
     Params,
@@ -43,6 +45,7 @@ from lint.analysis.speakers import (
     is_verb,
     name_run,
 )
+from lint.analysis.verbless import headline, inscription, signature, transcript
 from lint.matchers import GROUP, START
 
 _LABEL_ALT = "|".join(map(re.escape, DRAFT_LABELS))
@@ -50,17 +53,20 @@ _LABEL_ALT = "|".join(map(re.escape, DRAFT_LABELS))
 _LABEL = re.compile(r"[\s>]*(?:(?:" + _LABEL_ALT + r")\s*:\s*)?$")
 # a label at the start of the quotation's line, after an introduction on the line before
 _LINE_LABEL = re.compile(r"(?:^|\n)[ \t>]*(?:(?:" + _LABEL_ALT + r")\s*:)?[ \t]*$")
-# a transcript turn: a speaker in capitals, or Q / A, then a colon, opening the paragraph
-_TURN = re.compile(r"\s*(Q|A|(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+)\s*:")
-_NOT_TURNS = frozenset({"UPDATE", "NOTE", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE",
-                        "CLARIFICATION", "WARNING", "PHOTO", "VIDEO", "SOURCE", "SOURCES",
-                        "RELATED", "READ MORE", "WATCH", "TODO", "FIXME", "URGENT", "BULLETIN"})
-# a signature after the quotation: a dash and a name ending the line ("― Dana R., Leeds")
-_SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*(?:[―—–]|--?)[ \t]*(@?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*)"
-                        r"[ \t]*(?:[,.;(]|\n|$)")
 _POSSESSIVE = re.compile(r"[’']s$")
-_ENDS_SENTENCE = re.compile(r"[.!?…][\s’']*$")
 _APPOSITION_MAX = 30  # words of description between a speaker named after a quotation and verb
+
+
+def _names_document(tokens: list[Token], i: int) -> bool:
+    """"the forum rules", "its charter", "Section 3": a particular document, not "plan" in
+    "according to plan" or a "Note:" label."""
+    word = tokens[i][1]
+    if word.lower() not in DOCUMENT_NOUNS:
+        return False
+    if word[:1].isupper():
+        return i + 1 < len(tokens) and tokens[i + 1][1][:1].isdigit()
+    before = tokens[i - 2 : i] if i >= 2 else tokens[:i]
+    return any(t.lower() in DETERMINERS or t.endswith(("’s", "'s")) for _, t in before)
 
 
 class Attributor:
@@ -99,13 +105,13 @@ class Attributor:
             prev = self.quotes[i - 1] if i else None
             nxt = self.quotes[i + 1] if i + 1 < len(self.quotes) else None
             if not (
-                self._transcript(q)
+                transcript(self, q)
                 or self._window(q, prev, nxt)
                 or self._colon(q)
-                or self._inscription(q)
+                or inscription(self, q)
                 or self._sentence(q)
-                or self._headline(q)
-                or self._signature(q)
+                or headline(self, q)
+                or signature(self, q)
             ):
                 carry.attribute(q, i)
         carry.backfill()
@@ -199,45 +205,6 @@ class Attributor:
                     return speaker, tokens[k][0]
         return "", -1
 
-    # -- transcripts
-    def _transcript(self, q: Quote) -> bool:
-        block = self.blocks[q.block]
-        m = _TURN.match(self.text, block.start, q.start)
-        if m is None or m.group(1) in _NOT_TURNS or m.group(1).rstrip(".") in DRAFT_LABELS:
-            return False
-        self.set(q, "transcript", m.group(1), m.start(1))
-        return True
-
-    # -- words that need no speaker, and headlines
-    def _inscription(self, q: Quote) -> bool:
-        """A banner reading “…”, “…,” the sign on the gate read: the object is the source."""
-        b = self.blocks[q.block]
-        before = [t for _, t in self.tokens(max(b.start, q.start - 50), q.start)][-4:]
-        after = [t for _, t in self.tokens(q.end, min(b.end, q.end + 40))][:3]
-        for word in reversed(before + after):
-            if word.lower() in INSCRIPTION_NOUNS:
-                self.set(q, "inscription", word, q.start)
-                return True
-        return False
-
-    def _headline(self, q: Quote) -> bool:
-        """Headline style, in a heading or the opening line: “Judge blocks map: ‘Not a close
-        case’” and “Mayor Whitcombe: ‘…’”: the subject before the colon speaks."""
-        b = self.blocks[q.block]
-        ends_line = not self.text[q.end : b.end].strip(" \t\r\n.,;:!?”’\"'")
-        # a heading, or a first line standing above the story (a headline in plain text)
-        if not (b.heading or (q.block == 0 and ends_line and len(self.blocks) > 1)):
-            return False
-        head = self.text[b.start : q.start].rstrip()
-        if not head.endswith(":"):
-            return False
-        tokens = self.tokens(b.start, q.start)
-        for j in range(len(tokens)):
-            if self.source_at(tokens, j):
-                self.set(q, "headline", name_run(tokens, j), tokens[j][0])
-                return True
-        return False
-
     # -- the quotation's own sentence
     def _window(self, q: Quote, prev: Quote | None, nxt: Quote | None) -> bool:
         p = self.params
@@ -314,7 +281,11 @@ class Attributor:
         intro = self._introduction(q)
         if intro is None or not self.text[intro[0] : intro[1]].rstrip().endswith(":"):
             return False
-        speaker, at = self.speaker_in(self.tokens(*intro))
+        tokens = self.tokens(*intro)
+        speaker, at = self.speaker_in(tokens)
+        if not speaker:  # "Section 3:", "From the forum rules, pinned at the top:": a document
+            document = [t for i, t in enumerate(tokens) if _names_document(tokens, i)]
+            speaker, at = document[-1][1] if document else "", document[-1][0] if document else -1
         if speaker:
             route = "blockquote" if self.blocks[q.block].blockquote else "colon"
             self.set(q, route, speaker, at)
@@ -342,17 +313,6 @@ class Attributor:
             ):
                 return None
         return ps, pe
-
-    def _signature(self, q: Quote) -> bool:
-        """“Best bakery in town.” ― Dana R. (on the same line or the next)."""
-        s, e = q.inner
-        if not q.closed or not _ENDS_SENTENCE.search(self.text, s, e):
-            return False
-        m = _SIGNATURE.match(self.text, q.end)
-        if m is None:
-            return False
-        self.set(q, "signature", m.group(1).lstrip("@"), m.start(1))
-        return True
 
     def _opens_sentence(self, q: Quote) -> bool:
         s_start = self.sentences[self.sentence_at(q.start)][0]

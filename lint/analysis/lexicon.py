@@ -52,7 +52,8 @@ REPORT_VERB_LEMMAS = """
     maintain allege contend suggest recount joke quip plead vow promise pledge caution
     lament brag rant slam blast crow gloat fret
     call dub term label brand accuse praise criticise criticize condemn denounce decry mock
-    dismiss characterise characterize thank
+    dismiss characterise characterize thank answer retort counter interject murmur chant
+    recite reiterate repeat summarise summarize inform advise demand wonder muse
 """.split()
 REPORT_PHRASES = ("point out", "had this to say", "in an interview", "according to", "went on")
 
@@ -108,9 +109,11 @@ DOCUMENT_NOUNS = frozenset(
     motion brief petition resolution order judgment judgement decision opinion dissent
     summary editorial column caption ad advert advertisement sign-off communique communiqué
     plan proposal ordinance law bill act statute regulation contract agreement treaty charter
-    constitution policy manual guidance audit review
+    constitution policy manual guidance audit review section clause article provision rule
+    rules documents records minutes
     """.split()
 )
+SOURCE_NOUNS = SOURCE_NOUNS | DOCUMENT_NOUNS
 
 # Things that carry words without a speaker: their text needs no one to have said it ("a
 # banner reading “…”", "“…,” the sign on the gate read", "a hand-lettered sign: ‘…’").

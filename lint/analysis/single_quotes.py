@@ -71,13 +71,8 @@ def pair_singles(
             weak = i
     if opened is not None and weak is not None:
         out.append(Quote(opened, weak + 1, index, single=True))
-    elif opened is not None and opened == _first_opener(text, block):
-        # left open at the end of a paragraph that it opens: perhaps carried on in the next
-        # (find_quotes keeps it only if the next paragraph opens with a single mark)
+    elif opened is not None:
+        # left open at the end of the paragraph: perhaps carried on in the next (find_quotes
+        # keeps it only if the next paragraph opens with a single mark)
         out.append(Quote(opened, block.end, index, closed=False, single=True))
     return [q for q in out if any(c.isalpha() for c in text[q.start + 1 : q.end - 1])]
-
-
-def _first_opener(text: str, block: Block) -> int:
-    m = _SINGLES.search(text, block.start, block.end)
-    return m.start() if m else -1

@@ -35,7 +35,14 @@ NOT_REPORTING = frozenset(
 # verbs that report only a document's words ("the statement read", "the text follows")
 DOCUMENT_VERBS = frozenset({"read", "reads", "follows", "follow", "states", "stated",
                             "requires", "required", "provides", "provided", "stipulates",
-                            "stipulated", "specifies", "specified"})
+                            "stipulated", "specifies", "specified", "exempts", "defines",
+                            "bans", "allows", "permits", "prohibits", "forbids"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
+                         "your", "my", "every", "each", "any", "no"})
+# words before a report verb that deny the speech ("did not respond", "declined to say")
+NEGATIONS = frozenset({"not", "never", "declined", "refused", "didn't", "won't", "wouldn't",
+                       "couldn't", "hasn't", "haven't", "did't", "didn’t", "won’t", "wouldn’t",
+                       "couldn’t", "hasn’t", "haven’t", "without"})
 # participles that hang a quotation on the sentence's subject ("…, saying, “…”")
 PARTICIPLES = frozenset({"saying", "adding", "asking", "telling", "writing", "declaring",
                          "warning", "noting", "insisting", "arguing", "explaining", "calling"})
@@ -93,7 +100,10 @@ def name_run(tokens: list[Token], j: int) -> str:
 
 def is_verb(tokens: list[Token], k: int, params: Params = DEFAULT) -> bool:
     """Does tokens[k] report speech (see the module docstring)?"""
-    tok = tokens[k][1].lower()
+    word = tokens[k][1]
+    tok = word.lower()
+    if word[:1].isupper() and tok != "according":
+        return False  # "State records show …", "Note the …": a verb in running text is lower case
     nxt = tokens[k + 1][1].lower() if k + 1 < len(tokens) else ""
     if tok in PHRASAL:  # "pointed out", "according to"
         return nxt == PHRASAL[tok]
@@ -102,4 +112,8 @@ def is_verb(tokens: list[Token], k: int, params: Params = DEFAULT) -> bool:
         return not prev.isdisjoint(DOCUMENT_NOUNS)
     if tok not in params.verbs:
         return False
+    if not NEGATIONS.isdisjoint(t.lower() for _, t in tokens[max(0, k - 3) : k]):
+        return False
+    if k and tokens[k - 1][1].lower() in DETERMINERS:
+        return False  # "the state department", "a report": a noun, not a verb
     return (tok, nxt) not in NOT_REPORTING

@@ -1,0 +1,79 @@
+"""Attribution routes that need no report verb (real-copy §3): the layout names the speaker.
+
+- ``transcript``: the quotation sits in a turn of a transcript or interview (``RUIZ:``,
+  ``Q:``/``A:`` opening its paragraph): the turn's speaker is quoting.
+- ``inscription``: words on a thing (a banner reading “…”, “…,” the sign on the gate read):
+  the thing is the source, and nobody needs to have said them.
+- ``headline``: headline style, in a heading or a first line standing above the story ("Judge
+  blocks map: ‘Not a close case’", "Mayor Whitcombe: “…”"): the subject before the colon.
+- ``signature``: a comment, post or epigraph signed after it ("“…” ― Dana R., Leeds").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from lint.analysis.lexicon import DRAFT_LABELS, INSCRIPTION_NOUNS
+from lint.analysis.quotations import Quote
+from lint.analysis.speakers import name_run
+
+if TYPE_CHECKING:
+    from lint.analysis.attribution import Attributor
+
+# a transcript turn: a speaker in capitals, or Q / A, then a colon, opening the paragraph
+_TURN = re.compile(r"\s*(Q|A|(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+)\s*:")
+_NOT_TURNS = frozenset({"UPDATE", "NOTE", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE",
+                        "CLARIFICATION", "WARNING", "PHOTO", "VIDEO", "SOURCE", "SOURCES",
+                        "RELATED", "READ MORE", "WATCH", "TODO", "FIXME", "URGENT", "BULLETIN"})
+# a signature after the quotation: a dash and a name ("― Dana R., Leeds")
+_SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*(?:[―—–]|--?)[ \t]*(@?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*)"
+                        r"[ \t]*(?:[,.;(]|\n|$)")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\s’']*$")
+_TRAILING = " \t\r\n.,;:!?”’\"'"
+
+
+def transcript(att: Attributor, q: Quote) -> bool:
+    block = att.blocks[q.block]
+    m = _TURN.match(att.text, block.start, q.start)
+    if m is None or m.group(1) in _NOT_TURNS or m.group(1).rstrip(".") in DRAFT_LABELS:
+        return False
+    att.set(q, "transcript", m.group(1), m.start(1))
+    return True
+
+
+def inscription(att: Attributor, q: Quote) -> bool:
+    b = att.blocks[q.block]
+    before = [t for _, t in att.tokens(max(b.start, q.start - 50), q.start)][-4:]
+    after = [t for _, t in att.tokens(q.end, min(b.end, q.end + 40))][:3]
+    for word in reversed(before + after):
+        if word.lower() in INSCRIPTION_NOUNS:
+            att.set(q, "inscription", word, q.start)
+            return True
+    return False
+
+
+def headline(att: Attributor, q: Quote) -> bool:
+    b = att.blocks[q.block]
+    ends_line = not att.text[q.end : b.end].strip(_TRAILING)
+    if not (b.heading or (q.block == 0 and ends_line and len(att.blocks) > 1)):
+        return False
+    if not att.text[b.start : q.start].rstrip().endswith(":"):
+        return False
+    tokens = att.tokens(b.start, q.start)
+    for j in range(len(tokens)):
+        if att.source_at(tokens, j):
+            att.set(q, "headline", name_run(tokens, j), tokens[j][0])
+            return True
+    return False
+
+
+def signature(att: Attributor, q: Quote) -> bool:
+    s, e = q.inner
+    if not q.closed or not _ENDS_SENTENCE.search(att.text, s, e):
+        return False
+    m = _SIGNATURE.match(att.text, q.end)
+    if m is None:
+        return False
+    att.set(q, "signature", m.group(1).lstrip("@"), m.start(1))
+    return True
