@@ -27,6 +27,14 @@ DESCRIBED = [
     c("described-title-first",
       "“It is a sad day for the port,” the union’s regional secretary, Ana Costa, said on "
       "Tuesday.", "window:Costa"),
+    c("described-anonymous-role",
+      "“The timing is most extraordinary,” one official at the Department of Trade and "
+      "Industry (DTI) said.", "window:official"),
+    c("described-adjective-role", '"We will not be bullied into this," one senior delegate said.',
+      "window:delegate"),
+    c("described-long-capitalised-title",
+      "“There is no money left for it,” Junior Finance Minister Ana Roe told Reuters.",
+      "window:Ana Roe"),
     # negatives
     c("described-no-report-verb",
       "“The port will close by June,” Dana Ruiz, a dock worker for 30 years who lost her job "
@@ -72,6 +80,9 @@ NOT_NAMES = [
 COLON = [
     c("colon-shouted", "She stood up and shouted: “You will not silence us tonight!”",
       "window:She"),
+    c("colon-dash-after-verb",
+      "He chided the minister — “you have had three years to fix this and did nothing.”",
+      "window:He"),
     c("colon-statement-paragraph",
       "The ministry said in a statement:\n\n“All flights will resume on Monday morning.”",
       "colon:ministry"),
@@ -188,6 +199,12 @@ MARKS = [
       "window:she", "continuation:she"),
     c("marks-straight-single", "'We never left the valley,' she says.", "window:she"),
     c("marks-wrong-way-closing", "“We lost the vote on Tuesday,“ she said.", "window:she"),
+    c("marks-double-primes", "″We will not go back to work,″ Dana Ruiz said.", "window:Ruiz"),
+    c("marks-stuck-to-full-stop",
+      'The count ended at midnight."We won it fair and square," Okafor said.', "window:Okafor"),
+    c("marks-single-multi-paragraph",
+      "A spokesman said:\n\n'We regret the delay to every passenger.\n\n'Refunds will be paid "
+      "in full by the end of the month.'", "colon:spokesman", "continuation:spokesman"),
     # negatives: apostrophes are never quotation marks
     c("marks-apostrophes-straight", "Rock 'n' roll in the '90s was Jones' life, and O'Neill's."),
     c("marks-apostrophes-curly", "The officers’ wives and the ’90s crowd don’t mix, ’tis said."),

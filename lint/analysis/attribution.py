@@ -53,6 +53,10 @@ _LABEL_ALT = "|".join(map(re.escape, DRAFT_LABELS))
 _LABEL = re.compile(r"[\s>]*(?:(?:" + _LABEL_ALT + r")\s*:\s*)?$")
 # a label at the start of the quotation's line, after an introduction on the line before
 _LINE_LABEL = re.compile(r"(?:^|\n)[ \t>]*(?:(?:" + _LABEL_ALT + r")\s*:)?[ \t]*$")
+_PHRASE_OPENERS = frozenset("a an the one another some several two three four many".split())
+_PHRASE_MAX = 12
+_CLAUSE_BREAK = re.compile(r"[,;:!?]|\.\s+[a-z]")
+_PREPOSITIONS = frozenset("of in from at for to with by on near outside inside".split())
 _POSSESSIVE = re.compile(r"[’']s$")
 _APPOSITION_MAX = 30  # words of description between a speaker named after a quotation and verb
 
@@ -122,11 +126,28 @@ class Attributor:
         w = self.params.source_window
         if tokens[k][1].lower() == "according":  # its source is its object
             return self._according_to(tokens, k + 2)
-        for d in range(1, w + 1):
-            for j in (k - d, k + d):
-                if 0 <= j < len(tokens) and self.source_at(tokens, j):
+        # a name after a preposition is where the speaker is from or works ("Armitage of
+        # California said", "a spokesman for the ministry said"): the speaker only if no one
+        # else is near
+        for strict in (True, False):
+            for d in range(1, w + 1):
+                for j in (k - d, k + d):
+                    if not 0 <= j < len(tokens) or not self.source_at(tokens, j):
+                        continue
+                    lead = self._name_start(tokens, j)
+                    if strict and lead and tokens[lead - 1][1].lower() in _PREPOSITIONS:
+                        continue
                     return name_run(tokens, j)
         return ""
+
+    @staticmethod
+    def _name_start(tokens: list[Token], j: int) -> int:
+        """Where the phrase holding tokens[j] starts (past its name run and a determiner)."""
+        while j > 0 and is_name(tokens[j - 1][1]) and is_name(tokens[j][1]):
+            j -= 1
+        if j > 0 and tokens[j - 1][1].lower() in DETERMINERS:
+            j -= 1
+        return j
 
     def _according_to(self, tokens: list[Token], j: int) -> str:
         """The object of "according to": "the ministry", "Ana Ruiz", "the ministry's spokesman";
@@ -224,7 +245,29 @@ class Attributor:
             if speaker:
                 self.set(q, "window", speaker, at)
                 return True
-        return self._described_speaker(q, after_all)
+        return self._described_speaker(q, after_all) or self._phrase_then_verb(q, after_all)
+
+    def _phrase_then_verb(self, q: Quote, after: list[Token]) -> bool:
+        """“…,” one senior delegate said / an economist at one of the embassies said /
+        Junior Finance Minister Ana Roe told Reuters: a speaker phrase of any words, with no
+        punctuation before its verb, opening with a determiner or a run of capitalised words."""
+        if not after or not (after[0][1].lower() in _PHRASE_OPENERS or is_name(after[0][1])):
+            return False
+        for k in range(1, min(len(after), _PHRASE_MAX)):
+            if _CLAUSE_BREAK.search(self.text, q.end, after[k][0]):
+                return False
+            if is_verb(after, k, self.params) and not after[k][1].endswith("ing"):
+                head = [t for t in after[:k] if t[1].lower() not in _PHRASE_OPENERS]
+                cut = next((i for i, t in enumerate(head) if t[1].lower() in _PREPOSITIONS),
+                           len(head))
+                if not head[:cut]:
+                    return False
+                self.set(q, "window", " ".join(t for _, t in head[:cut]), after[k][0])
+                return True
+            if not is_name(after[0][1]) or is_name(after[k][1]):
+                continue
+            return False  # a run of capitalised words ends before any verb
+        return False
 
     def _closes_on_punctuation(self, q: Quote) -> bool:
         """“…,” / “…?” hand over to an attribution after them; “…” mid-sentence does not."""

@@ -36,7 +36,7 @@ class Continuation:
 
     def attribute(self, q: Quote, i: int) -> None:
         att = self.att
-        prev = self._previous_double(q, i)
+        prev = self._previous_of_kind(q, i)
         if q.continues:  # the same quotation running on from the previous block
             if prev is not None and prev.attributed:
                 att.set(q, "continuation", prev.speaker, prev.attribution_at)
@@ -55,15 +55,18 @@ class Continuation:
 
     def backfill(self) -> None:
         """A quotation running on across blocks shares the attribution of any of its parts."""
-        doubles = [q for q in self.att.quotes if not q.single]
-        for k in range(len(doubles) - 1, 0, -1):
-            q, prev = doubles[k], doubles[k - 1]
-            if q.continues and q.attributed and not prev.attributed:
-                self.att.set(prev, "continuation", q.speaker, q.attribution_at)
+        for single in (False, True):
+            same = [q for q in self.att.quotes if q.single == single]
+            for k in range(len(same) - 1, 0, -1):
+                q, prev = same[k], same[k - 1]
+                if q.continues and q.attributed and not prev.attributed:
+                    self.att.set(prev, "continuation", q.speaker, q.attribution_at)
 
-    def _previous_double(self, q: Quote, i: int) -> Quote | None:
+    def _previous_of_kind(self, q: Quote, i: int) -> Quote | None:
+        """The quotation before ``q`` in the same kind of marks (a continued quotation carries
+        on one in its own marks)."""
         for k in range(i - 1, -1, -1):
-            if not self.att.quotes[k].single:
+            if self.att.quotes[k].single == q.single:
                 return self.att.quotes[k]
         return None
 

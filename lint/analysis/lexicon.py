@@ -53,7 +53,8 @@ REPORT_VERB_LEMMAS = """
     lament brag rant slam blast crow gloat fret
     call dub term label brand accuse praise criticise criticize condemn denounce decry mock
     dismiss characterise characterize thank answer retort counter interject murmur chant
-    recite reiterate repeat summarise summarize inform advise demand wonder muse
+    recite reiterate repeat summarise summarize inform advise demand wonder muse chide scold
+    rebuke scoff snap taunt jeer
 """.split()
 REPORT_PHRASES = ("point out", "had this to say", "in an interview", "according to", "went on")
 

@@ -25,16 +25,17 @@ from dataclasses import dataclass
 from lint.analysis.blocks import Block
 from lint.analysis.lexicon import MENTION_CUES, TITLE_NOUNS_AFTER, WORK_NOUNS
 
-MARK = _MARKS = re.compile("``|''|[\"“”«»„]")
+MARK = _MARKS = re.compile("``|''|[\"“”«»„″]")
 _GUILLEMETS = re.compile("[«»]")
-_DOUBLES = re.compile("``|''|[\"“”„]")
+_DOUBLES = re.compile("``|''|[\"“”„″]")
 _OPEN_BEFORE = frozenset(" \t\r\n([{—–“‘/«»„")
 # after a closing mark: the end, white space, punctuation or a closing bracket
 _CLOSE_AFTER = frozenset(" \t\r\n.,;:!?)]}—–-…")
 _OPENERS = frozenset({"“", "``", "«", "„"})
+_AMBIGUOUS = frozenset({'"', "''", "″"})
 _CLOSERS = frozenset({"”", "»"})
 WORD = re.compile(r"\w(?:[\w’'-]*\w)?")
-_LEAD = re.compile(r"\s*(?:``|''|[\"“”«»„])")
+_LEAD = re.compile(r"\s*(?:``|''|[\"“”«»„″])")
 _LEAD_SINGLE = re.compile(r"\s*[‘']")
 _NICKNAME_GAP = re.compile(r"[A-Z][\w.’'-]* $")
 
@@ -60,6 +61,13 @@ class Quote:
     @property
     def inner(self) -> tuple[int, int]:
         return self.start + self.open_len, self.end - self.close_len if self.closed else self.end
+
+
+def _stuck_opener(text: str, i: int, mark: str) -> bool:
+    """A straight mark right after a sentence's end and right before a capital, with no
+    quotation open: an opening mark whose space was lost."""
+    j = i + len(mark)
+    return text[i - 1 : i] in (".", "!", "?") and text[j : j + 1].isupper()
 
 
 def opens(text: str, i: int, mark: str, block: Block) -> bool:
@@ -96,8 +104,11 @@ def _pair(
         i, mark = m.start(), m.group()
         if any(s <= i < e for s, e in skip):
             continue
-        if mark in ('"', "''") and opened is None and text[i - 1 : i].isdigit():
+        if mark in _AMBIGUOUS and opened is None and text[i - 1 : i].isdigit():
             continue  # a prime (6" pipe, 6'2"), unless it can close an open quotation
+        if mark in _AMBIGUOUS and opened is None and _stuck_opener(text, i, mark):
+            opened, open_len = i, len(mark)  # 'the election."We won," she said': no space
+            continue
         if opened is not None and mark == "“" and text[opened] == "„":
             quotes.append(Quote(opened, m.end(), index, open_len=open_len))
             opened = None  # German „…“
