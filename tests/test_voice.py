@@ -1,0 +1,46 @@
+"""Whose voice is it (issue 13 §4): words inside any direct quotation are the speaker's.
+
+Neutrality, weasel, style and sourcing rules skip them whether or not a speaker was found;
+privacy and profanity still see them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.engine import RuleSet, compile_rules
+from lint.runner import Settings, lint_text, select_specs
+
+WRITER = ("Tragically, you know, critics say the plan is reportedly the worst ever, with 40% "
+          "of families furious, and recently it is widely believed to be a disaster. Why "
+          "would you vote for it?")
+SKIPPING = ("neutrality", "weasel", "style", "sourcing")
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    specs, severity = select_specs(Settings())
+    return compile_rules(specs, severity)
+
+
+def packs_found(text: str, rules: RuleSet) -> set[str]:
+    return {v.rule.split(".")[0] for v in lint_text("story.txt", text, rules).violations}
+
+
+def test_the_writers_own_words_are_checked(rules: RuleSet) -> None:
+    found = packs_found(f"The hall fell silent.\n\n{WRITER}\n", rules)
+    assert set(SKIPPING) <= found
+
+
+@pytest.mark.parametrize("speaker", ["", " Ana Ruiz said."])
+def test_inside_a_quotation_they_are_the_speakers(rules: RuleSet, speaker: str) -> None:
+    body = WRITER.replace("?", ",”" if speaker else "?”", 1) if speaker else WRITER + "”"
+    text = f"The hall fell silent.\n\n“{body}{speaker}\n"
+    found = packs_found(text, rules)
+    assert found.isdisjoint(SKIPPING), found
+    assert ("attribution" in found) == (not speaker)
+
+
+def test_privacy_and_profanity_still_read_quotations(rules: RuleSet) -> None:
+    text = "“Call me on 07700 900461, this is bullshit,” Ana Ruiz said.\n"
+    assert {"privacy", "profanity"} <= packs_found(text, rules)
