@@ -244,12 +244,12 @@ def wire(text: str, width: int = 44) -> str:
     return "\n".join(out) + "\n"
 
 
-LAYOUTS_ALL = {
+LAYOUTS = {
     "blank-line": blank_lines,
     "wrapped": lambda t: blank_lines(t, 38),
     "wire": wire,
 }
-LAYOUTS = {"blank-line": blank_lines}  # the other layouts join when the layout reader lands
+
 
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))

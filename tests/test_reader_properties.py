@@ -182,7 +182,9 @@ def check_line_index(source: str) -> None:
 @given(documents)
 def test_text_reader(source: str) -> None:
     prose, regions = read_text(source)
-    assert prose.is_identity and prose.text == source
+    # the view is the source with furniture (slugs, bylines, tables) blanked: same length,
+    # same line breaks, nothing else changed (check_view)
+    assert prose.is_identity
     check_view(source, prose)
     check_regions(source, regions)
     check_line_index(source)

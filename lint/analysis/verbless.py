@@ -27,7 +27,8 @@ _NOT_TURNS = frozenset({"UPDATE", "NOTE", "CORRECTION", "EDITOR'S NOTE", "EDITOR
                         "CLARIFICATION", "WARNING", "PHOTO", "VIDEO", "SOURCE", "SOURCES",
                         "RELATED", "READ MORE", "WATCH", "TODO", "FIXME", "URGENT", "BULLETIN"})
 # a signature after the quotation: a dash and a name ("― Dana R., Leeds")
-_SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*(?:[―—–]|--?)[ \t]*(@?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*)"
+_SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*(?:[―—–]|--?)[ \t]*\n?[ \t]*"
+                        r"(@?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*)"
                         r"[ \t]*(?:[,.;(]|\n|$)")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\s’']*$")
 _TRAILING = " \t\r\n.,;:!?”’\"'"

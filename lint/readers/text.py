@@ -1,67 +1,43 @@
-"""Plain text: the prose view is the source itself; headings and paragraphs are detected.
+"""Plain text: the prose view is the source with its furniture blanked; regions come from the
+layout (lint.readers.text_layout): paragraphs, headings and tables in source offsets.
 
-Paragraphs are runs of non-blank lines when the file uses blank lines between paragraphs, and
-single lines otherwise (one-paragraph-per-line copy, as pasted from a CMS). A heading is a
-short line with no closing punctuation whose longer words are mostly capitalised (policy
-reference H1); a heading line is never part of a paragraph.
+Slug, byline, end-marker and table lines, and the dateline that opens a story, are blanked in
+the view (same length, line breaks kept, so the view maps to the source by identity).
 """
 
 from __future__ import annotations
 
-import re
-
 from lint.document import Region
-from lint.prose import ProseText
+from lint.prose import ProseBuilder, ProseText
+from lint.readers.text_layout import PARAGRAPH, Block, is_heading, layout
+from lint.readers.text_story import FURNITURE, HEADING, TABLE
 
-_LINE = re.compile(r"[^\n]*\n?")
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_NO_HEADING_END = tuple('.!:;,”"’)]}')
+__all__ = ["detect_regions", "is_heading", "read_text"]
 
 
-def is_heading(line: str) -> bool:
-    stripped = line.strip()
-    if not stripped or stripped.endswith(_NO_HEADING_END):
-        return False
-    words = stripped.split()
-    if len(words) > 12:
-        return False
-    long_words = [w for w in _WORD.findall(stripped) if len(w) > 3]
-    if not long_words:
-        return False
-    capitalised = sum(1 for w in long_words if w[0].isupper())
-    return capitalised >= 0.75 * len(long_words)
+def _region(b: Block) -> Region:
+    return Region(b.start, b.end, b.kind, 1 if b.kind == HEADING else 0)
 
 
 def detect_regions(text: str, base: int = 0) -> list[Region]:
-    """Headings and paragraphs of plain text starting at source offset ``base``."""
-    regions: list[Region] = []
-    lines = [(m.start() + base, m.group()) for m in _LINE.finditer(text) if m.group()]
-    blank_separated = any(not line.strip() for _, line in lines)
-    para_start: int | None = None
-    para_end = 0
-
-    def close() -> None:
-        nonlocal para_start
-        if para_start is not None:
-            regions.append(Region(para_start, para_end, "paragraph"))
-            para_start = None
-
-    for start, line in lines:
-        content_end = start + len(line.rstrip("\r\n"))
-        if not line.strip():
-            close()
-            continue
-        if is_heading(line):
-            close()
-            regions.append(Region(start, content_end, "heading", 1))
-            continue
-        if para_start is None or not blank_separated:
-            close()
-            para_start = start
-        para_end = content_end
-    close()
-    return regions
+    """Headings, paragraphs and tables of plain text starting at source offset ``base``."""
+    return [_region(b) for b in layout(text, base) if b.kind in (PARAGRAPH, HEADING, TABLE)]
 
 
 def read_text(text: str) -> tuple[ProseText, list[Region]]:
-    return ProseText(text, len(text)), detect_regions(text)
+    blocks = layout(text)
+    regions = [_region(b) for b in blocks if b.kind in (PARAGRAPH, HEADING, TABLE)]
+    # furniture and tables are not prose; a paragraph's dateline (start to prose_start) neither
+    hidden: list[tuple[int, int]] = []
+    for b in blocks:
+        if b.kind in (FURNITURE, TABLE):
+            hidden.append((b.start, b.end))
+        elif b.prose_start > b.start:
+            hidden.append((b.start, b.prose_start))
+    if not hidden:
+        return ProseText(text, len(text)), regions  # nothing to blank: the view is the source
+    builder = ProseBuilder(text)
+    for start, end in hidden:
+        builder.keep(start)
+        builder.blank(end)
+    return builder.finish(), regions
