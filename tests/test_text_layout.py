@@ -578,48 +578,39 @@ def one_per_line(headline: str, paras: list[str]) -> str:
     return "\n".join(([headline] if headline else []) + paras) + "\n"
 
 
-# Rules whose findings still depend on where a line breaks, whatever the reader does: their
-# findings are left out of the comparison, and test_line_sensitive_rules shows each fault (it
-# fails, strictly, once a rule is fixed: then take the rule out of this table).
-LINE_SENSITIVE = {
+# Rules that once read line breaks themselves (literal spaces in a pattern, "$" before a line
+# break, a look-back stopping at the line start): each case is a sentence whole and wrapped,
+# which must give the same findings (test_line_breaks_are_spaces_to_every_rule); all but the
+# sourced figure make their rule fire.
+LINE_BREAK_CASES = {
     "weasel.agentless-passive": (
         "It is widely believed that the talks will fail.",
         "It\nis widely believed that the talks will fail.",
-        "regex tokens are written with literal spaces ('\\bit (?:is|was|…) …'), which do not "
-        "match a line break",
     ),
     "privacy.phone": (
         "Call the union office on 07700 900461 today.",
         "Call the union office on\n07700 900461 today.",
-        "_plausible's _RUN_BEFORE ends in '$', which also matches before a line break: a "
-        "number opening a line reads as the tail of a longer run of digits",
     ),
     "legal.crime-label": (
-        "Dave Pike is a crook.",
-        "Dave\nPike is a crook.",
-        "a name broken over two lines is not read as one person (literal spaces in "
-        "lint/analysis/people.py)",
+        "We all know that Dave Pike is a crook.",
+        "We all know that Dave\nPike is a crook.",
     ),
     "sourcing.unsourced-figure": (
         "A source close to the talks said the offer would be withdrawn. The strike has cost "
         "shippers about 12.4 million dollars.",
         "A source\nclose to the talks said the offer would be withdrawn. The strike has cost "
         "shippers about 12.4 million dollars.",
-        "the source pattern 'sources? (?:say|said|told|close to)' in lint/analysis/sources.py "
-        "has literal spaces",
     ),
     "weasel.vague-source": (
         "He asked Nora Baptiste. Experts say the harbour is busy.",
         "He asked Nora Baptiste.\nExperts say the harbour is busy.",
-        "_specific_before reads the capitalised word ending the previous sentence as a proper "
-        "modifier, but looks back only to the start of the line",
     ),
 }
 
 
 def located(text: str, rules: frozenset[str] | None = None) -> Counter[tuple[str, int, str]]:
     """Findings as (rule, index of the first word of the match, the match, spaces normalised):
-    of ``rules`` if given, else of every rule not in LINE_SENSITIVE."""
+    of ``rules`` if given, else of every rule."""
     words = [m.start() for m in re.finditer(r"\S+", text)]
     result = lint_text("story.txt", text, default_rules(), "text")
     return Counter(
@@ -629,16 +620,16 @@ def located(text: str, rules: frozenset[str] | None = None) -> Counter[tuple[str
             " ".join(text[v.offset : v.end_offset].split()),
         )
         for v in result.violations
-        if (v.rule in rules if rules is not None else v.rule not in LINE_SENSITIVE)
+        if rules is None or v.rule in rules
     )
 
 
-@pytest.mark.xfail(strict=True, reason="a rule that still reads line breaks (LINE_SENSITIVE)")
-@pytest.mark.parametrize("rule", sorted(LINE_SENSITIVE))
-def test_line_sensitive_rules(rule: str) -> None:
-    one_line, wrapped, _why = LINE_SENSITIVE[rule]
+@pytest.mark.parametrize("rule", sorted(LINE_BREAK_CASES))
+def test_line_breaks_are_spaces_to_every_rule(rule: str) -> None:
+    one_line, wrapped = LINE_BREAK_CASES[rule]
     only = frozenset({rule})
     assert located(one_line, only) == located(wrapped, only)
+    assert bool(located(one_line, only)) == (rule != "sourcing.unsourced-figure")
 
 
 def paragraph_words(text: str) -> list[list[str]]:

@@ -58,7 +58,9 @@ GAZETTEER = frozenset(
 )
 NAME = re.compile(r"[A-Z][A-Za-z’'-]*[a-z][A-Za-z’'-]*|[A-Z]\.")
 TOKEN = re.compile(r"[A-Za-z][\w’'.-]*")
-_JOINED_CAPITAL = re.compile(r"[\w’'.-] [A-Z]")
+_JOINED_CAPITAL = re.compile(r"[\w’'.-](?: |\r?\n)[A-Z]")
+# one space, or the line break of a hard wrap ("Dave\nPike"), joins two words of a name
+_ONE_SPACE = frozenset({" ", "\n", "\r\n"})
 
 
 def name_core(token: str) -> str:
@@ -80,7 +82,7 @@ def _runs(text: str, start: int, end: int) -> list[list[re.Match[str]]]:
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
     for m in TOKEN.finditer(text, start, end):
-        joined = bool(current) and text[current[-1].end() : m.start()] == " "
+        joined = bool(current) and text[current[-1].end() : m.start()] in _ONE_SPACE
         if current and not joined:
             runs.append(current)
             current = []

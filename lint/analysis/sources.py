@@ -54,30 +54,30 @@ EVIDENCE_VERBS = frozenset(
     for f in inflect(lemma)
 ) - {"counting", "recording", "showing", "finding", "writing"}
 _ACCORDING = re.compile(
-    r"\baccording to\s+(?!(?:the\s+)?(?:plan|schedule|tradition|legend|custom|script|rumou?r|"
+    r"\baccording\s+to\s+(?!(?:the\s+)?(?:plan|schedule|tradition|legend|custom|script|rumou?r|"
     r"most|some|many|me|him|her|them|us|you|it)\b)(?:the\s+|a\s+|an\s+)?(\w[\w’'-]*(?:\s+\w[\w’'-]*){0,2})",
     re.IGNORECASE,
 )
 _SOURCE_PHRASE = re.compile(
-    r"\b(?:data|figures|statistics|numbers|estimates?|records?|research|polling) "
-    r"(?:from|by|published by|compiled by)\b"
-    r"|\b(?:a|an|the) (?:survey|study|report|poll|census|analysis|review|audit|investigation) "
+    r"\b(?:data|figures|statistics|numbers|estimates?|records?|research|polling)\s+"
+    r"(?:from|by|published\s+by|compiled\s+by)\b"
+    r"|\b(?:a|an|the)\s+(?:survey|study|report|poll|census|analysis|review|audit|investigation)\s+"
     r"(?:by|from|of|published)\b"
-    r"|\b(?:census|polls?|surveys?|studies|data) "
+    r"|\b(?:census|polls?|surveys?|studies|data)\s+"
     r"(?:show|shows|showed|found|suggest|suggests|indicate)",
     re.IGNORECASE,
 )
 _CITATION = re.compile(
     r"\[\^?\w{1,6}\]|<ref\b|\((?!\s*(?:sources?|references?|citations?|cite|link|url)\s*\))"
-    r"(?:[^()\n]{0,80}\b(?:report|statement|study|survey|data|article|interview|press release|"
-    r"poll|figures|census|estimates?|filing|records?|analysis|according)\b[^()\n]{0,40}"
-    r"|[^()\n]{2,60},\s*(?:19|20)\d\d\b[^()\n]{0,20}|\s*source:[^()\n]+)\)",
+    r"(?:[^()]{0,80}\b(?:report|statement|study|survey|data|article|interview|press\s+release|"
+    r"poll|figures|census|estimates?|filing|records?|analysis|according)\b[^()]{0,40}"
+    r"|[^()]{2,60},\s*(?:19|20)\d\d\b[^()]{0,20}|\s*source:[^()]+)\)",
     re.IGNORECASE,
 )
 _WEAK = re.compile(
     r"\b(?:reportedly|allegedly|supposedly|"
-    r"reports? (?:surfaced|say|said|suggest(?:s|ed)?|indicate[sd]?)|"
-    r"\w+ media|sources? (?:say|said|told|close to)|analysts|officials|experts|observers|insiders|"
+    r"reports?\s+(?:surfaced|say|said|suggest(?:s|ed)?|indicate[sd]?)|"
+    r"\w+\s+media|sources?\s+(?:say|said|told|close\s+to)|analysts|officials|experts|observers|insiders|"
     r"intelligence)\b",
     re.IGNORECASE,
 )

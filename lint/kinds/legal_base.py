@@ -49,9 +49,10 @@ _POSSESSIVE = re.compile(r"[’']s")
 # after a token holding a capital, or after one ending in an honorific and full stops. The
 # honorific ending is found in the reversed text, where the pattern opens on the space: re then
 # jumps from space to space (the same pattern read forwards was tried at every character).
-_AFTER_CAPITALISED = re.compile(r"[A-Z][\w’'.-]* (?=[A-Z])")
+# (a line break of a hard wrap separates two words of a name as a space does: "Dave\nPike")
+_AFTER_CAPITALISED = re.compile(r"[A-Z][\w’'.-]*[ \n](?=[A-Z])")
 _HONORIFIC_BEFORE_REVERSED = re.compile(
-    r" (?<=[A-Z] )\.*(?i:" + trie_pattern(sorted(h[::-1] for h in HONORIFICS)) + ")"
+    r"[ \n](?<=[A-Z][ \n])\.*(?i:" + trie_pattern(sorted(h[::-1] for h in HONORIFICS)) + ")"
 )
 # two possessives in a row ("Roe's's"); it opens on a plain "s" so the scan skips to those
 _DOUBLE_POSSESSIVE = re.compile(r"s[’']s(?<=[’']s[’']s)")
@@ -237,7 +238,7 @@ def _read_candidates(
     """The general reading: every sentence holding " Roe" or "Roe's" for a target "Roe" (a
     surname follows a space, or loses a possessive from a remembered "Roe's")."""
     alts = "|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True))
-    finder = re.compile(f" (?:{alts})|(?:{alts})(?:’s|'s)") if targets else None
+    finder = re.compile(f"[ \n](?:{alts})|(?:{alts})(?:’s|'s)") if targets else None
     wanted_set = set(want)
     surnames: set[str] = set()
     out: dict[int, list[Span]] = {}

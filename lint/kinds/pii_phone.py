@@ -36,10 +36,11 @@ NOT_AFTER = [
 ]
 # (country code, national-number prefix) of fictional ranges missing from the metadata
 FICTIONAL = [(44, "7700900"), (44, "1632960")]
-_MAYBE = re.compile(r"\d(?:[^\d\n]{0,3}\d){8}")  # nine digits close together on one line
+# nine digits close together, on one line or across the line break of a hard wrap
+_MAYBE = re.compile(r"\d(?:[^\d]{0,3}\d){8}")
 _COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b(?:1[89]|20)\d\d\s*[-–/]\s*(?:1[89]|20)?\d\d\b")
-_RUN_BEFORE = re.compile(r"(?:\w|\d[ -])$")
+_RUN_BEFORE = re.compile(r"(?:\w|\d[ -])\Z")  # \Z: "$" would also match before a line break
 _RUN_AFTER = re.compile(r"[ -]?\d|\w")
 
 
@@ -93,7 +94,7 @@ class Phone(EditorialRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         # The matcher is slow on long text: hand it only the lines that hold nine digits
-        # close together (a number never spans a line break in prose).
+        # close together (a number spans a line break only where a hard wrap broke it).
         # Only the first match in a line counts, and it starts at a run of digits (if nine
         # digits follow a digit inside a run, they follow the run's first digit too).
         line_end = -1
@@ -103,7 +104,9 @@ class Phone(EditorialRule):
             base = text.rfind("\n", 0, maybe.start()) + 1
             line_end = text.find("\n", maybe.end())
             line_end = len(text) if line_end < 0 else line_end
-            for start, end, _ in self._candidates(text[base:line_end]):
+            # the lines the digits lie on, a hard wrap's line break read as the space it is
+            chunk = text[base:line_end].replace("\n", " ")
+            for start, end, _ in self._candidates(chunk):
                 start, end = start + base, end + base
                 if self._plausible(text, start, end):
                     yield Hit(start, end, (text[start:end],))

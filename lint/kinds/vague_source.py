@@ -45,6 +45,7 @@ _BETWEEN = frozenset(
 )
 _SPECIFIC_AFTER = re.compile(r"\s+(?:at|from|with|for|of|in)\s+(?:the\s+)?[A-Z]")
 _TOKEN = re.compile(r"\w[\w’'-]*")
+_SENTENCE_END = re.compile(r"[.!?;:]")
 _SENTENCE_LEAD = re.compile(r"(?:^|[.!?:“\"\n])\s*$")
 _CLAUSE_BREAK = re.compile(r"[.!?;,]")
 
@@ -73,6 +74,8 @@ class VagueSource(EditorialRule):
         if not before:
             return False
         prev = before[-1]
+        if _SENTENCE_END.search(text, prev.end(), start):
+            return False  # "He asked Nora Baptiste. Experts say": the previous sentence's word
         word = prev.group()
         if word.lower() in _VAGUE_MODIFIERS or word.lower() in ("the", "a", "an", "these", "those"):
             return False
