@@ -29,14 +29,14 @@ def test_option_changes_what_the_rule_flags(repo: Path) -> None:
     assert (code, out) == (0, "")
     config(repo, "rules:\n  attribution.unattributed-quote:\n    min_words: 3\n")
     code, out, _ = run(["check", "a.txt", "--select", "attribution", "--format", "concise"])
-    assert code == 1 and "a.txt:1:1: error:" in out
+    assert code == 0 and "a.txt:1:1: warning:" in out  # a warning by default: exit 0
 
 
 def test_level_and_options_together(repo: Path) -> None:
-    body = "rules:\n  attribution.unattributed-quote:\n    level: warning\n    min_words: 3\n"
+    body = "rules:\n  attribution.unattributed-quote:\n    level: error\n    min_words: 3\n"
     config(repo, body)
     code, out, _ = run(["check", "a.txt", "--select", "attribution", "--format", "concise"])
-    assert code == 0 and "a.txt:1:1: warning:" in out
+    assert code == 1 and "a.txt:1:1: error:" in out
 
 
 def test_unknown_option_is_an_error_at_its_key(repo: Path) -> None:

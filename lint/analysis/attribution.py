@@ -44,6 +44,7 @@ from lint.analysis.speakers import (
     is_source,
     is_verb,
     name_run,
+    reporting_words,
 )
 from lint.analysis.verbless import headline, inscription, signature, transcript
 from lint.matchers import GROUP, START
@@ -59,6 +60,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:!?]|\.\s+[a-z]")
 _PREPOSITIONS = frozenset("of in from at for to with by on near outside inside".split())
 _POSSESSIVE = re.compile(r"[’']s$")
 _APPOSITION_MAX = 30  # words of description between a speaker named after a quotation and verb
+_AFTER_REACH = 16 * _APPOSITION_MAX  # characters after a quotation that can hold its speaker
 
 
 def _names_document(tokens: list[Token], i: int) -> bool:
@@ -94,6 +96,7 @@ class Attributor:
         self.quote_starts = [q.start for q in quotes]
         in_order = all(a <= b for a, b in pairwise(self.quote_starts))
         self.reach = list(accumulate((q.end for q in quotes), max)) if in_order else None
+        self._reporting = reporting_words(params)
 
     def sentence_at(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
@@ -106,6 +109,8 @@ class Attributor:
 
         carry = Continuation(self)
         for i, q in enumerate(self.quotes):
+            if q.is_title or q.is_mention:
+                continue  # names and mentions are not speech: nobody needs to have said them
             prev = self.quotes[i - 1] if i else None
             nxt = self.quotes[i + 1] if i + 1 < len(self.quotes) else None
             if not (
@@ -204,13 +209,25 @@ class Attributor:
         out.reverse()
         return out
 
+    def may_report(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds a word that can report speech (one regex search, so
+        that the many sentences with none are not tokenised)."""
+        return self._reporting.search(self.text, start, end) is not None
+
     def tokens(self, start: int, end: int) -> list[Token]:
         found = list(WORD.finditer(self.text, start, end))
         return list(zip(map(START, found), map(GROUP, found), strict=True))
 
     def tokens_outside_quotes(self, start: int, end: int) -> list[Token]:
         spans = self._quotes_across(start, end)
-        return [t for t in self.tokens(start, end) if not any(s <= t[0] < e for s, e in spans)]
+        if not spans:
+            return self.tokens(start, end)
+        out: list[Token] = []
+        for s, e in [(start, start), *spans, (end, end)]:  # the gaps between quotations
+            if s > start:
+                out += self.tokens(start, min(s, end))
+            start = max(start, e)
+        return out
 
     def speaker_in(self, tokens: list[Token], subject: bool = False) -> tuple[str, int]:
         """The speaker and verb offset of the first report verb with a source near it; with
@@ -231,9 +248,13 @@ class Attributor:
         p = self.params
         s_start = self.sentences[self.sentence_at(q.start)][0]
         lo = max(s_start, prev.end if prev and prev.end <= q.start else s_start)
-        before = self.tokens(lo, q.start)[-p.before :]
+        # (words are rarely longer than 16 characters: the window's words lie within reach)
+        lo = max(lo, q.start - 16 * p.before)
         s_end = self.sentences[self.sentence_at(max(q.end - 1, q.start))][1]
-        hi = min(s_end, nxt.start if nxt and nxt.start >= q.end else s_end)
+        hi = min(s_end, nxt.start if nxt and nxt.start >= q.end else s_end, q.end + _AFTER_REACH)
+        if not self.may_report(lo, q.start) and not self.may_report(q.end, hi):
+            return False  # no word near the quotation can report speech
+        before = self.tokens(lo, q.start)[-p.before :]
         after_all = self.tokens(q.end, max(q.end, hi))
         if self._participle(q, before, s_start):
             return True
@@ -311,9 +332,9 @@ class Attributor:
 
     def _sentence(self, q: Quote) -> bool:
         """A partial quotation inside reported speech: a speaker anywhere in its sentence."""
-        if self._opens_sentence(q):
-            return False
         s, e = self.sentences[self.sentence_at(q.start)]
+        if not self.may_report(s, e) or self._opens_sentence(q):
+            return False
         speaker, at = self.speaker_in(self.tokens_outside_quotes(s, e), subject=True)
         if speaker:
             self.set(q, "sentence", speaker, at)

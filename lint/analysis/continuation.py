@@ -33,6 +33,9 @@ _LABEL_WORDS = frozenset(w.lower() for label in DRAFT_LABELS for w in label.spli
 class Continuation:
     def __init__(self, att: Attributor) -> None:
         self.att = att
+        # what each sentence says of its speaker: read once, since every quotation earlier in
+        # the text is attributed before a later one asks
+        self._known: dict[int, tuple[str, int]] = {}
 
     def attribute(self, q: Quote, i: int) -> None:
         att = self.att
@@ -84,7 +87,9 @@ class Continuation:
             s, e = att.sentences[si]
             if s < att.blocks[block].start:
                 break
-            found = self._speaker_of_sentence(s, e)
+            found = self._known.get(si)
+            if found is None:
+                found = self._known[si] = self._speaker_of_sentence(s, e)
             if found != ("", -1):
                 return found
             si -= 1

@@ -25,9 +25,9 @@ FIGURE_WORDS = (
 # Words that open a figure only with the words after them: the first word is consumed and the
 # rest looked at, so that no other anchor ("over" after "just") is swallowed.
 _ANCHOR_PHRASES = (
-    r"more(?= than)|at(?= (?:least|most))|up(?= to)|as(?= many as)|fewer(?= than)|"
-    r"less(?= than)|an(?= estimated)|upwards(?= of)|just(?= (?:over|under))|close(?= to)|"
-    r"a(?= (?:dozen|hundred|thousand|million|billion|third|quarter))"
+    r"more(?=\s+than)|at(?=\s+(?:least|most))|up(?=\s+to)|as(?=\s+many\s+as)|fewer(?=\s+than)|"
+    r"less(?=\s+than)|an(?=\s+estimated)|upwards(?=\s+of)|just(?=\s+(?:over|under))|"
+    r"close(?=\s+to)|a(?=\s+(?:dozen|hundred|thousand|million|billion|third|quarter))"
 )
 # A figure opens on a currency sign or on the first digit of a run: FIGURE's lookbehind
 # refuses a start after a word character, which a digit is ("(?<!\w\d)" there is that test

@@ -23,23 +23,23 @@ _UNITS = (
     "ninety"
 )
 _SPELLED = (
-    rf"(?:(?:{_UNITS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?[- ]"
-    r"(?:hundred|thousand|million|billion)(?: (?:thousand|million|billion))?|"
-    r"half a (?:million|billion)|a (?:dozen|hundred|thousand|million|billion))"
+    rf"(?:(?:{_UNITS})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?[-\s]"
+    r"(?:hundred|thousand|million|billion)(?:\s+(?:thousand|million|billion))?|"
+    r"half\s+a\s+(?:million|billion)|a\s+(?:dozen|hundred|thousand|million|billion))"
 )
 _APPROX = (
-    r"(?:(?:about|around|roughly|nearly|almost|some|more than|over|at least|at most|up to|"
-    r"as many as|fewer than|less than|an estimated|upwards of|approximately|just over|"
-    r"just under|close to)\s+)?"
+    r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|at\s+least|at\s+most|up\s+to|"
+    r"as\s+many\s+as|fewer\s+than|less\s+than|an\s+estimated|upwards\s+of|approximately|just\s+over|"
+    r"just\s+under|close\s+to)\s+)?"
 )
 _CURRENCY = (
     rf"[$€£¥₩₽]\s?(?:{_NUM}){_MULT}|(?:{_NUM}){_MULT}\s?"
     r"(?:USD|EUR|GBP|dollars|euros|pounds|roubles|rubles|won|yuan|yen)\b"
 )
-_PERCENT = rf"(?:{_NUM})\s?(?:%|per ?cent\b|percent\b|percentage points?\b|pp\b)"
+_PERCENT = rf"(?:{_NUM})\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pp\b)"
 _RANGE = (
     rf"(?:{_NUM}){_MULT}\s?(?:-|–|—|to)\s?(?:{_NUM}){_MULT}"
-    rf"|between (?:{_NUM}){_MULT} and (?:{_NUM}){_MULT}"
+    rf"|between\s+(?:{_NUM}){_MULT}\s+and\s+(?:{_NUM}){_MULT}"
 )
 _SMALL = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -131,7 +131,7 @@ _LINE_START_BEFORE = re.compile(r"(?:^|\n)\s*$")
 _LIST_MARK_AFTER = re.compile(r"^[.)]\s")
 _RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to|and)\s?")
 _CHAIN_AFTER = re.compile(r"[-–.]?\d")
-_CHAIN_BEFORE = re.compile(r"\d[-–.]$")
+_CHAIN_BEFORE = re.compile(r"(?:\d[-–.]|\(\d{2,4}\)\s?)$")  # 555-0100-2000, (253) 555-0187
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +224,7 @@ def find_figures(
             elif small and "-" in core and _SCORE_VERBS.search(text[max(start, s - 40) : s]):
                 reason = "score"
             elif _CHAIN_AFTER.match(text[e : e + 2]) or _CHAIN_BEFORE.search(
-                text[max(0, s - 2) : s]
+                text[max(0, s - 7) : s]
             ):
                 reason = "phone"  # one link of a longer digit chain (555-0100-2000)
             else:

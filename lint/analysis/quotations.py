@@ -28,6 +28,7 @@ from lint.analysis.lexicon import MENTION_CUES, TITLE_NOUNS_AFTER, WORK_NOUNS
 MARK = _MARKS = re.compile("``|''|[\"“”«»„″]")
 _GUILLEMETS = re.compile("[«»]")
 _DOUBLES = re.compile("``|''|[\"“”„″]")
+_CURLY_AND_STRAIGHT = re.compile("[\"“”„″]")
 _OPEN_BEFORE = frozenset(" \t\r\n([{—–“‘/«»„")
 # after a closing mark: the end, white space, punctuation or a closing bracket
 _CLOSE_AFTER = frozenset(" \t\r\n.,;:!?)]}—–-…")
@@ -84,12 +85,27 @@ def opens(text: str, i: int, mark: str, block: Block) -> bool:
     return before_open
 
 
-def pair_block(text: str, block: Block, index: int) -> tuple[list[Quote], list[int]]:
+def doubles_in(text: str) -> re.Pattern[str]:
+    """The double marks to look for: '' and `` only in a text that holds them (an apostrophe
+    is everywhere, and a pattern that may open on one is tried at each)."""
+    return _DOUBLES if "''" in text or "``" in text else _CURLY_AND_STRAIGHT
+
+
+def pair_block(
+    text: str,
+    block: Block,
+    index: int,
+    doubles: re.Pattern[str] | None = None,
+    guillemets: bool = True,
+) -> tuple[list[Quote], list[int]]:
     """Guillemet quotations first (English marks inside them are nested quotations), then the
-    other double marks outside them."""
+    other double marks outside them. ``guillemets=False``: the text holds none."""
+    doubles = doubles or _DOUBLES
+    if not guillemets or not _GUILLEMETS.search(text, block.start, block.end):
+        return _pair(text, block, index, doubles, [])  # no guillemets: the usual case
     quotes, unmatched = _pair(text, block, index, _GUILLEMETS, [])
     inside = [(q.start, q.end) for q in quotes]
-    more, bad = _pair(text, block, index, _DOUBLES, inside)
+    more, bad = _pair(text, block, index, doubles, inside)
     return sorted(quotes + more, key=lambda q: q.start), sorted(unmatched + bad)
 
 
@@ -102,13 +118,14 @@ def _pair(
     open_len = 1
     for m in marks.finditer(text, block.start, block.end):
         i, mark = m.start(), m.group()
-        if any(s <= i < e for s, e in skip):
+        if skip and any(s <= i < e for s, e in skip):
             continue
-        if mark in _AMBIGUOUS and opened is None and text[i - 1 : i].isdigit():
-            continue  # a prime (6" pipe, 6'2"), unless it can close an open quotation
-        if mark in _AMBIGUOUS and opened is None and _stuck_opener(text, i, mark):
-            opened, open_len = i, len(mark)  # 'the election."We won," she said': no space
-            continue
+        if opened is None and mark in _AMBIGUOUS:
+            if text[i - 1 : i].isdigit():
+                continue  # a prime (6" pipe, 6'2"), unless it can close an open quotation
+            if _stuck_opener(text, i, mark):
+                opened, open_len = i, len(mark)  # 'the election."We won," she said'
+                continue
         if opened is not None and mark == "“" and text[opened] == "„":
             quotes.append(Quote(opened, m.end(), index, open_len=open_len))
             opened = None  # German „…“
@@ -129,13 +146,16 @@ def _pair(
 
 def find_quotes(text: str, blocks: list[Block]) -> tuple[list[Quote], list[int]]:
     """All quotations in view order, and the offsets of marks that pair with nothing."""
-    from lint.analysis.single_quotes import pair_singles
+    from lint.analysis.single_quotes import pair_singles, single_openers
 
     quotes: list[Quote] = []
     unmatched: list[int] = []
     last: Quote | None = None  # the last double quotation so far
+    marks = doubles_in(text)
+    guillemets = "«" in text or "»" in text
+    openers = single_openers(text)
     for i, block in enumerate(blocks):
-        found, bad = pair_block(text, block, i)
+        found, bad = pair_block(text, block, i, marks, guillemets)
         if last is not None and last.block == i - 1 and not last.closed:
             leads = found and _LEAD.match(text, block.start)
             if leads and not block.heading and found[0].start == _first_mark(text, block):
@@ -144,7 +164,7 @@ def find_quotes(text: str, blocks: list[Block]) -> tuple[list[Quote], list[int]]
                 # the quotation left open above closes here: one problem, reported once
                 bad = bad[1:]
         last = found[-1] if found else last
-        singles = pair_singles(text, block, i, [(q.start, q.end) for q in found])
+        singles = pair_singles(text, block, i, [(q.start, q.end) for q in found], openers)
         if singles and singles[0].start == _first_single(text, block):
             _carry_single(quotes, singles[0], i)
         quotes.extend(sorted(found + singles, key=lambda q: q.start))
@@ -188,29 +208,30 @@ def _first_mark(text: str, block: Block) -> int:
 
 def _classify(text: str, q: Quote, block: Block) -> None:
     s, e = q.inner
-    q.words = len(WORD.findall(text, s, e))
+    inner = WORD.findall(text, s, e)
+    q.words = len(inner)
     before = text[max(block.start, q.start - 60) : q.start].lower()
     words = WORD.findall(before)
-    after = WORD.findall(text, q.end, min(block.end, q.end + 30))
-    if not WORK_NOUNS.isdisjoint(words[-3:]) or _names_something(text, q, after, block):
+    if not WORK_NOUNS.isdisjoint(words[-3:]) or _names_something(text, q, inner, block):
         q.is_title = True
     tail = " ".join(words[-4:])
     if "so-called" not in before[-14:] and "so called" not in before[-14:]:
         q.is_mention = tail.endswith(MENTION_CUES)  # (a tuple: any of them)
 
 
-def _names_something(text: str, q: Quote, after: list[str], block: Block) -> bool:
+def _names_something(text: str, q: Quote, inner: list[str], block: Block) -> bool:
     """A quoted name rather than speech: a nickname between a first and last name (Jimmy
-    “the Hat” Ruiz), or a short quotation followed by the kind of thing it names (the “Build
-    Back Better” agenda, Operation “Clean Harbour” is Operation's business)."""
+    “the Hat” Ruiz), a short quotation followed by the kind of thing it names (the “Build
+    Back Better” agenda), or one in Title Case (Operation “Clean Harbour”)."""
     if q.words > 8 or not q.closed:
         return False
+    if _title_case(inner):
+        return True
+    after = WORD.findall(text, q.end, min(block.end, q.end + 30))
     before = text[max(block.start, q.start - 30) : q.start]
     if _NICKNAME_GAP.search(before) and after and after[0][:1].isupper():
         return True
-    if after and after[0].lower() in TITLE_NOUNS_AFTER:
-        return True
-    return _title_case(WORD.findall(text, *q.inner))
+    return bool(after) and after[0].lower() in TITLE_NOUNS_AFTER
 
 
 def _title_case(words: list[str]) -> bool:

@@ -13,11 +13,15 @@ the nested quotation), and an unpaired single mark is never an error.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from lint.analysis.blocks import Block
 from lint.analysis.quotations import Quote
 
 _SINGLES = re.compile("[‘’']")
+# a mark that might open: at a line start or after white space, a bracket or a dash, before a
+# letter or digit (``_is_opener`` decides)
+_ANY_OPENER = re.compile(r"[‘'](?<=[ \t\r\n(\[{—–/][‘'])(?=\w)")  # opens on the mark: rarer
 _OPEN_BEFORE = frozenset(" \t\r\n([{—–/")
 _CLOSE_AFTER = frozenset(" \t\r\n.,;:!?)]}—–-…\"”")
 # what follows an apostrophe that stands for missing letters or digits
@@ -48,11 +52,28 @@ def _closer_strength(text: str, i: int, block: Block) -> int:
     return 2
 
 
+def single_openers(text: str) -> list[int]:
+    """Where a single mark might open a quotation in the whole text (one scan, in order)."""
+    return [m.start() for m in _ANY_OPENER.finditer(text)]
+
+
 def pair_singles(
-    text: str, block: Block, index: int, doubles: list[tuple[int, int]]
+    text: str,
+    block: Block,
+    index: int,
+    doubles: list[tuple[int, int]],
+    openers: list[int] | None = None,
 ) -> list[Quote]:
-    """Single-quoted quotations in ``block`` outside the ``doubles`` spans, in text order."""
+    """Single-quoted quotations in ``block`` outside the ``doubles`` spans, in text order;
+    ``openers``: single_openers(text), when the caller reads many blocks."""
     out: list[Quote] = []
+    if openers is None:
+        openers = [m.start() for m in _ANY_OPENER.finditer(text, block.start, block.end)]
+    k = bisect_left(openers, block.start)
+    if text[block.start : block.start + 1] not in ("‘", "'") and not (
+        k < len(openers) and openers[k] < block.end
+    ):
+        return out  # apostrophes only (the usual case): nothing can open a quotation
     opened: int | None = None
     weak: int | None = None
     for m in _SINGLES.finditer(text, block.start, block.end):

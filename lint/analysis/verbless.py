@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from lint.analysis.lexicon import DRAFT_LABELS, INSCRIPTION_NOUNS
 from lint.analysis.quotations import Quote
 from lint.analysis.speakers import name_run
+from lint.matchers import trie_pattern
 
 if TYPE_CHECKING:
     from lint.analysis.attribution import Attributor
@@ -32,6 +33,7 @@ _SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*(?:[―—–]|--?)[ \t]*\n?[ \t]*"
                         r"[ \t]*(?:[,.;(]|\n|$)")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\s’']*$")
 _TRAILING = " \t\r\n.,;:!?”’\"'"
+_INSCRIPTION = re.compile(r"(?i:\b(?:" + trie_pattern(sorted(INSCRIPTION_NOUNS)) + r")\b)")
 
 
 def transcript(att: Attributor, q: Quote) -> bool:
@@ -45,6 +47,9 @@ def transcript(att: Attributor, q: Quote) -> bool:
 
 def inscription(att: Attributor, q: Quote) -> bool:
     b = att.blocks[q.block]
+    lo, hi = max(b.start, q.start - 50), min(b.end, q.end + 40)
+    if not _INSCRIPTION.search(att.text, lo, hi):
+        return False  # (one search; the words are read below only if a thing is named)
     before = [t for _, t in att.tokens(max(b.start, q.start - 50), q.start)][-4:]
     after = [t for _, t in att.tokens(q.end, min(b.end, q.end + 40))][:3]
     for word in reversed(before + after):

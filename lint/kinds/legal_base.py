@@ -49,10 +49,11 @@ _POSSESSIVE = re.compile(r"[’']s")
 # after a token holding a capital, or after one ending in an honorific and full stops. The
 # honorific ending is found in the reversed text, where the pattern opens on the space: re then
 # jumps from space to space (the same pattern read forwards was tried at every character).
-# (a line break of a hard wrap separates two words of a name as a space does: "Dave\nPike")
+# (a line break of a hard wrap separates two words of a name as a space does: "Dave\nPike";
+# an honorific wrapped away from its name, "Dr.\nRoe", is left to the general reading)
 _AFTER_CAPITALISED = re.compile(r"[A-Z][\w’'.-]*[ \n](?=[A-Z])")
 _HONORIFIC_BEFORE_REVERSED = re.compile(
-    r"[ \n](?<=[A-Z][ \n])\.*(?i:" + trie_pattern(sorted(h[::-1] for h in HONORIFICS)) + ")"
+    r" (?<=[A-Z] )\.*(?i:" + trie_pattern(sorted(h[::-1] for h in HONORIFICS)) + ")"
 )
 # two possessives in a row ("Roe's's"); it opens on a plain "s" so the scan skips to those
 _DOUBLE_POSSESSIVE = re.compile(r"s[’']s(?<=[’']s[’']s)")

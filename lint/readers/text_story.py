@@ -9,6 +9,8 @@ looks like is :mod:`lint.readers.text_furniture`'s business; this module knows w
 
 from __future__ import annotations
 
+import re
+
 from lint.readers.text_furniture import (
     TAIL_WORDS,
     closes,
@@ -26,6 +28,8 @@ from lint.readers.text_furniture import (
 )
 
 FURNITURE, TABLE, HEADING = "furniture", "table", "heading"
+# a sentence ending inside a line, another starting after it ("… its houses. It is …")
+_TWO_SENTENCES = re.compile(r"[a-z][.!?][”\"’']?\s+[“\"‘]?[A-Z]")
 COMMENT = "comment"  # a line of its own, neither prose nor blanked (suppressions live there)
 
 
@@ -97,6 +101,8 @@ def _mark_end(lines: list[Line], stretch: list[int], kinds: list[str | None], to
     trailer = 0  # lines of an open trailer still to mark
     for k, i in enumerate(stretch):
         text = lines[i].text
+        if not trailer and text[:1].isalnum() and text not in TAIL_WORDS:
+            continue  # prose: every marker, comment and trailer opens on "-#([<" or is a word
         if opens_trailer(text):
             trailer = 4
         # "MORE" ends a take when the next take's slug follows it
@@ -107,12 +113,18 @@ def _mark_end(lines: list[Line], stretch: list[int], kinds: list[str | None], to
         elif trailer or is_end_marker(text, ends_take):
             kinds[i] = kinds[i] or FURNITURE
             trailer = 0 if text.endswith(")") else max(trailer - 1, 0)
-    for i in reversed(stretch):
+    for k in range(len(stretch) - 1, -1, -1):
+        i = stretch[k]
         text = lines[i].text
         if i == top or (
             kinds[i] is None and not (is_end_marker(text, in_tail=True) or is_slug(text))
         ):
             break
+        above = lines[stretch[k - 1]].text if k else ""
+        if kinds[i] is None and not is_end_marker(text, in_tail=True) and above and not (
+            closes(above) or kinds[stretch[k - 1]] is not None or is_slug(above)
+        ):
+            break  # "555-0187" under "… +1 (253)": a wrapped sentence's tail, not a slug
         kinds[i] = kinds[i] or FURNITURE
 
 
@@ -164,6 +176,8 @@ def _mark_head(lines: list[Line], order: list[int], first: int, kinds: list[str 
             pending = []
         if opens_story or deeper or len(pending) == 3:
             break  # the story begins here
+        if _TWO_SENTENCES.search(text):
+            break  # a line holding the end of one sentence and the start of another is prose
         if len(text) <= 300 and text[-1] not in ",;:-" and (len(text) <= 150 or closes(text)):
             pending.append(i)
             continue
