@@ -128,6 +128,13 @@ def test_words_count_hyphens_and_apostrophes_as_one() -> None:
         ("It was dubbed “the deal of the century” at once.", False, True),
         ("The so-called “international community” watched.", False, False),
         ("The so called “peace dividend” vanished.", False, False),
+        # a work noun in the previous sentence, or before a partial quotation, names nothing
+        ("She said so on the podcast. “I see the nurses on that bus.”", False, False),
+        ("He called your first book “a ghost story with no ghost.”", False, False),
+        # Title Case, a nickname, and the kind of thing a short quotation names
+        ("She read “The Weight of Small Things” twice.", True, False),
+        ("Jimmy “the Hat” Ruiz was released.", True, False),
+        ("The “Build Back Better” agenda stalled.", True, False),
     ],
 )
 def test_titles_and_mentions(text: str, title: bool, mention: bool) -> None:

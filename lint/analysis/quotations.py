@@ -37,6 +37,7 @@ _AMBIGUOUS = frozenset({'"', "''", "″"})
 _CLOSERS = frozenset({"”", "»"})
 WORD = re.compile(r"\w(?:[\w’'-]*\w)?")
 _LEAD = re.compile(r"\s*(?:``|''|[\"“”«»„″])")
+_SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*\s")
 _LEAD_SINGLE = re.compile(r"\s*[‘']")
 _NICKNAME_GAP = re.compile(r"[A-Z][\w.’'-]* $")
 
@@ -211,8 +212,14 @@ def _classify(text: str, q: Quote, block: Block) -> None:
     inner = WORD.findall(text, s, e)
     q.words = len(inner)
     before = text[max(block.start, q.start - 60) : q.start].lower()
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    if ends:  # only the quotation's own sentence ("… first album. ‘There were …")
+        before = before[ends[-1] :]
     words = WORD.findall(before)
-    if not WORK_NOUNS.isdisjoint(words[-3:]) or _names_something(text, q, inner, block):
+    # a title opens on a capital ("her novel, “The Salt Road”"), a partial quotation after a
+    # work noun does not ("called your first book “a ghost story”")
+    titled = bool(inner) and inner[0][:1].isupper() and not WORK_NOUNS.isdisjoint(words[-3:])
+    if titled or _names_something(text, q, inner, block):
         q.is_title = True
     tail = " ".join(words[-4:])
     if "so-called" not in before[-14:] and "so called" not in before[-14:]:
