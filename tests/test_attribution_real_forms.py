@@ -52,6 +52,8 @@ VERB_FIRST = [
       "window:announcer"),
     c("verb-first-spokesman", '"Talks will resume next week," said a spokesman for the ministry.',
       "window:spokesman"),
+    c("verb-first-anonymous", '"I have never once had a seat on this train," said one commuter, '
+      "a solicitor who gave only his first name.", "window:commuter"),
     # negatives
     c("verb-first-poster", "“Cheaper fares for everyone on every route,” says the poster on the "
       "bus shelter.", "inscription:poster"),

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from lint.analysis.blocks import Block
-from lint.analysis.lexicon import DOCUMENT_NOUNS, DRAFT_LABELS
+from lint.analysis.lexicon import DOCUMENT_NOUNS, DRAFT_LABELS, INSCRIPTION_NOUNS
 from lint.analysis.people import HONORIFICS
 from lint.analysis.quotations import Quote
 from lint.analysis.speaker_search import PREPOSITIONS, SpeakerSearch
@@ -121,6 +121,11 @@ class Attributor(SpeakerSearch):
         """“…,” one senior delegate said / an economist at one of the embassies said /
         Junior Finance Minister Ana Roe told Reuters: a speaker phrase of any words, with no
         punctuation before its verb, opening with a determiner or a run of capitalised words."""
+        if (len(after) > 2 and after[1][1].lower() in _PHRASE_OPENERS
+                and after[2][1].lower() not in INSCRIPTION_NOUNS
+                and is_verb(after, 0, self.params) and not after[0][1].endswith("ing")):
+            self.set(q, "window", after[2][1], after[0][0])  # “…,” said one commuter, …
+            return True
         if not after or not (after[0][1].lower() in _PHRASE_OPENERS or is_name(after[0][1])):
             return False
         for k in range(1, min(len(after), _PHRASE_MAX)):
