@@ -91,6 +91,10 @@ COLON = [
     c("colon-text-follows",
       "The full statement follows:\n\n“We regret the delay caused to every passenger.”",
       "colon:statement"),
+    c("colon-as-follows-over-paragraphs",
+      "The airline’s statement reads as follows:\n\n“We regret the delay to every passenger.\n\n"
+      "“Refunds will be paid in full by the end of the month.\n\n“We will publish the findings "
+      "of our review.”", "colon:statement", "continuation:statement", "continuation:statement"),
     # negatives
     c("colon-menu-reads", "The menu reads:\n\n“Soup of the day, bread and a glass of wine.”",
       "-"),
