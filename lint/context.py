@@ -118,8 +118,8 @@ class Context:
             return [(0, len(self.text))]
         if scope == "sentence":
             return self.sentences
-        if scope == "quote":
-            return [(q.start, q.end) for q in self.editorial.quotes]
+        if scope == "quote":  # quotations, and transcript turns: the speaker's words
+            return [(q.start, q.end) for q in self.editorial.quotes] + self.editorial.turns
         if scope == "attributed-quote":
             return [q.inner for q in self.editorial.quotes if q.attributed and not q.is_title]
         if scope.startswith("heading.h"):

@@ -22,7 +22,8 @@ class Sentence:
 
 class Claims:
     def __init__(self, text: str, blocks: list[Block], sentences: list[Sentence],
-                 quotes: list[Quote], links: list[tuple[int, int]]) -> None:
+                 quotes: list[Quote], links: list[tuple[int, int]],
+                 turns: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.blocks = blocks
         self.sentences = sentences
@@ -32,6 +33,11 @@ class Claims:
         self._cues = [-1] * len(sentences)
         self._starts = [s.start for s in sentences]
         self._quote_starts = [q.start for q in quotes]
+        self.turns = turns or []  # transcript turns: speech, as quotations are
+        self._turn_starts = [s for s, _ in self.turns]
+        self._blocks_of = [s.block for s in sentences]  # sentence -> block, in order
+        self._sourcing_blocks: dict[int, bool] = {}
+        self._anchors: list[int] | None = None  # where figures can start (figure_anchors)
 
     def _has_link(self, s: Sentence) -> bool:
         i = bisect_right(self.link_starts, s.end) - 1
@@ -57,20 +63,50 @@ class Claims:
 
     def window_cue(self, i: int) -> int:
         """Strongest cue for sentence i: itself, the previous sentence of its block, or the
-        last sentence of the previous block when i opens its block after no heading."""
+        last sentence of the previous block when i opens its block after no heading; and a
+        source of figures named anywhere in its paragraph or in the paragraph before
+        (``sources_figures``): sources travel through a story, and wire copy names one at a
+        paragraph's end ("Net profit rose 12 pct to 48 mln dlrs, the company said.")."""
         best = self.cue(i)
         if best == 2 or i == 0:
             return best
         prev = self.sentences[i - 1]
         here = self.sentences[i]
-        if prev.block == here.block:
-            return max(best, self.cue(i - 1))
-        if prev.block == here.block - 1 and not self.blocks[prev.block].heading:
-            return max(best, self.cue(i - 1))
+        follows = prev.block == here.block - 1 and not self.blocks[prev.block].heading
+        if prev.block == here.block or follows:
+            best = max(best, self.cue(i - 1))
+        if best == 2 or self.sources_figures(here.block):
+            return 2
+        before = here.block - 1
+        if before >= 0 and not self.blocks[before].heading and self.sources_figures(before):
+            return 2
         return best
 
+    def sources_figures(self, b: int) -> bool:
+        """Whether block ``b`` names the source of figures: a sentence with a strong cue that
+        holds a statistic itself ("A survey by the city found 41% …", "Sales rose 8 pct, the
+        company said."). A source speaking of something else ("A senior official said it
+        planned more inspections") sources none of the paragraph's other figures."""
+        found = self._sourcing_blocks.get(b)
+        if found is None:
+            lo = bisect_left(self._blocks_of, b)
+            hi = bisect_right(self._blocks_of, b)
+            found = any(self.cue(i) == 2 and self._holds_statistic(i) for i in range(lo, hi))
+            self._sourcing_blocks[b] = found
+        return found
+
+    def _holds_statistic(self, i: int) -> bool:
+        s = self.sentences[i]
+        if self._anchors is None:
+            self._anchors = figure_anchors(self.text)
+        return any(f.statistic for f in find_figures(self.text, s.start, s.end, self._anchors))
+
     def in_quote(self, start: int, end: int, attributed_only: bool = False) -> bool:
-        """Is [start, end) inside a quotation (quotations never overlap each other)?"""
+        """Is [start, end) inside a quotation (quotations never overlap each other), or inside
+        a transcript turn (a speaker's words, attributed by its label)?"""
+        t = bisect_right(self._turn_starts, start) - 1
+        if t >= 0 and self.turns[t][0] <= start and end <= self.turns[t][1]:
+            return True
         i = bisect_right(self._quote_starts, start) - 1
         if i < 0:
             return False
@@ -84,7 +120,7 @@ class Claims:
         where the document's FIGURE_WORDS start, when a word index has found them."""
         memory: set[str] = set()
         out: list[tuple[int, Figure]] = []
-        anchors = figure_anchors(self.text, words=words)
+        anchors = self._anchors = figure_anchors(self.text, words=words)
         for i, s in enumerate(self.sentences):
             if self.blocks[s.block].heading:
                 continue

@@ -47,7 +47,21 @@ class Editorial:
 
     @cached_property
     def claims(self) -> Claims:
-        return Claims(self.text, self.blocks, self.sentence_list, self.quotes, self.links)
+        return Claims(self.text, self.blocks, self.sentence_list, self.quotes, self.links,
+                      self.turns)
+
+    @cached_property
+    def turns(self) -> list[tuple[int, int]]:
+        """The words of each transcript turn ("RUIZ: …", "Q: …"): direct speech, like a
+        quotation, from after the speaker's label to the end of the paragraph."""
+        from lint.analysis.verbless import turn_label
+
+        out = []
+        for b in self.blocks:
+            m = None if b.heading else turn_label(self.text, b.start, b.end)
+            if m is not None:
+                out.append((m.end(), b.end))
+        return out
 
     @cached_property
     def _quotes(self) -> tuple[list[Quote], list[int]]:

@@ -98,7 +98,7 @@ _MONTH = (
 _DATE_BEFORE = re.compile(rf"{_MONTH}\s*$")
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*{_MONTH}\b")
 _ID_BEFORE = re.compile(
-    r"(?:\b(?:article|section|chapter|page|pp?|no|number|flight|room|route|highway|platform|"
+    r"(?:\b(?:article|section|chapter|pages?|pp?|no|number|flight|room|route|highway|platform|"
     r"version|v|level|grade|class|season|episode|phase|stage|resolution|isbn|paragraph|clause|"
     r"rule|figure|table|item|step|part|volume|vol|apollo|windows|iphone|ps|xbox)\.?|#)\s*$",
     re.IGNORECASE,
@@ -109,9 +109,16 @@ _AGE = re.compile(
 )
 _AGED = re.compile(r"\b(?:aged|age|ages)\s*$", re.IGNORECASE)
 _SCORE_VERBS = re.compile(
-    r"\b(?:won|lost|beat|beaten|drew|draw|ended|finished|score[ds]?|defeated|led|trailed|victory|win|defeat|voted|vote|ruled|split)\b[^.]{0,20}$",
+    r"\b(?:won|lost|beat|beaten|drew|draw|ended|finished|score[ds]?|defeated|led|trailed|victory|win|defeat|voted|vote|ruled|split"
+    r"|passed|approved|rejected|adopted|carried|confirmed)\b[^.]{0,30}$",
     re.I,
 )
+_VOTE_BEFORE = re.compile(r"\b(?:votes?|voted|voting|passed|failed|approved|rejected|adopted)\b"
+                          r"[^.]{0,30}$", re.I)
+_ONE_TO_THREE_DIGITS = re.compile(r"\d{1,3}")
+_PHONE_TAIL = re.compile(r"\d{3}-\d{4}")  # 555-0119: a local telephone number, not a range
+_PHONE_CONTEXT = re.compile(r"(?i:phone|\btel\b|\bcall|\bfax|mobile|office|\bcell|contact)|@")
+_VOTES_AFTER = re.compile(r"\s+votes?\s+(?:to|against)\s+\d")  # "by 131 votes to 38"
 _TIME_AFTER = re.compile(
     r"^\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|BST|EST|ET|PT|o'clock)\b|^:\d\d", re.IGNORECASE
 )
@@ -160,9 +167,10 @@ def _number(text: str) -> float:
     return value
 
 
-def _exempt_count(text: str, start: int, end: int, number: str) -> str:
-    """Why a bare count is not a statistic, or '' when it may be."""
-    before = text[max(0, start - 30) : start]
+def _exempt_count(text: str, start: int, end: int, number: str, lo: int = 0) -> str:
+    """Why a bare count is not a statistic, or '' when it may be (``lo``: where its sentence
+    starts: "in May." ending the sentence before does not make "About 11,000" a date)."""
+    before = text[max(lo, start - 30) : start]
     after = text[end : end + 30]
     plain = number.replace(",", "")
     if _FOUR_DIGITS.fullmatch(number) and 1000 <= int(plain) <= 2100:
@@ -179,6 +187,8 @@ def _exempt_count(text: str, start: int, end: int, number: str) -> str:
         return "age"
     if _ID_BEFORE.search(before) or _CODE_BEFORE.search(before):
         return "identifier"
+    if _VOTES_AFTER.match(after):
+        return "vote tally"
     if _LINE_START_BEFORE.search(before) and _LIST_MARK_AFTER.match(after):
         return "list number"
     return ""
@@ -219,20 +229,30 @@ def find_figures(
                 for p in parts
             )
             small = all(_ONE_OR_TWO_DIGITS.fullmatch(p) for p in parts)
-            if years and not small:
+            lead = text[max(start, s - 40) : s]
+            if text[e : e + 1] == "/" and text[e + 1 : e + 2].isdigit():
+                reason = "price"  # markets copy: 5-1/2 cents, 2.91-3/4 dlrs a bushel
+            elif years and not small:
                 reason = "year range"
-            elif small and "-" in core and _SCORE_VERBS.search(text[max(start, s - 40) : s]):
+            elif small and "-" in core and _SCORE_VERBS.search(lead):
                 reason = "score"
+            elif "-" in core and _VOTE_BEFORE.search(lead) and all(
+                _ONE_TO_THREE_DIGITS.fullmatch(p) for p in parts
+            ):
+                reason = "vote tally"  # "The vote was 221-207", "Her amendment failed, 3-8"
             elif _CHAIN_AFTER.match(text[e : e + 2]) or _CHAIN_BEFORE.search(
                 text[max(0, s - 7) : s]
-            ):
-                reason = "phone"  # one link of a longer digit chain (555-0100-2000)
+            ) or (_PHONE_TAIL.fullmatch(core)
+                  and _PHONE_CONTEXT.search(text, max(0, s - 40), min(len(text), e + 12))):
+                reason = "phone"  # a link of a digit chain (555-0100-2000), or 555-0119
+            elif _ID_BEFORE.search(text[max(0, s - 30) : s]):
+                reason = "identifier"  # "No. 18-0214", "pages 112-114"
             else:
                 statistic = True
         elif kind in ("currency", "percent", "fraction", "multiplier"):
             statistic = True
         else:
-            reason = _exempt_count(text, s, e, core) if kind == "count" else ""
+            reason = _exempt_count(text, s, e, core, start) if kind == "count" else ""
             if kind == "word" and _PRONOUN_AFTER.match(text[e : e + 12]):
                 reason = "pronoun use"  # "one of the", "two of them" are not counts
             if not reason:

@@ -36,10 +36,18 @@ _TRAILING = " \t\r\n.,;:!?”’\"'"
 _INSCRIPTION = re.compile(r"(?i:\b(?:" + trie_pattern(sorted(INSCRIPTION_NOUNS)) + r")\b)")
 
 
+def turn_label(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The speaker label opening a transcript turn at ``start`` ("RUIZ:", "Q:"), or None."""
+    m = _TURN.match(text, start, end)
+    if m is None or m.group(1) in _NOT_TURNS or m.group(1).rstrip(".") in DRAFT_LABELS:
+        return None
+    return m
+
+
 def transcript(att: Attributor, q: Quote) -> bool:
     block = att.blocks[q.block]
-    m = _TURN.match(att.text, block.start, q.start)
-    if m is None or m.group(1) in _NOT_TURNS or m.group(1).rstrip(".") in DRAFT_LABELS:
+    m = turn_label(att.text, block.start, q.start)
+    if m is None:
         return False
     att.set(q, "transcript", m.group(1), m.start(1))
     return True

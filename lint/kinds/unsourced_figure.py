@@ -7,9 +7,11 @@ rules already flag those; 2 asks for a strong cue.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lint.analysis.figure_anchors import FIGURE_WORDS
+from lint.analysis.figures import Figure
 from lint.anchors import WordAnchors
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
@@ -35,7 +37,25 @@ class UnsourcedFigure(EditorialRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         claims = ctx.editorial.claims
         for _, fig in claims.unsourced_figures(self.min_cue, self.words.starts(ctx)):
-            yield Hit(fig.start, fig.end, (ctx.text[fig.start : fig.end],))
+            yield Hit(fig.start, fig.end, (with_unit(ctx.text, fig),))
+
+
+def with_unit(text: str, fig: Figure) -> str:
+    """The figure as the message quotes it: with the words that say what it counts ("86 mln
+    tonnes", "14 stevedoring companies", not "86"); a currency or percentage carries its own."""
+    figure = " ".join(text[fig.start : fig.end].split())
+    if fig.kind in ("currency", "percent"):
+        return figure
+    unit = _UNIT.match(text, fig.end)
+    return f"{figure} {' '.join(unit.group().split())}" if unit else figure
+
+
+# up to two lower-case words after a figure that are not function words
+_NOT_UNIT = (r"(?:of|in|the|a|an|to|and|or|for|on|at|by|from|with|than|as|that|this|these|was|"
+             r"were|is|are|be|had|has|have|will|would|last|per|since|each|who|which|more|less)")
+# (a second word ending in -ed or -ing is the sentence's verb: "2,400 residents signed")
+_WORD = rf"\s+(?!{_NOT_UNIT}\b)[a-z][a-z-]*"
+_UNIT = re.compile(rf"{_WORD}(?:(?=\s+[a-z])(?![\s\S][a-z-]*(?:ed|ing)\b){_WORD})?")
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
