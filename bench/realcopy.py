@@ -10,7 +10,9 @@ names each quotation's speaker. Reported:
 - quotation analysis against the key's ``quotes``: speech given a speaker (recall), the speaker
   found being the key's (speaker accuracy), titles and names left alone, real faults caught;
 - findings per 1,000 words for every rule, error-level findings per 1,000 words per genre, and
-  unattributed-quote false alarms per story.
+  unattributed-quote false alarms per story;
+- for every other rule, precision against the key's ``judged`` list (a copy editor's verdict on
+  each finding: keep or not), with the findings no verdict covers counted as unjudged.
 
 Used by ``bench/quality.py --suite realcopy``; ``--tree`` scores another checkout's ``lint``
 (the before of a before/after) with the same keys.
@@ -88,6 +90,8 @@ class Scores:
     quotes: Counter[str] = field(default_factory=Counter)
     false_alarms: list[str] = field(default_factory=list)  # "story: rule: text" of keyed FPs
     misses: list[str] = field(default_factory=list)
+    judged: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    judged_by_severity: Counter[str] = field(default_factory=Counter)
 
 
 def score(stories: list[Story]) -> Scores:
@@ -111,6 +115,7 @@ def score(stories: list[Story]) -> Scores:
             if int(v.severity) == 3:
                 out.errors_by_genre[story.genre] += 1
         _score_findings(story, result.violations, out)
+        _score_judged(story, result.violations, out)
         doc = build_document(name, story.text)
         _score_quotes(story, doc, Editorial(doc).quotes, out)
     return out
@@ -135,6 +140,21 @@ def _score_findings(story: Story, violations: list[Any], out: Scores) -> None:
         if i not in matched:
             out.keyed[rule].fn += 1
             out.misses.append(f"{story.path.name}: {rule}: {story.text[s:e]}")
+
+
+def _score_judged(story: Story, violations: list[Any], out: Scores) -> None:
+    """Each finding of an unkeyed rule against the copy editor's verdicts in ``judged``."""
+    verdicts = [(j["rule"], locate(story.text, j["at"]), bool(j["keep"]))
+                for j in story.key.get("judged") or []]
+    for v in violations:
+        if v.rule.split(".")[0] in KEYED_PACKS:
+            continue
+        keep = next((k for rule, (s, e), k in verdicts
+                     if rule == v.rule and v.offset < e and s < v.end_offset), None)
+        verdict = "unjudged" if keep is None else "keep" if keep else "noise"
+        out.judged[v.rule][verdict] += 1
+        if int(v.severity) >= 2:  # warning and error findings, together
+            out.judged_by_severity[verdict] += 1
 
 
 def _score_quotes(story: Story, doc: Any, quotes: list[Any], out: Scores) -> None:
@@ -186,7 +206,15 @@ def report(s: Scores) -> dict[str, Any]:
         },
         "false_alarms": s.false_alarms,
         "misses": s.misses,
+        "judged": {rule: _verdicts(c) for rule, c in sorted(s.judged.items())},
+        "judged_warning_and_error": _verdicts(s.judged_by_severity),
     }
+
+
+def _verdicts(c: Counter[str]) -> dict[str, Any]:
+    judged = c["keep"] + c["noise"]
+    return {"keep": c["keep"], "noise": c["noise"], "unjudged": c["unjudged"],
+            "precision": c["keep"] / judged if judged else None}
 
 
 def print_report(r: dict[str, Any]) -> None:
@@ -204,6 +232,15 @@ def print_report(r: dict[str, Any]) -> None:
     print(f"all findings per 1,000 words: {r['all_per_1000_words']:.1f}; by rule:")
     for rule, v in r["per_1000_words"].items():
         print(f"  {rule:44} {v:6.2f}")
+    if any(c["keep"] + c["noise"] for c in r["judged"].values()):
+        print(f"\n{'judged rule':44} {'keep':>5} {'noise':>5} {'unjudged':>8} {'precision':>9}")
+        for rule, c in r["judged"].items():
+            p = "-" if c["precision"] is None else f"{c['precision']:.2f}"
+            print(f"{rule:44} {c['keep']:5} {c['noise']:5} {c['unjudged']:8} {p:>9}")
+        w = r["judged_warning_and_error"]
+        p = "-" if w["precision"] is None else f"{w['precision']:.2f}"
+        print(f"{'warning and error findings, all judged rules':44} {w['keep']:5} {w['noise']:5} "
+              f"{w['unjudged']:8} {p:>9}")
     for title, rows in (("keyed false alarms", r["false_alarms"]), ("keyed misses", r["misses"])):
         if rows:
             print(f"\n{title}:")
