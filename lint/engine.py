@@ -70,9 +70,39 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
             errors.append(f"{spec.where}: rule {spec.id}: {exc} on this file; rule skipped")
             continue
         kept = [v for v in found if not suppress.hides(v, spec, doc)]
+        if spec.once:
+            kept = _once(kept, doc.text)
         out.extend(kept[: spec.limit] if spec.limit else kept)  # Vale: at most `limit` per file
+    out = _yield(out, {r.spec.id: r.spec.yields_to for r in ruleset.rules if r.spec.yields_to})
     out.sort(key=Violation.sort_key)
     return CheckResult(out, errors)
+
+
+def _once(found: list[Violation], text: str) -> list[Violation]:
+    """The first finding of each wording ("the officials said" is one query per story)."""
+    seen: set[str] = set()
+    out = []
+    for v in found:
+        words = " ".join(text[v.offset : v.end_offset].lower().split())
+        if words not in seen:
+            seen.add(words)
+            out.append(v)
+    return out
+
+
+def _yield(found: list[Violation], yields: dict[str, tuple[str, ...]]) -> list[Violation]:
+    """Drop a finding whose rule yields to another rule with a finding on the same words, or
+    on the words right next to them (one space apart: "so-called “peace plan”"): two rules on
+    one wording give one finding, the more specific one."""
+    if not yields:
+        return found
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for v in found:
+        spans.setdefault(v.rule, []).append((v.offset, v.end_offset))
+    return [v for v in found if not any(
+        s <= v.end_offset + 1 and v.offset <= e + 1
+        for other in yields.get(v.rule, ()) for s, e in spans.get(other, ())
+    )]
 
 
 def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Violation]:

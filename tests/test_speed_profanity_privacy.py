@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import string
 import sys
-from collections.abc import Iterator
 from functools import cache
 
 import regex
@@ -29,7 +28,7 @@ from lint.kinds.pii_iban import (
     checksum_fails,
     sort_starts,
 )
-from lint.kinds.pii_phone import _MAYBE
+from lint.kinds.pii_phone import _MAYBE, phone_windows
 from lint.kinds.profanity import (
     _DISGUISED,
     Profanity,
@@ -310,22 +309,10 @@ def test_digit_led_patterns_tried_at_digit_runs_equal_the_scans(text: str) -> No
     for pattern in (DIGIT_CHAIN, _ADDRESS):
         want = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in finditer_at(pattern, text, starts)] == want
-    assert _phone_lines(finditer_at(_MAYBE, text, starts), text) == _phone_lines(
+    # the lines pii-phone hands to the matcher are the same
+    assert phone_windows(finditer_at(_MAYBE, text, starts), text) == phone_windows(
         _MAYBE.finditer(text), text
     )
-
-
-def _phone_lines(matches: Iterator[re.Match[str]], text: str) -> list[tuple[int, int]]:
-    """The lines pii-phone hands to the matcher (the loop of Phone.check)."""
-    out, line_end = [], -1
-    for maybe in matches:
-        if maybe.start() < line_end:
-            continue
-        base = text.rfind("\n", 0, maybe.start()) + 1
-        line_end = text.find("\n", maybe.end())
-        line_end = len(text) if line_end < 0 else line_end
-        out.append((base, line_end))
-    return out
 
 
 def test_digit_runs_follow_the_document() -> None:
@@ -339,9 +326,9 @@ def test_phone_lines_and_houses_in_prose() -> None:
     text = ("Call 020 7946 0123 or 07700 900123, 1,234,567,890 people.\n"
             "She lives at 14 Elm Street, Leeds LS6 2AB.\n12345678 9 and 123456789012345.")
     starts = digit_runs(text)
-    lines = _phone_lines(finditer_at(_MAYBE, text, starts), text)
+    lines = phone_windows(finditer_at(_MAYBE, text, starts), text)
     assert [text[a:b][:5] for a, b in lines] == ["Call ", "12345"]  # not the address line
-    assert lines == _phone_lines(_MAYBE.finditer(text), text)
+    assert lines == phone_windows(_MAYBE.finditer(text), text)
     assert [m.group() for m in finditer_at(_ADDRESS, text, starts)] == [
         "14 Elm Street, Leeds LS6 2AB"
     ]

@@ -95,21 +95,38 @@ class Phone(EditorialRule):
         text = ctx.text
         # The matcher is slow on long text: hand it only the lines that hold nine digits
         # close together (a number spans a line break only where a hard wrap broke it).
-        # Only the first match in a line counts, and it starts at a run of digits (if nine
-        # digits follow a digit inside a run, they follow the run's first digit too).
-        line_end = -1
-        for maybe in finditer_at(_MAYBE, text, digit_runs(text)):
-            if maybe.start() < line_end:
-                continue
-            base = text.rfind("\n", 0, maybe.start()) + 1
-            line_end = text.find("\n", maybe.end())
-            line_end = len(text) if line_end < 0 else line_end
+        # Each match starts at a run of digits (if nine digits follow a digit inside a run,
+        # they follow the run's first digit too)
+        for base, line_end in phone_windows(finditer_at(_MAYBE, text, digit_runs(text)), text):
             # the lines the digits lie on, a hard wrap's line break read as the space it is
             chunk = text[base:line_end].replace("\n", " ")
             for start, end, _ in self._candidates(chunk):
                 start, end = start + base, end + base
                 if self._plausible(text, start, end):
                     yield Hit(start, end, (text[start:end],))
+
+
+def phone_windows(matches: Iterable[re.Match[str]], text: str) -> list[tuple[int, int]]:
+    """The stretches of whole lines the matcher reads: the lines of each cluster of nine
+    digits, and of the next cluster when it touches the last one (its digits follow within
+    three other characters, a line break of a hard wrap among them)."""
+    windows: list[list[int]] = []
+    last = -1  # where the current window's last match ends
+    for maybe in matches:
+        end = text.find("\n", maybe.end())
+        end = len(text) if end < 0 else end
+        touching = windows and (
+            maybe.start() < windows[-1][1] or _TOUCHING.fullmatch(text, last, maybe.start())
+        )
+        if touching:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([text.rfind("\n", 0, maybe.start()) + 1, end])
+        last = maybe.end()
+    return [(a, b) for a, b in windows]
+
+
+_TOUCHING = re.compile(r"\d*[^\d]{0,3}")
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

@@ -188,6 +188,8 @@ def _build_rule(
         description=str(data.get("description", "")),
         link=str(data.get("link", defaults.get("link", ""))),
         limit=int(data.get("limit", 0)),
+        once=bool(data.get("once", False)),
+        yields_to=tuple(data.get("yields_to") or ()),
         action=Action(action["name"], tuple(action.get("params") or ())) if action else None,
         tests=_tests(src, data.get("tests", []), [*at, "tests"]),
         options={k: v for k, v in data.items() if k in kind.KEYS},

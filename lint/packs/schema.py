@@ -73,6 +73,8 @@ COMMON: dict[str, Check] = {
     "link": is_str,
     "description": is_str,
     "limit": is_int,
+    "once": is_bool,
+    "yields_to": is_str_list,
     "action": is_action,
     "id": is_str,
     "category": is_str,

@@ -36,6 +36,8 @@ class RuleSpec:
     description: str = ""
     link: str = ""
     limit: int = 0
+    once: bool = False  # one finding per distinct wording in a file ("the officials said")
+    yields_to: tuple[str, ...] = ()  # rules whose finding on the same words wins over this one
     action: Action | None = None
     tests: tuple[RuleTest, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
