@@ -165,8 +165,16 @@ TRANSCRIPT = [
     c("transcript-q-turn",
       'Q: Did the minister ever tell you "the money is gone for good"?\n\nA: Never.',
       "transcript:Q"),
+    c("transcript-court-record",
+      '10       Q.   Did the foreman say "load it anyway, nobody checks the barges"?\n\n'
+      "11       A.   He did.", "transcript:Q"),
+    c("transcript-caller-in-brackets",
+      'CALLER (DENISE): I heard you say "nothing is off the table" last week.',
+      "transcript:CALLER (DENISE)"),
     # negatives
     c("transcript-update-label", 'UPDATE: "The bridge will stay closed all week."', "-"),
+    c("transcript-initial-is-not-a-turn",
+      'A. J. Roe read out "the whole of the charter to the meeting" last night.', "-"),
     c("transcript-lower-case-label",
       'Note to self: "the bridge will stay closed all week long."', "-"),
 ]

@@ -44,3 +44,13 @@ def test_inside_a_quotation_they_are_the_speakers(rules: RuleSet, speaker: str) 
 def test_privacy_and_profanity_still_read_quotations(rules: RuleSet) -> None:
     text = "“Call me on 07700 900461, this is bullshit,” Ana Ruiz said.\n"
     assert {"privacy", "profanity"} <= packs_found(text, rules)
+
+
+def test_a_transcript_turn_is_the_speakers_too(rules: RuleSet) -> None:
+    text = ("HOST: Why cut the late ferries?\n\n"
+            "VALDEZ: You know why. The system lost $3.8 million last year, and critics say "
+            "it is the worst run in the state. What would you do?\n")
+    found = packs_found(text, rules)
+    assert found.isdisjoint(SKIPPING), found
+    # the same words in the writer's own voice are queried
+    assert {"style", "sourcing", "weasel"} <= packs_found(text.replace("VALDEZ: ", ""), rules)

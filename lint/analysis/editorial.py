@@ -5,6 +5,7 @@ Built lazily from a Context and cached on it; rule kinds ask for what they need.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cached_property
 
@@ -14,6 +15,12 @@ from lint.analysis.claims import Claims, Sentence
 from lint.analysis.quotations import Quote, find_quotes
 from lint.document import Document
 from lint.sentences import split
+
+_RELEASE = re.compile(
+    r"/\s*(?:PRNewswire|PR Newswire|Business ?Wire|GLOBE ?NEWSWIRE|Accesswire)\s*/"
+    r"|\bFOR IMMEDIATE RELEASE\b|^[ \t*#]*(?:Media|Press|Investor) (?:Contacts?|Relations)\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 class Editorial:
@@ -49,6 +56,14 @@ class Editorial:
     def claims(self) -> Claims:
         return Claims(self.text, self.blocks, self.sentence_list, self.quotes, self.links,
                       self.turns)
+
+    @cached_property
+    def press_release(self) -> bool:
+        """A press release speaks for its issuer: its figures and superlatives are the
+        issuer's own claims, sourced by the release itself. Told by a wire-service dateline
+        (/PRNewswire/, Business Wire, GlobeNewswire), "FOR IMMEDIATE RELEASE" or a media or
+        investor contact block (read in the source: the reader blanks the dateline)."""
+        return _RELEASE.search(self.doc.text) is not None
 
     @cached_property
     def turns(self) -> list[tuple[int, int]]:

@@ -116,6 +116,7 @@ _SCORE_VERBS = re.compile(
 _VOTE_BEFORE = re.compile(r"\b(?:votes?|voted|voting|passed|failed|approved|rejected|adopted)\b"
                           r"[^.]{0,30}$", re.I)
 _ONE_TO_THREE_DIGITS = re.compile(r"\d{1,3}")
+_BETWEEN = re.compile(r"(?i:between)\s+")
 _PHONE_TAIL = re.compile(r"\d{3}-\d{4}")  # 555-0119: a local telephone number, not a range
 _PHONE_CONTEXT = re.compile(r"(?i:phone|\btel\b|\bcall|\bfax|mobile|office|\bcell|contact)|@")
 _VOTES_AFTER = re.compile(r"\s+votes?\s+(?:to|against)\s+\d")  # "by 131 votes to 38"
@@ -223,7 +224,7 @@ def find_figures(
         reason = ""
         statistic = False
         if kind == "range":
-            parts = _RANGE_JOIN.split(core.replace("between ", ""))
+            parts = _RANGE_JOIN.split(_BETWEEN.sub("", core))
             years = all(
                 _TWO_TO_FOUR_DIGITS.fullmatch(p) and (len(p) == 2 or 1000 <= int(p) <= 2100)
                 for p in parts
@@ -273,7 +274,9 @@ def _judge_count(
     # and those starting within 80 characters of it
     first_after = bisect_left(positions, e)
     after = words[first_after : first_after + 5]
-    window = words[bisect_left(positions, s - 80) : bisect_right(positions, e + 80)]
+    # a casualty word close by ("four people were killed", "killed three"), not one two
+    # clauses away ("the two candidates traded accusations over deaths in the jail")
+    window = words[bisect_left(positions, s - 30) : bisect_right(positions, e + 40)]
     if after and after[0] in TIME_UNITS:
         return False, "duration"
     if not CASUALTY.isdisjoint(window):

@@ -23,7 +23,12 @@ if TYPE_CHECKING:
     from lint.analysis.attribution import Attributor
 
 # a transcript turn: a speaker in capitals, or Q / A, then a colon, opening the paragraph
-_TURN = re.compile(r"\s*(Q|A|(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+)\s*:")
+# (a court record numbers its lines and writes "Q." and "A."; a caller is "CALLER (DENISE):")
+_TURN = re.compile(
+    r"\s*(?:\d{1,3}[ \t]+)?"
+    r"(?:(Q|A|(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+(?: \([A-Z][A-Z .'’-]*\))?)\s*:"
+    r"|(Q|A)\.[ \t]{2,})"
+)
 _NOT_TURNS = frozenset({"UPDATE", "NOTE", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE",
                         "CLARIFICATION", "WARNING", "PHOTO", "VIDEO", "SOURCE", "SOURCES",
                         "RELATED", "READ MORE", "WATCH", "TODO", "FIXME", "URGENT", "BULLETIN"})
@@ -37,9 +42,13 @@ _INSCRIPTION = re.compile(r"(?i:\b(?:" + trie_pattern(sorted(INSCRIPTION_NOUNS))
 
 
 def turn_label(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The speaker label opening a transcript turn at ``start`` ("RUIZ:", "Q:"), or None."""
+    """The speaker label opening a transcript turn at ``start`` ("RUIZ:", "Q:", "14  A.   "),
+    or None; its ``lastindex`` group is the speaker."""
     m = _TURN.match(text, start, end)
-    if m is None or m.group(1) in _NOT_TURNS or m.group(1).rstrip(".") in DRAFT_LABELS:
+    if m is None:
+        return None
+    label = m.group(m.lastindex or 1)
+    if label in _NOT_TURNS or label.rstrip(".") in DRAFT_LABELS:
         return None
     return m
 
@@ -49,7 +58,8 @@ def transcript(att: Attributor, q: Quote) -> bool:
     m = turn_label(att.text, block.start, q.start)
     if m is None:
         return False
-    att.set(q, "transcript", m.group(1), m.start(1))
+    group = m.lastindex or 1
+    att.set(q, "transcript", m.group(group), m.start(group))
     return True
 
 

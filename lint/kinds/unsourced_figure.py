@@ -35,6 +35,8 @@ class UnsourcedFigure(EditorialRule):
         self.words = WordAnchors(shared, spec.id, FIGURE_WORDS)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
+        if ctx.editorial.press_release:
+            return  # the issuer's own figures, sourced by the release
         claims = ctx.editorial.claims
         for _, fig in claims.unsourced_figures(self.min_cue, self.words.starts(ctx)):
             yield Hit(fig.start, fig.end, (with_unit(ctx.text, fig),))

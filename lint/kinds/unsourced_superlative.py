@@ -63,6 +63,8 @@ class UnsourcedSuperlative(EditorialRule):
         self.anchors = WordAnchors(shared, spec.id, phrase_first_words(phrases))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
+        if ctx.editorial.press_release:
+            return  # the issuer's own claims, sourced by the release
         claims = ctx.editorial.claims
         reported: set[int] = set()
         for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
