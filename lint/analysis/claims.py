@@ -35,9 +35,6 @@ class Claims:
         self._quote_starts = [q.start for q in quotes]
         self.turns = turns or []  # transcript turns: speech, as quotations are
         self._turn_starts = [s for s, _ in self.turns]
-        self._blocks_of = [s.block for s in sentences]  # sentence -> block, in order
-        self._sourcing_blocks: dict[int, bool] = {}
-        self._anchors: list[int] | None = None  # where figures can start (figure_anchors)
 
     def _has_link(self, s: Sentence) -> bool:
         i = bisect_right(self.link_starts, s.end) - 1
@@ -63,10 +60,7 @@ class Claims:
 
     def window_cue(self, i: int) -> int:
         """Strongest cue for sentence i: itself, the previous sentence of its block, or the
-        last sentence of the previous block when i opens its block after no heading; and a
-        source of figures named anywhere in its paragraph or in the paragraph before
-        (``sources_figures``): sources travel through a story, and wire copy names one at a
-        paragraph's end ("Net profit rose 12 pct to 48 mln dlrs, the company said.")."""
+        last sentence of the previous block when i opens its block after no heading."""
         best = self.cue(i)
         if best == 2 or i == 0:
             return best
@@ -75,31 +69,7 @@ class Claims:
         follows = prev.block == here.block - 1 and not self.blocks[prev.block].heading
         if prev.block == here.block or follows:
             best = max(best, self.cue(i - 1))
-        if best == 2 or self.sources_figures(here.block):
-            return 2
-        before = here.block - 1
-        if before >= 0 and not self.blocks[before].heading and self.sources_figures(before):
-            return 2
         return best
-
-    def sources_figures(self, b: int) -> bool:
-        """Whether block ``b`` names the source of figures: a sentence with a strong cue that
-        holds a statistic itself ("A survey by the city found 41% …", "Sales rose 8 pct, the
-        company said."). A source speaking of something else ("A senior official said it
-        planned more inspections") sources none of the paragraph's other figures."""
-        found = self._sourcing_blocks.get(b)
-        if found is None:
-            lo = bisect_left(self._blocks_of, b)
-            hi = bisect_right(self._blocks_of, b)
-            found = any(self.cue(i) == 2 and self._holds_statistic(i) for i in range(lo, hi))
-            self._sourcing_blocks[b] = found
-        return found
-
-    def _holds_statistic(self, i: int) -> bool:
-        s = self.sentences[i]
-        if self._anchors is None:
-            self._anchors = figure_anchors(self.text)
-        return any(f.statistic for f in find_figures(self.text, s.start, s.end, self._anchors))
 
     def in_quote(self, start: int, end: int, attributed_only: bool = False) -> bool:
         """Is [start, end) inside a quotation (quotations never overlap each other), or inside
@@ -120,8 +90,17 @@ class Claims:
         where the document's FIGURE_WORDS start, when a word index has found them."""
         memory: set[str] = set()
         out: list[tuple[int, Figure]] = []
-        anchors = self._anchors = figure_anchors(self.text, words=words)
+        anchors = figure_anchors(self.text, words=words)
+        # A block "sources figures" when one of its sentences holds a statistic under a strong
+        # cue ("A survey by the city found 41% …", "Sales rose 8 pct, the company said."): its
+        # other figures, and the next block's, are sourced (sources travel through a story).
+        # A block's findings wait until its end, since the source may come last (wire copy).
+        pending: list[tuple[int, Figure]] = []
+        block, block_sources, sourcing_block = -1, False, -2
         for i, s in enumerate(self.sentences):
+            if s.block != block:
+                out += [] if block_sources else pending
+                pending, block, block_sources = [], s.block, False
             if self.blocks[s.block].heading:
                 continue
             k = bisect_left(anchors, s.start)
@@ -132,10 +111,13 @@ class Claims:
             if not figures:
                 continue
             values = {v for f in figures for v in f.value.split()}
-            if self.window_cue(i) >= min_cue:
+            if self.cue(i) == 2:
+                block_sources, sourcing_block = True, s.block
+            carried = sourcing_block == s.block - 1 and not self.blocks[s.block - 1].heading
+            if block_sources or carried or self.window_cue(i) >= min_cue:
                 memory |= values
                 continue
             fresh = [f for f in figures if not (set(f.value.split()) & memory)]
             if fresh:
-                out.append((i, fresh[0]))
-        return out
+                pending.append((i, fresh[0]))
+        return out + ([] if block_sources else pending)

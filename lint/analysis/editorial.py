@@ -16,11 +16,12 @@ from lint.analysis.quotations import Quote, find_quotes
 from lint.document import Document
 from lint.sentences import split
 
-_RELEASE = re.compile(
-    r"/\s*(?:PRNewswire|PR Newswire|Business ?Wire|GLOBE ?NEWSWIRE|Accesswire)\s*/"
-    r"|\bFOR IMMEDIATE RELEASE\b|^[ \t*#]*(?:Media|Press|Investor) (?:Contacts?|Relations)\s*:",
-    re.IGNORECASE | re.MULTILINE,
-)
+# what marks a press release (looked for with plain substring tests: a regex over the whole
+# text with these alternatives tried at every character cost a tenth of the linting)
+_RELEASE_MARKS = ("PRNewswire", "PR Newswire", "Business Wire", "BUSINESS WIRE", "GLOBE NEWSWIRE",
+                  "GlobeNewswire", "Accesswire", "FOR IMMEDIATE RELEASE", "For Immediate Release")
+_CONTACT = re.compile(r"(?:Media|Press|Investor|MEDIA|PRESS|INVESTOR) (?:Contacts?|Relations|"
+                      r"CONTACTS?|RELATIONS)\s*:")
 
 
 class Editorial:
@@ -60,10 +61,11 @@ class Editorial:
     @cached_property
     def press_release(self) -> bool:
         """A press release speaks for its issuer: its figures and superlatives are the
-        issuer's own claims, sourced by the release itself. Told by a wire-service dateline
-        (/PRNewswire/, Business Wire, GlobeNewswire), "FOR IMMEDIATE RELEASE" or a media or
-        investor contact block (read in the source: the reader blanks the dateline)."""
-        return _RELEASE.search(self.doc.text) is not None
+        issuer's own claims, sourced by the release itself. Told by a release wire's name
+        (PR Newswire, Business Wire, GlobeNewswire), "FOR IMMEDIATE RELEASE" or a media or
+        investor contact line (read in the source: the reader blanks the dateline)."""
+        text = self.doc.text
+        return any(m in text for m in _RELEASE_MARKS) or _CONTACT.search(text) is not None
 
     @cached_property
     def turns(self) -> list[tuple[int, int]]:
