@@ -158,11 +158,17 @@ def test_bloody_only_as_an_intensifier() -> None:
         ("Mark Ellison is a fraudster.", "fraudster"),
         ("Police met the murderer John Smith.", "murderer"),
         ("Fraudster Mark Ellison left early.", "Fraudster"),
-        ("Mark Ellison is a liar, though a jury acquitted him of fraud.", "liar"),
+        ("Mark Ellison is a crook, though a jury acquitted him of fraud.", "crook"),
     ],
 )
 def test_crime_label_on_a_named_person(text: str, label: str) -> None:
     assert flagged("legal", text, "legal.crime-label") == [label]
+
+
+def test_a_label_that_is_not_a_crime_asks_for_attribution_not_a_charge() -> None:
+    text = "Mark Ellison is a liar, though a jury acquitted him of fraud."
+    assert flagged("legal", text, "legal.crime-label") == []
+    assert flagged("legal", text, "legal.wrongdoing-label") == ["liar"]
 
 
 @pytest.mark.parametrize(

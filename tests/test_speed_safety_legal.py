@@ -191,7 +191,7 @@ def _ctx(text: str) -> Context:
 
 
 def test_every_safety_and_legal_pattern_is_anchored() -> None:
-    assert len(PAIRS) == 9
+    assert len(PAIRS) == 10  # the legal pack now holds two label rules (crime, wrongdoing)
     assert all(anchors.index is not None for _, anchors in PAIRS)
 
 
