@@ -54,3 +54,20 @@ def test_a_transcript_turn_is_the_speakers_too(rules: RuleSet) -> None:
     assert found.isdisjoint(SKIPPING), found
     # the same words in the writer's own voice are queried
     assert {"style", "sourcing", "weasel"} <= packs_found(text.replace("VALDEZ: ", ""), rules)
+
+
+THREAD = ("Reader comments: “Transit board cuts six bus routes”\n\n"
+          "kristin_oakdale · 3h\n"
+          "You know what? Critics say this is the worst board we have ever had. Why would "
+          "you trust them? Someone at the meeting said “the buses were never the problem.”\n\n"
+          "GeneFromEastside · 2h\n"
+          "Call me on 07700 900461 if you want a lift, bullshit as this is.\n")
+
+
+def test_a_comment_threads_posts_are_the_readers_words(rules: RuleSet) -> None:
+    found = packs_found(THREAD, rules)
+    assert found.isdisjoint({*SKIPPING, "attribution"}), found
+    assert {"privacy", "profanity"} <= found  # what a moderator needs still shows
+    # without the comment headers, the same words are the writer's
+    bare = THREAD.replace("kristin_oakdale · 3h\n", "").replace("GeneFromEastside · 2h\n", "")
+    assert {"style", "weasel"} <= packs_found(bare, rules)

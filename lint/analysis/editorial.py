@@ -24,6 +24,13 @@ _CONTACT = re.compile(r"(?:Media|Press|Investor|MEDIA|PRESS|INVESTOR) (?:Contact
                       r"CONTACTS?|RELATIONS)\s*:")
 
 
+# a comment's header line: "handle · 3h", "Posted by handle · Mar 2, 2026, 9:40 PM"
+_COMMENT_HEADER = re.compile(
+    r"^(?:Posted by \S+|[\w.-]+) · (?:\d+\s?[smhdw]|\w{3}\.? \d{1,2}, \d{4}[^\n]*)$",
+    re.MULTILINE,
+)
+
+
 class Editorial:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -69,8 +76,10 @@ class Editorial:
 
     @cached_property
     def turns(self) -> list[tuple[int, int]]:
-        """The words of each transcript turn ("RUIZ: …", "Q: …"): direct speech, like a
-        quotation, from after the speaker's label to the end of the paragraph."""
+        """Words that are someone else's, like a quotation: each transcript turn ("RUIZ: …",
+        "Q: …") from after the speaker's label to the end of the paragraph, and in a comment
+        thread every paragraph after the first comment header ("kristin_oakdale · 3h",
+        "Posted by GreenwayGabe · Mar 2, 2026"): the readers' own posts."""
         from lint.analysis.verbless import turn_label
 
         out = []
@@ -78,12 +87,27 @@ class Editorial:
             m = None if b.heading else turn_label(self.text, b.start, b.end)
             if m is not None:
                 out.append((m.end(), b.end))
-        return out
+        return sorted(out + self.posts)
+
+    @cached_property
+    def posts(self) -> list[tuple[int, int]]:
+        """In a comment thread (two or more comment headers), the paragraphs after the first."""
+        headers = {m.start(): m.end() for m in _COMMENT_HEADER.finditer(self.text)}
+        if len(headers) < 2:
+            return []
+        first = min(headers)
+        # a paragraph opening with its header line: the post is what follows the header
+        return [(headers.get(b.start, b.start), b.end) for b in self.blocks
+                if b.start >= first and not b.heading and headers.get(b.start, 0) < b.end]
 
     @cached_property
     def _quotes(self) -> tuple[list[Quote], list[int]]:
         quotes, unmatched = find_quotes(self.text, self.blocks)
         attribute(self.text, self.blocks, self.sentences, quotes)
+        posts = self.posts
+        for q in quotes:  # what a reader quotes in a comment is the reader's report of it
+            if not q.attributed and any(s <= q.start and q.end <= e for s, e in posts):
+                q.attributed, q.route, q.speaker, q.attribution_at = True, "post", "", q.start
         return quotes, unmatched
 
     @property
