@@ -50,6 +50,12 @@ class Claims:
             self._cues[i] = cue_strength(self.text, s.start, s.end, self._has_link(s))
         return self._cues[i]
 
+    def act(self, i: int) -> bool:
+        """Whether sentence i states an official act by a named body (voted, approved, fined,
+        charged …): a matter of record for its own figures only."""
+        s = self.sentences[i]
+        return cue_strength(self.text, s.start, s.end, False, acts=True) == 2
+
     def cited(self, i: int) -> bool:
         s = self.sentences[i]
         return has_citation(self.text, s.start, s.end, self._has_link(s))
@@ -114,7 +120,7 @@ class Claims:
             if self.cue(i) == 2:
                 block_sources, sourcing_block = True, s.block
             carried = sourcing_block == s.block - 1 and not self.blocks[s.block - 1].heading
-            if block_sources or carried or self.window_cue(i) >= min_cue:
+            if block_sources or carried or self.window_cue(i) >= min_cue or self.act(i):
                 memory |= values
                 continue
             fresh = [f for f in figures if not (set(f.value.split()) & memory)]

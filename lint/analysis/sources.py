@@ -38,21 +38,6 @@ EVIDENCE_VERBS = frozenset(
         "disclose",
         "testify",
         "write",
-        # official acts are matters of record: "The City Council voted 9-6 to lend 42 million
-        # dollars", "a judge fined the company $2 million", "he is charged with importing 11 tons"
-        "vote",
-        "approve",
-        "adopt",
-        "award",
-        "allocate",
-        "authorize",
-        "authorise",
-        "appropriate",
-        "fine",
-        "charge",
-        "sentence",
-        "order",
-        "settle",
         "cite",
         "calculate",
         "forecast",
@@ -98,8 +83,24 @@ _WEAK = re.compile(
 )
 
 
-def cue_strength(text: str, start: int, end: int, links: bool) -> int:
-    """2 for a strong cue in text[start:end], 1 for a weak one, 0 for none."""
+# Official acts are matters of record for the figures of their own sentence: "The City Council
+# voted 9-6 to lend 42 million dollars", "a judge fined the company $2 million", "he is charged
+# with importing 11 tons". They source nothing beyond it: the vote to build a bridge does not
+# say where the next paragraph's cost comes from.
+ACT_VERBS = frozenset(
+    f
+    for lemma in ("vote", "approve", "adopt", "award", "allocate", "authorize", "authorise",
+                  "appropriate", "fine", "charge", "sentence", "order", "settle")
+    for f in inflect(lemma)
+) - {"voting", "ordering", "charging", "settling"}
+
+
+def cue_strength(
+    text: str, start: int, end: int, links: bool, acts: bool = False
+) -> int:
+    """2 for a strong cue in text[start:end], 1 for a weak one, 0 for none; with ``acts``,
+    an official act by a named body counts as strong too (for the figures of that sentence)."""
+    verbs = EVIDENCE_VERBS | ACT_VERBS if acts else EVIDENCE_VERBS
     if links or _CITATION.search(text, start, end) or _SOURCE_PHRASE.search(text, start, end):
         return 2
     for m in _ACCORDING.finditer(text, start, end):
@@ -107,7 +108,7 @@ def cue_strength(text: str, start: int, end: int, links: bool) -> int:
             return 2
     tokens = _WORD.findall(text, start, end)  # (no groups: whole matches)
     for k, tok in enumerate(tokens):
-        if tok.lower() in EVIDENCE_VERBS:
+        if tok.lower() in verbs:
             subject = tokens[max(0, k - 4) : k] + tokens[k + 1 : k + 3]
             if any(is_source(t, DEFAULT) for t in subject if t.lower() not in _NOT_SUBJECTS):
                 return 2
