@@ -113,7 +113,9 @@ def phone_windows(matches: Iterable[re.Match[str]], text: str) -> list[tuple[int
     windows: list[list[int]] = []
     last = -1  # where the current window's last match ends
     for maybe in matches:
-        end = text.find("\n", maybe.end())
+        # through the rest of the cluster of digits (a match takes nine; more may follow,
+        # across a line break too), then to the end of that line
+        end = text.find("\n", _CLUSTER.match(text, maybe.end()).end())
         end = len(text) if end < 0 else end
         touching = windows and (
             maybe.start() < windows[-1][1] or _TOUCHING.fullmatch(text, last, maybe.start())
@@ -127,6 +129,7 @@ def phone_windows(matches: Iterable[re.Match[str]], text: str) -> list[tuple[int
 
 
 _TOUCHING = re.compile(r"\d*[^\d]{0,3}")
+_CLUSTER = re.compile(r"(?:[^\d]{0,3}\d)*")
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
