@@ -115,7 +115,8 @@ def phone_windows(matches: Iterable[re.Match[str]], text: str) -> list[tuple[int
     for maybe in matches:
         # through the rest of the cluster of digits (a match takes nine; more may follow,
         # across a line break too), then to the end of that line
-        end = text.find("\n", _CLUSTER.match(text, maybe.end()).end())
+        cluster = _CLUSTER.match(text, maybe.end())  # (the pattern matches the empty string)
+        end = text.find("\n", cluster.end() if cluster else maybe.end())
         end = len(text) if end < 0 else end
         touching = windows and (
             maybe.start() < windows[-1][1] or _TOUCHING.fullmatch(text, last, maybe.start())
