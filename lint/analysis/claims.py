@@ -10,7 +10,7 @@ from lint.analysis.blocks import Block
 from lint.analysis.figure_anchors import figure_anchors
 from lint.analysis.figures import Figure, find_figures
 from lint.analysis.quotations import Quote
-from lint.analysis.sources import cue_strength, has_citation
+from lint.analysis.sources import ACT_WORDS, cue_strength, has_citation
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,8 @@ class Claims:
         """Whether sentence i states an official act by a named body (voted, approved, fined,
         charged …): a matter of record for its own figures only."""
         s = self.sentences[i]
+        if not ACT_WORDS.search(self.text, s.start, s.end):
+            return False  # (no act verb: the usual case, found with one search)
         return cue_strength(self.text, s.start, s.end, False, acts=True) == 2
 
     def cited(self, i: int) -> bool:

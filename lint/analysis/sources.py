@@ -16,6 +16,7 @@ import re
 
 from lint.analysis.lexicon import inflect
 from lint.analysis.speakers import DEFAULT, is_source
+from lint.matchers import trie_pattern
 
 _WORD = re.compile(r"\w[\w’'-]*")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -93,6 +94,9 @@ ACT_VERBS = frozenset(
                   "appropriate", "fine", "charge", "sentence", "order", "settle")
     for f in inflect(lemma)
 ) - {"voting", "ordering", "charging", "settling"}
+
+
+ACT_WORDS = re.compile(r"(?i:\b(?:" + trie_pattern(sorted(ACT_VERBS)) + r")\b)")
 
 
 def cue_strength(
