@@ -1,8 +1,8 @@
 """Who said it: attribute each quotation to a speaker by the routes of policy reference H3.
 
 Routes, tried in order (lint/analysis/speakers.py says what a source and a report verb are):
-- ``transcript``, then later ``inscription``, ``headline`` and ``signature``: the layout names
-  the speaker, with no report verb (lint/analysis/verbless.py).
+- ``transcript``, then later ``inscription``, ``headline``, ``signature`` and ``post``: the
+  layout names the speaker, with no report verb (lint/analysis/verbless.py).
 - ``window``: a report verb within ``before`` words ahead of the opening mark or ``after``
   words behind the closing mark, in the quotation's own sentence, with no other quotation in
   between, and a source within ``source_window`` words of that verb. After the quotation the
@@ -42,7 +42,7 @@ from lint.analysis.speakers import (
     is_verb,
     name_run,
 )
-from lint.analysis.verbless import headline, inscription, signature, transcript
+from lint.analysis.verbless import headline, inscription, post, signature, transcript
 
 _LABEL_ALT = "|".join(map(re.escape, DRAFT_LABELS))
 # only whitespace (block-quote markers blanked by the reader) and an optional label
@@ -88,11 +88,12 @@ class Attributor(SpeakerSearch):
                 or self._sentence(q)
                 or headline(self, q)
                 or signature(self, q)
+                or post(self, q)
             ):
                 carry.attribute(q, i)
         carry.backfill()
 
-    # -- sources
+    # -- the quotation's own sentence
     def _window(self, q: Quote, prev: Quote | None, nxt: Quote | None) -> bool:
         p = self.params
         s_start = self.sentences[self.sentence_at(q.start)][0]
@@ -187,7 +188,7 @@ class Attributor(SpeakerSearch):
     def _sentence(self, q: Quote) -> bool:
         """A partial quotation inside reported speech: a speaker anywhere in its sentence."""
         s, e = self.sentences[self.sentence_at(q.start)]
-        if not self.may_report(s, e) or self._opens_sentence(q):
+        if not self.may_report(s, e) or self.opens_sentence(q):
             return False
         speaker, at = self.speaker_in(self.tokens_outside_quotes(s, e), subject=True)
         if speaker:
@@ -232,15 +233,12 @@ class Attributor(SpeakerSearch):
                 return None
         return ps, pe
 
-    def _opens_sentence(self, q: Quote) -> bool:
+    def opens_sentence(self, q: Quote) -> bool:
         s_start = self.sentences[self.sentence_at(q.start)][0]
         return bool(_LABEL.fullmatch(self.text, s_start, q.start))
 
     def opens_block(self, q: Quote) -> bool:
         return bool(_LABEL.fullmatch(self.text, self.blocks[q.block].start, q.start))
-
-    def opens_sentence(self, q: Quote) -> bool:
-        return self._opens_sentence(q)
 
     @staticmethod
     def set(q: Quote, route: str, speaker: str, at: int) -> None:
@@ -253,5 +251,7 @@ def attribute(
     sentences: list[tuple[int, int]],
     quotes: list[Quote],
     params: Params = DEFAULT,
+    posts: list[tuple[int, int]] | None = None,
 ) -> None:
-    Attributor(text, blocks, sentences, quotes, params).run()
+    """Attribute every quotation; ``posts``: the spans of a comment thread's posts."""
+    Attributor(text, blocks, sentences, quotes, params, posts).run()

@@ -17,11 +17,12 @@ does not continue anyone.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from lint.analysis.lexicon import DRAFT_LABELS, PRONOUNS
 from lint.analysis.quotations import Quote
-from lint.analysis.speakers import DOCUMENT_VERBS, is_source
+from lint.analysis.speakers import DOCUMENT_VERBS
 
 if TYPE_CHECKING:
     from lint.analysis.attribution import Attributor
@@ -97,7 +98,9 @@ class Continuation:
 
     def _speaker_of_sentence(self, s: int, e: int) -> tuple[str, int]:
         att = self.att
-        attributed = [q for q in att.quotes if s <= q.start < e and q.attributed]
+        # the quotations starting in the sentence (found by their starts, not a scan of all)
+        lo, hi = bisect_left(att.quote_starts, s), bisect_left(att.quote_starts, e)
+        attributed = [q for q in att.quotes[lo:hi] if q.attributed]
         if attributed:
             return attributed[-1].speaker, attributed[-1].attribution_at
         tokens = att.tokens_outside_quotes(s, e)
@@ -105,8 +108,6 @@ class Continuation:
         if speaker:
             return speaker, at
         for j, (_, tok) in enumerate(tokens):
-            if tok.lower() not in PRONOUNS and is_source(tok, att.params) and att.source_at(
-                tokens, j
-            ):
+            if tok.lower() not in PRONOUNS and att.source_at(tokens, j):
                 return _SEARCH_ENDED
         return "", -1

@@ -105,11 +105,7 @@ class Editorial:
     @cached_property
     def _quotes(self) -> tuple[list[Quote], list[int]]:
         quotes, unmatched = find_quotes(self.text, self.blocks)
-        attribute(self.text, self.blocks, self.sentences, quotes)
-        posts = self.posts
-        for q in quotes:  # what a reader quotes in a comment is the reader's report of it
-            if not q.attributed and any(s <= q.start and q.end <= e for s, e in posts):
-                q.attributed, q.route, q.speaker, q.attribution_at = True, "post", "", q.start
+        attribute(self.text, self.blocks, self.sentences, quotes, posts=self.posts)
         return quotes, unmatched
 
     @property
@@ -120,7 +116,11 @@ class Editorial:
     def unmatched_marks(self) -> list[int]:
         return self._quotes[1]
 
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
     def block_of(self, offset: int) -> Block:
         """The block holding view offset ``offset`` (the last one starting at or before it)."""
-        i = bisect_right([b.start for b in self.blocks], offset) - 1
+        i = bisect_right(self._block_starts, offset) - 1
         return self.blocks[max(i, 0)]

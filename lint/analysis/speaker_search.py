@@ -44,8 +44,10 @@ class SpeakerSearch:
         sentences: list[tuple[int, int]],
         quotes: list[Quote],
         params: Params = DEFAULT,
+        posts: list[tuple[int, int]] | None = None,
     ) -> None:
         self.text = text
+        self.posts = posts or []  # a comment thread's posts: the readers' own words
         self.blocks = blocks
         self.sentences = sentences
         self.starts = [s for s, _ in sentences]
@@ -64,7 +66,6 @@ class SpeakerSearch:
 
     def block_at(self, offset: int) -> int:
         return max(bisect_right(self.block_starts, offset) - 1, 0)
-
 
     def speaker_near(self, tokens: list[Token], k: int) -> str:
         """The source nearest the verb at ``k`` (ahead of it on a tie), as a whole name."""
@@ -125,14 +126,8 @@ class SpeakerSearch:
         lo = self.sentences[max(si - 2, 0)][0]
         if self.blocks[self.block_at(lo)].heading:  # headings never supply context
             lo = self.sentences[si][0]
-        spans = self._quotes_across(lo, pos)
-        for m in WORD.finditer(self.text, lo, pos):
-            if any(s <= m.start() < e for s, e in spans):
-                continue
-            tok = m.group()
-            if tok.lower() not in PRONOUNS and is_source(tok, self.params):
-                return True
-        return False
+        return any(tok.lower() not in PRONOUNS and is_source(tok, self.params)
+                   for _, tok in self.tokens_outside_quotes(lo, pos))
 
     def _quotes_across(self, lo: int, pos: int) -> list[tuple[int, int]]:
         """(start, end) of the quotations that start before ``pos`` and end after ``lo``, in
@@ -182,5 +177,3 @@ class SpeakerSearch:
                 if speaker:
                     return speaker, tokens[k][0]
         return "", -1
-
-    # -- the quotation's own sentence

@@ -44,7 +44,7 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his"
                          "your", "my", "every", "each", "any", "no"})
 # words before a report verb that deny the speech ("did not respond", "declined to say")
 NEGATIONS = frozenset({"not", "never", "declined", "refused", "didn't", "won't", "wouldn't",
-                       "couldn't", "hasn't", "haven't", "did't", "didn’t", "won’t", "wouldn’t",
+                       "couldn't", "hasn't", "haven't", "didn’t", "won’t", "wouldn’t",
                        "couldn’t", "hasn’t", "haven’t", "without"})
 # participles that hang a quotation on the sentence's subject ("…, saying, “…”")
 PARTICIPLES = frozenset({"saying", "adding", "asking", "telling", "writing", "declaring",

@@ -7,6 +7,7 @@
 - ``headline``: headline style, in a heading or a first line standing above the story ("Judge
   blocks map: ‘Not a close case’", "Mayor Whitcombe: “…”"): the subject before the colon.
 - ``signature``: a comment, post or epigraph signed after it ("“…” ― Dana R., Leeds").
+- ``post``: in a comment thread, what a reader quotes in a post is the reader's report of it.
 """
 
 from __future__ import annotations
@@ -100,4 +101,11 @@ def signature(att: Attributor, q: Quote) -> bool:
     if m is None:
         return False
     att.set(q, "signature", m.group(1).lstrip("@"), m.start(1))
+    return True
+
+
+def post(att: Attributor, q: Quote) -> bool:
+    if not any(s <= q.start and q.end <= e for s, e in att.posts):
+        return False
+    att.set(q, "post", "", q.start)
     return True
