@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lint.context import Context, inside, overlaps
 from lint.document import Document
@@ -28,6 +29,11 @@ class RuleSet:
 
     def by_id(self) -> dict[str, Rule]:
         return {r.spec.id: r for r in self.rules}
+
+    @cached_property
+    def yields(self) -> dict[str, tuple[str, ...]]:
+        """Rule id -> the rules it yields to (``yields_to``), for the rules that name any."""
+        return {r.spec.id: r.spec.yields_to for r in self.rules if r.spec.yields_to}
 
 
 def compile_rules(
@@ -73,7 +79,7 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
         if spec.once:
             kept = _once(kept, doc.text)
         out.extend(kept[: spec.limit] if spec.limit else kept)  # Vale: at most `limit` per file
-    out = _yield(out, {r.spec.id: r.spec.yields_to for r in ruleset.rules if r.spec.yields_to})
+    out = _yield(out, ruleset.yields)
     out.sort(key=Violation.sort_key)
     return CheckResult(out, errors)
 

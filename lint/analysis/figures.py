@@ -109,12 +109,12 @@ _AGE = re.compile(
 )
 _AGED = re.compile(r"\b(?:aged|age|ages)\s*$", re.IGNORECASE)
 _SCORE_VERBS = re.compile(
-    r"\b(?:won|lost|beat|beaten|drew|draw|ended|finished|score[ds]?|defeated|led|trailed|victory|win|defeat|voted|vote|ruled|split"
-    r"|passed|approved|rejected|adopted|carried|confirmed)\b[^.]{0,30}$",
+    r"\b(?:won|lost|beat|beaten|drew|draw|ended|finished|score[ds]?|defeated|led|trailed|victory|win|defeat|voted|vote|ruled|split)\b[^.]{0,30}$",
     re.I,
 )
-_VOTE_BEFORE = re.compile(r"\b(?:votes?|voted|voting|passed|failed|approved|rejected|adopted)\b"
-                          r"[^.]{0,30}$", re.I)
+# a tally of up to three digits after a vote ("The vote was 221-207", "passed the Senate 29-4")
+_VOTE_BEFORE = re.compile(r"\b(?:votes?|voted|voting|passed|failed|approved|rejected|adopted|"
+                          r"carried|confirmed)\b[^.]{0,30}$", re.I)
 _ONE_TO_THREE_DIGITS = re.compile(r"\d{1,3}")
 _BETWEEN = re.compile(r"(?i:between)\s+")
 _PHONE_TAIL = re.compile(r"\d{3}-\d{4}")  # 555-0119: a local telephone number, not a range

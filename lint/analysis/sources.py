@@ -96,6 +96,7 @@ ACT_VERBS = frozenset(
 ) - {"voting", "ordering", "charging", "settling"}
 
 
+_EVIDENCE_AND_ACTS = EVIDENCE_VERBS | ACT_VERBS
 ACT_WORDS = re.compile(r"(?i:\b(?:" + trie_pattern(sorted(ACT_VERBS)) + r")\b)")
 
 
@@ -104,7 +105,7 @@ def cue_strength(
 ) -> int:
     """2 for a strong cue in text[start:end], 1 for a weak one, 0 for none; with ``acts``,
     an official act by a named body counts as strong too (for the figures of that sentence)."""
-    verbs = EVIDENCE_VERBS | ACT_VERBS if acts else EVIDENCE_VERBS
+    verbs = _EVIDENCE_AND_ACTS if acts else EVIDENCE_VERBS
     if links or _CITATION.search(text, start, end) or _SOURCE_PHRASE.search(text, start, end):
         return 2
     for m in _ACCORDING.finditer(text, start, end):
