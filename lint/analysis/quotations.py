@@ -147,6 +147,7 @@ def _pair(
 
 def find_quotes(text: str, blocks: list[Block]) -> tuple[list[Quote], list[int]]:
     """All quotations in view order, and the offsets of marks that pair with nothing."""
+    # (imported here: single_quotes builds the Quote objects defined in this module)
     from lint.analysis.single_quotes import pair_singles, single_openers
 
     quotes: list[Quote] = []
