@@ -20,6 +20,7 @@ from lint.sentences import split
 # text with these alternatives tried at every character cost a tenth of the linting)
 _RELEASE_MARKS = ("PRNewswire", "PR Newswire", "Business Wire", "BUSINESS WIRE", "GLOBE NEWSWIRE",
                   "GlobeNewswire", "Accesswire", "FOR IMMEDIATE RELEASE", "For Immediate Release")
+_RELEASE_REACH = 1500  # characters from either end of the file where a release shows itself
 _CONTACT = re.compile(r"(?:Media|Press|Investor|MEDIA|PRESS|INVESTOR) (?:Contacts?|Relations|"
                       r"CONTACTS?|RELATIONS)\s*:")
 
@@ -70,9 +71,14 @@ class Editorial:
         """A press release speaks for its issuer: its figures and superlatives are the
         issuer's own claims, sourced by the release itself. Told by a release wire's name
         (PR Newswire, Business Wire, GlobeNewswire), "FOR IMMEDIATE RELEASE" or a media or
-        investor contact line (read in the source: the reader blanks the dateline)."""
+        investor contact line near the top or the foot of the file (read in the source: the
+        reader blanks the dateline)."""
         text = self.doc.text
-        return any(m in text for m in _RELEASE_MARKS) or _CONTACT.search(text) is not None
+        # the marks sit at a release's head (dateline, FOR IMMEDIATE RELEASE) or foot (contacts);
+        # a news story naming Business Wire in its eighth paragraph is not a release
+        ends = text if len(text) <= 2 * _RELEASE_REACH else (
+            text[:_RELEASE_REACH] + "\n" + text[-_RELEASE_REACH:])
+        return any(m in ends for m in _RELEASE_MARKS) or _CONTACT.search(ends) is not None
 
     @cached_property
     def turns(self) -> list[tuple[int, int]]:
