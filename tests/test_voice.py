@@ -11,9 +11,9 @@ import pytest
 from lint.engine import RuleSet, compile_rules
 from lint.runner import Settings, lint_text, select_specs
 
-WRITER = ("Tragically, you know, critics say the plan is reportedly the worst ever, with 40% "
-          "of families furious, and recently it is widely believed to be a disaster. Why "
-          "would you vote for it?")
+WRITER = ("Tragically, you know, the plan is the worst ever, with 40% of families furious. "
+          "Critics say it is reportedly bad, and recently it is widely believed to be a "
+          "disaster: why would you vote for it?")
 SKIPPING = ("neutrality", "weasel", "style", "sourcing")
 
 

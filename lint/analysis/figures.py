@@ -84,6 +84,21 @@ COUNTABLE = frozenset(
     guns weapons missiles drones tanks aircraft planes ships sailors marines conscripts recruits
     """.split()
 )
+# A crowd the reporter saw: "More than 200 people packed the gym", "told 1,000 supporters".
+# (A casualty word nearby wins: "200 people died" stays a statistic.)
+CROWD = frozenset(
+    "people supporters residents protesters demonstrators fans spectators parents students "
+    "attendees onlookers mourners worshippers marchers neighbours neighbors voters".split()
+)
+CROWD_VERBS = frozenset(
+    "packed filled crowded jammed crammed attended gathered turned showed lined rallied marched "
+    "cheered queued signed braved waited chanted applauded listened".split()
+)
+_CROWD_BEFORE = frozenset("told addressed drew attracted before greeted".split())
+_NEEDED = frozenset("needed required necessary".split())
+_THRESHOLD_VERBS = frozenset(
+    "require requires required need needs needed find muster reach secure".split()
+)
 CASUALTY = frozenset(
     "killed dead died wounded injured missing casualties deaths perished slain".split()
 )
@@ -124,6 +139,11 @@ _TIME_AFTER = re.compile(
     r"^\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|BST|EST|ET|PT|o'clock)\b|^:\d\d", re.IGNORECASE
 )
 _WORD = re.compile(r"\w[\w’'-]*")
+_UNIT_WORD = re.compile(
+    r"(?i:%|per|percent|pct|million|mln|billion|bln|thousand|bn|m|k|dollars|dlrs|euros|"
+    r"pounds|points|pts|degrees|cents|tonnes|tons|acres|miles|metres|meters|kilometres|"
+    r"kilometers|km|kg|feet|inches)"
+)
 # compiled here, not at each call: a module-level re.search looks its pattern up in re's
 # cache every time, and these run once or more per figure
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -248,6 +268,8 @@ def find_figures(
                 reason = "phone"  # a link of a digit chain (555-0100-2000), or 555-0119
             elif _ID_BEFORE.search(text[max(0, s - 30) : s]):
                 reason = "identifier"  # "No. 18-0214", "pages 112-114"
+            elif _is_tally(core, text[e : e + 24]):
+                reason = "tally"  # "control of the Senate at 57-42", "a 266-166 majority"
             else:
                 statistic = True
         elif kind in ("currency", "percent", "fraction", "multiplier"):
@@ -265,6 +287,16 @@ def find_figures(
                 statistic, reason = _judge_count(words, positions, s, e, core)
         out.append(Figure(s, e, kind, _values(core), statistic, reason))
     return _drop_phones(text, out)
+
+
+def _is_tally(core: str, after: str) -> bool:
+    """Two whole numbers joined by a hyphen with nothing counted after them are a score, a
+    seat tally or a split ("57-42", "a 50-50 tie", "a 5-4 ruling"); a range of things keeps
+    its noun or unit ("10-15 people", "3-4%", "$2-3 million")."""
+    if "-" not in core or not all(p.isdigit() for p in core.split("-")):
+        return False
+    m = _WORD.match(after.lstrip())
+    return not (m and (m.group().lower() in COUNTABLE or _UNIT_WORD.fullmatch(m.group())))
 
 
 def _judge_count(
@@ -291,6 +323,15 @@ def _judge_count(
     if value < 10:
         return False, "small count"
     if not COUNTABLE.isdisjoint(after[:4]) or after[:2] == ["of", "them"]:
+        before = words[max(0, bisect_left(positions, s) - 2) : bisect_left(positions, s)]
+        if after[0] in ("vote", "votes") and (
+            not _NEEDED.isdisjoint(after[1:2]) or not _THRESHOLD_VERBS.isdisjoint(before)
+        ):
+            return False, "vote threshold"  # "the 60 votes needed", "requires 60 votes"
+        if after[0] in CROWD and (
+            not CROWD_VERBS.isdisjoint(after[1:4]) or not _CROWD_BEFORE.isdisjoint(before)
+        ):
+            return False, "crowd"  # the reporter's own count of an event's crowd
         return True, ""
     return False, "no countable noun"
 

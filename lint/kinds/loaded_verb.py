@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from lint.analysis.alternation import longest_first
-from lint.analysis.lexicon import inflect
+from lint.analysis.lexicon import PRONOUNS, SOURCE_NOUNS, inflect
 from lint.anchors import WordAnchors
 from lint.context import Context
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
@@ -28,6 +28,15 @@ _VERB_LEAD = frozenset(
     "to will would could should can may might must did does do not never i we they you "
     "often also still".split()
 )
+# Lemmas that are also nouns: their -s form is a plural ("misconduct claims that lawyers
+# raised", "his boasts") unless a subject stands right before it ("Smith claims", "she
+# claims", "but claims the team …").
+_NOUN_LEMMAS = frozenset("claim boast rant whine slam blast gush".split())
+_SUBJECT_BEFORE = PRONOUNS | SOURCE_NOUNS | frozenset(
+    "who which also still now but and often repeatedly falsely wrongly openly".split()
+)
+# "insisted on a recount", "insists upon": a demand, not a report of speech
+_DEMAND_AFTER = re.compile(r"\s+(?:on|upon)\b", re.IGNORECASE)
 _FOLLOW = re.compile(r"\b(?:that|about)\b|[“\"]|:", re.IGNORECASE)
 _TOKEN = re.compile(r"\w[\w’'-]*")
 
@@ -60,11 +69,27 @@ class LoadedVerb(Rule):
                 continue
             if m.group() in self.lemmas and not (before and before[-1].lower() in _VERB_LEAD):
                 continue  # a bare "claim" is a noun ("an absurd claim that") unless "to claim"
+            if self._plural_noun(m.group(), before):
+                continue
+            if m.group().lower().startswith("insist") and _DEMAND_AFTER.match(text, m.end()):
+                continue
             if m.start() not in verb_at and not self._followed(
                 text, m.end(), claims.sentences[claims.sentence_at(m.start())].end
             ):
                 continue
             yield Hit(m.start(), m.end(), (text[m.start() : m.end()],))
+
+    @staticmethod
+    def _plural_noun(word: str, before: list[str]) -> bool:
+        """Is this -s form of a noun lemma a plural noun? Only a subject just before it makes
+        it a verb: a pronoun, a source noun, a name (capitalised, not possessive)."""
+        low = word.lower()
+        lemma = low[:-2] if low.endswith("hes") else low[:-1]
+        if lemma not in _NOUN_LEMMAS or not low.endswith("s"):
+            return False
+        prev = before[-1] if before else ""
+        named = prev[:1].isupper() and not prev.endswith(("’s", "'s"))
+        return not (named or prev.lower() in _SUBJECT_BEFORE)
 
     def _followed(self, text: str, pos: int, limit: int) -> bool:
         tokens = list(_TOKEN.finditer(text, pos, limit))[: self.window]

@@ -102,7 +102,9 @@ class Phone(EditorialRule):
             chunk = text[base:line_end].replace("\n", " ")
             for start, end, _ in self._candidates(chunk):
                 start, end = start + base, end + base
-                if self._plausible(text, start, end):
+                if self._plausible(text, start, end) and not ctx.editorial.press_release:
+                    # (a release's phone numbers are its published media and investor
+                    # contacts: asked only once a number is found)
                     yield Hit(start, end, (text[start:end],))
 
 

@@ -1,13 +1,19 @@
 """``unsourced-superlative``: a rank or first claim ("the first public …", "the largest in
-Europe", "unprecedented") with no explicit citation in its sentence.
+Europe", "unprecedented") with no source in its sentence.
 
-A report verb is not enough here (WP:V: claims likely to be challenged need a citation): only a
-link, a footnote, a parenthetical source or "according to X" satisfies the rule. A plain
-sequence ordinal ("his first golf outing") is not in the list.
+A link, a footnote, a parenthetical source, "according to X", or a named source with a report
+verb ("…, the railway said", "which the candidate claimed was the largest") sources it: the
+claim is then the speaker's, as news copy puts it. A plain sequence ordinal ("his first golf
+outing") is not in the list, nor a literal "for the first time" ("she saw the film for the
+first time"): only "for the first time ever" and "the first time in history" are. A rank in an
+appositive that identifies a name ("Sindicato X, the largest union in the port, said") is
+description, not a claim, unless it reaches for history or a record ("…, the largest in the
+township's history").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lint.anchors import WordAnchors
@@ -24,7 +30,7 @@ PHRASES = [
     "first official",
     "first ever",
     "first-ever",
-    "for the first time",
+    "for the first time ever",
     "first known",
     "first such",
     "first time in history",
@@ -50,6 +56,12 @@ PHRASES = [
 ]
 
 
+_APPOSITIVE = re.compile(r",\s*$")
+# what turns an identifying rank into a record claim
+_RECORD = re.compile(r"\b(?:history|ever|on\s+record|of\s+all\s+time|since|records)\b",
+                     re.IGNORECASE)
+
+
 def validate(spec: RuleSpec) -> None:
     """Nothing beyond the key types."""
 
@@ -71,10 +83,25 @@ class UnsourcedSuperlative(EditorialRule):
             i = claims.sentence_at(m.start())
             if i in reported or ctx.editorial.blocks[claims.sentences[i].block].heading:
                 continue
-            if claims.cited(i) or claims.in_quote(m.start(), m.end()):
+            if claims.cited(i) or claims.cue(i) == 2 or claims.in_quote(m.start(), m.end()):
+                continue
+            if self._identifies(ctx.text, m.start(), m.end(), claims.sentences[i].end):
                 continue
             reported.add(i)
             yield Hit(m.start(), m.end(), (ctx.text[m.start() : m.end()],))
+
+
+    @staticmethod
+    def _identifies(text: str, start: int, end: int, limit: int) -> bool:
+        """", the largest union in the two ports," after a name: an identifier, unless the
+        appositive (up to its comma) claims a record."""
+        if not text[start : end].lower().startswith("the ") or not _APPOSITIVE.search(
+            text, max(0, start - 3), start
+        ):
+            return False
+        close = text.find(",", end, limit)
+        stop = close if close >= 0 else limit
+        return _RECORD.search(text, end, stop) is None
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
