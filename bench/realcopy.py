@@ -11,8 +11,12 @@ names each quotation's speaker. Reported:
   found being the key's (speaker accuracy), titles and names left alone, real faults caught;
 - findings per 1,000 words for every rule, error-level findings per 1,000 words per genre, and
   unattributed-quote false alarms per story;
+- where the key lists every figure (``figures``, the sourcing stories), ``sourcing.unsourced-
+  figure`` is keyed too: a finding is right on a figure keyed ``source: none``, wrong on any
+  other, and the share of its findings on figures the story attributes to a speaker is reported;
 - for every other rule, precision against the key's ``judged`` list (a copy editor's verdict on
-  each finding: keep or not), with the findings no verdict covers counted as unjudged.
+  each finding: keep or not), with the findings no verdict covers counted as unjudged;
+- warning and error findings of all rules together: keyed right or judged keep, over all.
 
 Used by ``bench/quality.py --suite realcopy``; ``--tree`` scores another checkout's ``lint``
 (the before of a before/after) with the same keys.
@@ -92,6 +96,7 @@ class Scores:
     misses: list[str] = field(default_factory=list)
     judged: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     judged_by_severity: Counter[str] = field(default_factory=Counter)
+    figure_on_speaker: int = 0  # unsourced-figure findings on a figure keyed "speaker"
 
 
 def score(stories: list[Story]) -> Scores:
@@ -121,14 +126,30 @@ def score(stories: list[Story]) -> Scores:
     return out
 
 
+FIGURE_RULE = "sourcing.unsourced-figure"
+
+
+def keyed(story: Story, rule: str) -> bool:
+    """Does the story's key list every right finding of this rule?"""
+    return rule.split(".")[0] in KEYED_PACKS or (rule == FIGURE_RULE and "figures" in story.key)
+
+
 def _score_findings(story: Story, violations: list[Any], out: Scores) -> None:
     expected = [(e["rule"], locate(story.text, e["at"])) for e in story.key.get("expect") or []]
+    figures = [(str(f["source"]), locate(story.text, f["at"]))
+               for f in story.key.get("figures") or []]
+    expected += [(FIGURE_RULE, span) for source, span in figures if source == "none"]
     matched: set[int] = set()
     for v in violations:
-        if v.rule.split(".")[0] not in KEYED_PACKS:
+        if not keyed(story, v.rule):
             continue
         hit = next((i for i, (rule, (s, e)) in enumerate(expected)
                     if rule == v.rule and v.offset < e and s < v.end_offset), None)
+        if v.rule == FIGURE_RULE and any(source == "speaker" and v.offset < e and s < v.end_offset
+                                         for source, (s, e) in figures):
+            out.figure_on_speaker += 1
+        if int(v.severity) >= 2:
+            out.judged_by_severity["keep" if hit is not None else "noise"] += 1
         if hit is None:
             out.keyed[v.rule].fp += 1
             excerpt = _SPACE.sub(" ", story.text[v.offset : v.end_offset])[:60]
@@ -147,7 +168,7 @@ def _score_judged(story: Story, violations: list[Any], out: Scores) -> None:
     verdicts = [(j["rule"], locate(story.text, j["at"]), bool(j["keep"]))
                 for j in story.key.get("judged") or []]
     for v in violations:
-        if v.rule.split(".")[0] in KEYED_PACKS:
+        if keyed(story, v.rule):
             continue
         keep = next((k for rule, (s, e), k in verdicts
                      if rule == v.rule and v.offset < e and s < v.end_offset), None)
@@ -208,6 +229,9 @@ def report(s: Scores) -> dict[str, Any]:
         "misses": s.misses,
         "judged": {rule: _verdicts(c) for rule, c in sorted(s.judged.items())},
         "judged_warning_and_error": _verdicts(s.judged_by_severity),
+        "unsourced_figure_on_attributed": (
+            s.figure_on_speaker / (s.keyed[FIGURE_RULE].tp + s.keyed[FIGURE_RULE].fp)
+            if s.keyed[FIGURE_RULE].tp + s.keyed[FIGURE_RULE].fp else 0.0),
     }
 
 
@@ -239,8 +263,11 @@ def print_report(r: dict[str, Any]) -> None:
             print(f"{rule:44} {c['keep']:5} {c['noise']:5} {c['unjudged']:8} {p:>9}")
         w = r["judged_warning_and_error"]
         p = "-" if w["precision"] is None else f"{w['precision']:.2f}"
-        print(f"{'warning and error findings, all judged rules':44} {w['keep']:5} {w['noise']:5} "
+        print(f"{'warning and error findings, all rules':44} {w['keep']:5} {w['noise']:5} "
               f"{w['unjudged']:8} {p:>9}")
+        print("  (keyed findings count as keep when the key expects them, noise when not)")
+    print(f"unsourced-figure findings on figures attributed to a speaker: "
+          f"{r['unsourced_figure_on_attributed']:.0%}")
     for title, rows in (("keyed false alarms", r["false_alarms"]), ("keyed misses", r["misses"])):
         if rows:
             print(f"\n{title}:")

@@ -16,7 +16,7 @@ from lint.analysis.figure_anchors import anchors_for, figure_anchors
 from lint.matchers import GROUP, START, finditer_at
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MULT = r"(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?"
+_MULT = r"(?:\s?(?:thousand|million|billion|trillion|bn|mln|bln|m|k)\b)?"
 _UNITS = (
     "ones?|twos?|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
@@ -34,9 +34,9 @@ _APPROX = (
 )
 _CURRENCY = (
     rf"[$€£¥₩₽]\s?(?:{_NUM}){_MULT}|(?:{_NUM}){_MULT}\s?"
-    r"(?:USD|EUR|GBP|dollars|euros|pounds|roubles|rubles|won|yuan|yen)\b"
+    r"(?:USD|EUR|GBP|dollars|dlrs|euros|pounds|stg|roubles|rubles|won|yuan|yen)\b"
 )
-_PERCENT = rf"(?:{_NUM})\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pp\b)"
+_PERCENT = rf"(?:{_NUM})\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b|pp\b)"
 _RANGE = (
     rf"(?:{_NUM}){_MULT}\s?(?:-|–|—|to)\s?(?:{_NUM}){_MULT}"
     rf"|between\s+(?:{_NUM}){_MULT}\s+and\s+(?:{_NUM}){_MULT}"
@@ -139,6 +139,13 @@ _TIME_AFTER = re.compile(
     r"^\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|BST|EST|ET|PT|o'clock)\b|^:\d\d", re.IGNORECASE
 )
 _WORD = re.compile(r"\w[\w’'-]*")
+_MARKET_AFTER = re.compile(
+    r"\s+(?:(?:a|an|per)\s+(?:bushel|ton|tonne|ounce|oz|barrel|pound|lb|gallon|litre|liter|"
+    r"kilo|kg|troy)\b|level\b)", re.IGNORECASE)
+_MARKET_BEFORE = re.compile(
+    r"\b(?:yields?|yielding|yielded|coupon|closed|ended|settled|finished|opened|traded|"
+    r"trading|quoted|bid|offered|fixed)\b(?:[^.;]|\.\d){0,30}$"
+    rf"|\b{_MONTH}\s+(?:contracts?\s+)?(?:at|was|were)\s+$", re.IGNORECASE)
 _UNIT_WORD = re.compile(
     r"(?i:%|per|percent|pct|million|mln|billion|bln|thousand|bn|m|k|dollars|dlrs|euros|"
     r"pounds|points|pts|degrees|cents|tonnes|tons|acres|miles|metres|meters|kilometres|"
@@ -272,6 +279,8 @@ def find_figures(
                 reason = "tally"  # "control of the Senate at 57-42", "a 266-166 majority"
             else:
                 statistic = True
+        elif kind in ("currency", "percent") and _market_quote(text, s, e, start):
+            reason = "market level"  # "lifting its yield to 9.52 pct", "1.10 dlrs a ton"
         elif kind in ("currency", "percent", "fraction", "multiplier"):
             statistic = True
         else:
@@ -287,6 +296,12 @@ def find_figures(
                 statistic, reason = _judge_count(words, positions, s, e, core)
         out.append(Figure(s, e, kind, _values(core), statistic, reason))
     return _drop_phones(text, out)
+
+
+def _market_quote(text: str, s: int, e: int, lo: int) -> bool:
+    """A price, yield or level as markets copy quotes it: a price per unit of a commodity, a
+    level ("the 145 yen level"), or a figure a market closed, traded or yielded at."""
+    return bool(_MARKET_AFTER.match(text, e) or _MARKET_BEFORE.search(text, max(lo, s - 40), s))
 
 
 def _is_tally(core: str, after: str) -> bool:

@@ -99,6 +99,8 @@ SOURCE_NOUNS = frozenset(
     two three both pair couple trio
     plan proposal ordinance law statute regulation contract agreement treaty charter
     constitution policy manual guidance audit review inquiry investigation
+    railway airline utility operator exchange carrier insurer producer maker manufacturer
+    retailer developer builder
     """.split()
 )
 
@@ -111,7 +113,7 @@ DOCUMENT_NOUNS = frozenset(
     summary editorial column caption ad advert advertisement sign-off communique communiqué
     plan proposal ordinance law bill act statute regulation contract agreement treaty charter
     constitution policy manual guidance audit review section clause article provision rule
-    rules documents records minutes
+    rules documents records minutes tables filings statistics estimates returns accounts
     """.split()
 )
 SOURCE_NOUNS = SOURCE_NOUNS | DOCUMENT_NOUNS

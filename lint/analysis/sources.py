@@ -56,7 +56,7 @@ EVIDENCE_VERBS = frozenset(
 ) - {"counting", "recording", "showing", "finding", "writing"}
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?!(?:the\s+)?(?:plan|schedule|tradition|legend|custom|script|rumou?r|"
-    r"most|some|many|me|him|her|them|us|you|it)\b)(?:the\s+|a\s+|an\s+)?(\w[\w’'-]*(?:\s+\w[\w’'-]*){0,2})",
+    r"most|some|many|me|him|her|them|us|you|it)\b)(?:the\s+|a\s+|an\s+)?(\w[\w’'-]*(?:\s+\w[\w’'-]*){0,4})",
     re.IGNORECASE,
 )
 _SOURCE_PHRASE = re.compile(
@@ -129,6 +129,6 @@ def has_citation(text: str, start: int, end: int, links: bool) -> bool:
 
 def _names_a_source(words: str) -> bool:
     """The object of "according to": a name, or a source noun among its first words
-    ("the council's survey", "Ofcom", "police figures")."""
+    ("the council's survey", "Ofcom", "police figures", "fare tables issued by BR")."""
     tokens = [_POSSESSIVE.sub("", w) for w in words.split()]
-    return tokens[0][:1].isupper() or any(is_source(t, DEFAULT) for t in tokens)
+    return any(t[:1].isupper() or is_source(t, DEFAULT) for t in tokens)

@@ -1,7 +1,8 @@
 """``anonymous-source``: unnamed-source formulas ("sources said", "a person familiar with").
 
 Quiet when a name stands in apposition ("a senior official, Jane Roe," or "Jane Roe, a senior
-official at the ministry,").
+official at the ministry,"), and when the sentence says why anonymity was granted ("who asked
+not to be named because he was not authorised to speak to the press"), as style books require.
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ PHRASES = [
     "who spoke on condition of anonymity", "unnamed sources", "an unnamed official",
 ]
 _APPOSITION = re.compile(r"\s*,\s*(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+\s*,")
+# the reason for anonymity, given in the same sentence
+_REASON = re.compile(
+    r"\b(?:not\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to|for\s+fear\s+of|to\s+protect|"
+    r"because\s+(?:of\s+)?(?:the\s+)?(?:talks|negotiations|matter|investigation|discussions|"
+    r"deliberations|they|he|she|it)\b|fearing\s+(?:reprisals|retaliation|for))",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _NAMED_BEFORE = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+\s*,\s*$")
 
 
@@ -50,7 +59,15 @@ class AnonymousSource(EditorialRule):
                 continue
             if _NAMED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):
                 continue
+            if self._reason_given(ctx.text, m.start(), m.end()):
+                continue
             yield Hit(m.start(), m.end(), (ctx.text[m.start() : m.end()],))
+
+    @staticmethod
+    def _reason_given(text: str, start: int, end: int) -> bool:
+        stop = _SENTENCE_END.search(text, end)
+        lead = max(text.rfind(". ", 0, start), start - 160)
+        return _REASON.search(text, max(0, lead), stop.start() if stop else len(text)) is not None
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

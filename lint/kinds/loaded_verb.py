@@ -37,6 +37,8 @@ _SUBJECT_BEFORE = PRONOUNS | SOURCE_NOUNS | frozenset(
 )
 # "insisted on a recount", "insists upon": a demand, not a report of speech
 _DEMAND_AFTER = re.compile(r"\s+(?:on|upon)\b", re.IGNORECASE)
+_LABEL = re.compile(r"\s*:")
+_LINE_LEAD = re.compile(r"[ \t*#>-]*")  # what may open a line before a label
 _FOLLOW = re.compile(r"\b(?:that|about)\b|[“\"]|:", re.IGNORECASE)
 _TOKEN = re.compile(r"\w[\w’'-]*")
 
@@ -67,6 +69,9 @@ class LoadedVerb(Rule):
             before = _TOKEN.findall(text, max(0, m.start() - 40), m.start())
             if before and before[-1].lower() in _DETERMINERS:
                 continue
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+            if _LABEL.match(text, m.end()) and _LINE_LEAD.fullmatch(line):
+                continue  # "NOTES:", "Note:" heading a line: a label, not a verb
             if m.group() in self.lemmas and not (before and before[-1].lower() in _VERB_LEAD):
                 continue  # a bare "claim" is a noun ("an absurd claim that") unless "to claim"
             if self._plural_noun(m.group(), before):

@@ -2,7 +2,9 @@
 intelligence has been whispering", "reports surfaced", "studies show").
 
 Quiet when the group is made specific: a nationality, institution or name before it ("South
-Korean officials", "Ukraine’s officials") or after it ("analysts at the IISS").
+Korean officials", "Ukraine’s officials", "company officials", "state emergency management
+officials") or after it ("analysts at the IISS"), or when one of them is named in the next
+sentence ("Analysts said demand was weak. … said Linda Oyelaran, grain analyst at …").
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ SOURCES = [
     "critics", "experts", "analysts", "observers", "commentators", "insiders", "officials",
     "western intelligence", "foreign intelligence", "allied intelligence", "intelligence sources",
     "reports", "studies", "research", "some people", "many people", "most people", "scientists",
-    "economists", "historians", "scholars", "many", "some", "others", "people",
+    "economists", "historians", "scholars", "many", "some", "others", "people", "officers",
+    "union leaders", "union officials",
 ]
 VERBS = [
     "say", "claim", "believe", "think", "suggest", "point", "warn", "whisper", "surface", "show",
@@ -42,6 +45,13 @@ _NEEDS_ADJACENT = frozenset("many some others people".split())
 _BETWEEN = frozenset(
     "have has had also now often long been will would may might could can do does did still "
     "generally widely further repeatedly however even".split()
+)
+# a lowercase word before the group that says whose they are ("company officials said")
+_INSTITUTIONS = frozenset(
+    """company firm state federal county city municipal government ministry police
+    pentagon school hospital airport port party campaign administration agency
+    department council prison court bank club league team church university college mine
+    airline railway management emergency health fire election""".split()
 )
 _SPECIFIC_AFTER = re.compile(r"\s+(?:at|from|with|for|of|in)\s+(?:the\s+)?[A-Z]")
 _TOKEN = re.compile(r"\w[\w’'-]*")
@@ -79,7 +89,7 @@ class VagueSource(EditorialRule):
         word = prev.group()
         if word.lower() in _VAGUE_MODIFIERS or word.lower() in ("the", "a", "an", "these", "those"):
             return False
-        if word.endswith(("’s", "'s")):
+        if word.endswith(("’s", "'s")) or word.lower() in _INSTITUTIONS:
             return True
         lead = text[max(0, prev.start() - 3) : prev.start()]
         sentence_initial = prev.start() == 0 or bool(_SENTENCE_LEAD.search(lead))
@@ -98,10 +108,28 @@ class VagueSource(EditorialRule):
                 if k >= window or _CLAUSE_BREAK.search(text[m.end() : t.start()]):
                     break
                 if word in self.verbs and not (plural and word in self.singular_forms):
+                    if _one_named_next(text, noun, t.end()):
+                        break
                     yield Hit(m.start(), t.end(), (text[m.start() : t.end()],))
                     break
                 if word not in _BETWEEN and not word.endswith("ly"):
                     break
+
+
+def _one_named_next(text: str, noun: str, end: int) -> bool:
+    """Is one of the group named within the next sentence ("Analysts said …. “…,” Linda
+    Oyelaran, grain analyst at Stratton, said")? The group's singular with a capitalised
+    name in the three words before it or right after it."""
+    member = noun.split()[-1].lower().removesuffix("s")
+    if member in ("people", "report", "studie", "research", "many", "some", "other"):
+        return False
+    stop = _SENTENCE_END.search(text, end)
+    second = _SENTENCE_END.search(text, stop.end()) if stop else None
+    limit = second.end() if second else len(text)
+    pattern = re.compile(
+        rf"[A-Z][\w’'-]+,?\s+(?:[\w’'-]+\s+){{0,2}}{member}\b|\b{member}\s+[A-Z][\w’'-]+\s+[A-Z]"
+    )
+    return pattern.search(text, end, min(limit, end + 400)) is not None
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
