@@ -4,7 +4,9 @@ writer's own voice (MOS:LABEL), reported at every occurrence.
 A label is the writer's unless someone else applies it: it stays quiet after a designation
 verb with a subject or a "by" agent in the sentence ("The EU lists the group as a terrorist
 organisation", "Biden called Putin a dictator", "he was described as a thug by police").
-"so-called" is doubt, not a designation. Every other key is ``term-list``'s.
+"so-called" is doubt, not a designation. In an editor's note, a correction or an update the
+publication speaks for itself: its labels are its own whatever the verb ("Editor's note: this
+story was updated to describe the regime's thugs"). Every other key is ``term-list``'s.
 """
 
 from __future__ import annotations
@@ -72,6 +74,10 @@ DESIGNATIONS = [
 ]
 _WORD = re.compile(r"[\w’'-]+")
 _BY_AGENT = re.compile(r"\bby\s+\w")
+# a note in the publication's own voice, opening its line
+_EDITORS_NOTE = re.compile(
+    r"[ \t*_>]*(?:editor['’]?s['’]?\s+note|note\s+to\s+readers|correction|clarification|update)"
+    r"\b[^\n]{0,20}?:", re.IGNORECASE)
 _PASSIVE = frozenset("is was are were be been being".split())
 
 
@@ -94,6 +100,8 @@ class ContentiousLabel(TermList):
 
     def _designated(self, text: str, s_start: int, s_end: int, start: int) -> bool:
         """A designation verb within ``window`` words before the label, applied by someone."""
+        if _EDITORS_NOTE.match(text, text.rfind("\n", 0, s_start) + 1):
+            return False
         words = list(_WORD.finditer(text, s_start, start))
         for k in range(len(words) - 1, max(-1, len(words) - 1 - self.window), -1):
             w = words[k].group().lower()

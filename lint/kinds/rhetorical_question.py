@@ -58,7 +58,10 @@ class RhetoricalQuestion(Rule):
             if len(words) < self.min_words or (alone and _title_case(words)):
                 continue
             begin = _question_start(text, start, mark)
-            yield Hit(begin, mark + 1, (_excerpt(text, begin, mark + 1),))
+            # the finding sits on the question's clause; the message quotes the sentence, so
+            # that "what is?" reads as the writer wrote it ("If this is not a crisis, what is?")
+            yield Hit(begin, mark + 1, (_excerpt(text, start + _lead(text, start, mark), begin,
+                                                 mark + 1),))
 
 
 def _open_bracket(text: str, start: int, mark: int) -> int:
@@ -74,8 +77,12 @@ def _question_start(text: str, start: int, mark: int) -> int:
         first = _WORD.match(text, brk.end())
         if first and first.group().lower() in _QUESTION_WORDS:
             return brk.end()
+    return start + _lead(text, start, mark)
+
+
+def _lead(text: str, start: int, mark: int) -> int:
     lead = _LEAD.match(text[start:mark])
-    return start + (lead.end() if lead else 0)
+    return lead.end() if lead else 0
 
 
 def _title_case(words: list[str]) -> bool:
@@ -86,9 +93,16 @@ def _title_case(words: list[str]) -> bool:
     return len(content) >= 2 and all(w[:1].isupper() for w in content)
 
 
-def _excerpt(text: str, start: int, end: int) -> str:
+def _excerpt(text: str, start: int, clause: int, end: int) -> str:
+    """The whole sentence up to 100 characters; a longer one from its question clause, or
+    its last words, after an ellipsis."""
     snippet = " ".join(text[start:end].split())
-    return snippet if len(snippet) <= 60 else snippet[:56].rstrip() + " …?"
+    if len(snippet) <= 100:
+        return snippet
+    tail = " ".join(text[clause:end].split())
+    if len(tail) > 90:
+        tail = tail[-90:].split(" ", 1)[-1]
+    return "… " + tail
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

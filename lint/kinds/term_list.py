@@ -137,7 +137,7 @@ class TermList(Rule):
             if self.per_sentence and len(keys) >= self.per_sentence and key not in keys:
                 continue
             keys.add(key)
-            yield Hit(m.start(), m.end(), (m.group(),))
+            yield Hit(m.start(), m.end(), (_phrase(text, m),))
 
     def _matches(self, ctx: Context) -> Iterator[re.Match[str]]:
         return self.anchors.finditer(self.pattern, ctx, ctx.text)
@@ -163,6 +163,18 @@ class TermList(Rule):
         if any(p.search(head) for p in self.before):
             return False
         return not any(p.match(text, end, s_end) for p in self.after)
+
+
+# A term ending on a function word ("always the") is quoted in the message with the word
+# that completes it ("always the autocrats"): the finding stays on the term itself.
+_OPEN_END = frozenset("the a an of to for by with".split())
+_NEXT_WORD = re.compile(r"\s+[\w’'-]+")
+
+
+def _phrase(text: str, m: re.Match[str]) -> str:
+    last = m.group().rsplit(None, 1)[-1].lower()
+    nxt = _NEXT_WORD.match(text, m.end()) if last in _OPEN_END else None
+    return m.group() + (" " + nxt.group().strip() if nxt else "")
 
 
 def _line(text: str, offset: int) -> tuple[int, int]:
