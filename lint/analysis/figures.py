@@ -92,7 +92,7 @@ CROWD = frozenset(
 )
 CROWD_VERBS = frozenset(
     "packed filled crowded jammed crammed attended gathered turned showed lined rallied marched "
-    "cheered queued signed braved waited chanted applauded listened".split()
+    "cheered queued braved waited chanted applauded listened".split()
 )
 _CROWD_BEFORE = frozenset("told addressed drew attracted before greeted".split())
 _NEEDED = frozenset("needed required necessary".split())
@@ -345,7 +345,8 @@ def _judge_count(
             return False, "vote threshold"  # "the 60 votes needed", "requires 60 votes"
         if after[0] in CROWD and (
             not CROWD_VERBS.isdisjoint(after[1:4]) or not _CROWD_BEFORE.isdisjoint(before)
-        ):
+            or "signed up" in " ".join(after[1:4])  # to speak at the hearing; not "signed a
+        ):                                          # petition", a count that needs its source
             return False, "crowd"  # the reporter's own count of an event's crowd
         return True, ""
     return False, "no countable noun"
