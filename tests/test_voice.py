@@ -56,6 +56,13 @@ def test_a_transcript_turn_is_the_speakers_too(rules: RuleSet) -> None:
     assert {"style", "sourcing", "weasel"} <= packs_found(text.replace("VALDEZ: ", ""), rules)
 
 
+def test_a_broadcast_turn_with_the_speakers_role_is_the_speakers(rules: RuleSet) -> None:
+    text = ("DANA ROE, HOST: So the votes you held on Tuesday were going to fail. Why hold them?"
+            "\n\nSENATOR ANA RUIZ: Because critics say the rules are the worst they have been.\n")
+    assert packs_found(text, rules).isdisjoint(SKIPPING)
+    assert "style" in packs_found(text.replace("DANA ROE, HOST: ", ""), rules)
+
+
 THREAD = ("Reader comments: “Transit board cuts six bus routes”\n\n"
           "kristin_oakdale · 3h\n"
           "You know what? Critics say this is the worst board we have ever had. Why would "

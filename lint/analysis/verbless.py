@@ -25,9 +25,12 @@ if TYPE_CHECKING:
 
 # a transcript turn: a speaker in capitals, or Q / A, then a colon, opening the paragraph
 # (a court record numbers its lines and writes "Q." and "A."; a caller is "CALLER (DENISE):")
+# (a broadcast transcript adds the speaker's role after a comma: "MARY ROE, HOST:",
+# "REPRESENTATIVE JOHN DOE:"; the name is the speaker)
 _TURN = re.compile(
     r"\s*(?:\d{1,3}[ \t]+)?"
-    r"(?:(Q|A|(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+(?: \([A-Z][A-Z .'’-]*\))?)\s*:"
+    r"(?:(Q|A|(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+(?: \([A-Z][A-Z .'’-]*\))?)"
+    r"(?:, (?:[A-Z][A-Z'’-]+ ){0,2}[A-Z][A-Z'’-]+)?\s*:"
     r"|(Q|A)\.[ \t]{2,})"
 )
 _NOT_TURNS = frozenset({"UPDATE", "NOTE", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE",

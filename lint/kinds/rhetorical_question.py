@@ -27,6 +27,11 @@ _QUESTION_WORDS = frozenset(
     shouldn't shall has hasn't have haven't had hadn't""".split()
 )
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s*")
+# a question the writer reports someone asking, introduced with a colon
+_REPORTED = re.compile(
+    r"\b(?:question|questions|asked|asks|asking|ask|wondered|wonders|wondering)\s*:\s*[“\"‘']?$",
+    re.IGNORECASE,
+)
 _LEAD = re.compile(r"[\s“\"(]*")
 _SMALL = frozenset("a an the of and or in on to for at by is are".split())
 
@@ -58,6 +63,8 @@ class RhetoricalQuestion(Rule):
             if len(words) < self.min_words or (alone and _title_case(words)):
                 continue
             begin = _question_start(text, start, mark)
+            if _REPORTED.search(text, max(block.start, begin - 40), begin):
+                continue  # "prompted the same question: What about my grandkids?"
             # the finding sits on the question's clause; the message quotes the sentence, so
             # that "what is?" reads as the writer wrote it ("If this is not a crisis, what is?")
             yield Hit(begin, mark + 1, (_excerpt(text, start + _lead(text, start, mark), begin,
