@@ -32,6 +32,9 @@ DESCRIBED = [
       "Industry (DTI) said.", "window:official"),
     c("described-adjective-role", '"We will not be bullied into this," one senior delegate said.',
       "window:delegate"),
+    c("described-long-lowercase-title",
+      '"Farmers who put off buying for three years are buying again," chairman and chief '
+      "executive Conrad T. Halvorsen told analysts on a conference call.", "window:Halvorsen"),
     c("described-long-capitalised-title",
       "“There is no money left for it,” Junior Finance Minister Ana Roe told Reuters.",
       "window:Ana Roe"),

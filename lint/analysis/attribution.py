@@ -51,6 +51,12 @@ _LABEL = re.compile(r"[\s>]*(?:(?:" + _LABEL_ALT + r")\s*:\s*)?$")
 _LINE_LABEL = re.compile(r"(?:^|\n)[ \t>]*(?:(?:" + _LABEL_ALT + r")\s*:)?[ \t]*$")
 _PHRASE_OPENERS = frozenset("a an the one another some several two three four many".split())
 _PHRASE_MAX = 12
+# a lower-case title opening a speaker phrase ("chairman and chief executive Conrad Roe told")
+_TITLES = frozenset(
+    """chairman chairwoman chair president chief executive director secretary minister
+    spokesman spokeswoman spokesperson commissioner governor senator mayor manager founder
+    economist analyst attorney lawyer prosecutor judge general deputy vice senior""".split()
+)
 _CLAUSE_BREAK = re.compile(r"[,;:!?]|\.\s+[a-z]")
 _APPOSITION_MAX = 30  # words of description between a speaker named after a quotation and verb
 _AFTER_REACH = 16 * _APPOSITION_MAX  # characters after a quotation that can hold its speaker
@@ -127,7 +133,8 @@ class Attributor(SpeakerSearch):
                 and is_verb(after, 0, self.params) and not after[0][1].endswith("ing")):
             self.set(q, "window", after[2][1], after[0][0])  # “…,” said one commuter, …
             return True
-        if not after or not (after[0][1].lower() in _PHRASE_OPENERS or is_name(after[0][1])):
+        if not after or not (after[0][1].lower() in _PHRASE_OPENERS or is_name(after[0][1])
+                             or after[0][1] in _TITLES):
             return False
         for k in range(1, min(len(after), _PHRASE_MAX)):
             if _CLAUSE_BREAK.search(self.text, q.end, after[k][0]):
