@@ -3,7 +3,8 @@ rather than report speech (policy reference H4).
 
 A short quotation fires when a doubt cue sits just before it ("so-called “experts”"), when the
 same word appears unquoted in its sentence (an “elite” unit … elite, of course), or when no
-speaker is named in its own sentence. Titles and mentions ("the word “woke”") stay quiet.
+speaker is named in its own sentence (a speaker anywhere in it, "Analysts said …, and called
+the move “overdue,”" makes the words theirs). Titles and mentions ("the word “woke”") stay quiet.
 """
 
 from __future__ import annotations
@@ -112,7 +113,11 @@ class ScareQuotes(EditorialRule):
             words = {w.lower() for w in WORD.findall(inner) if len(w) > 3}
             outside = text[sentence.start : q.start] + " " + text[q.end : sentence.end]
             echo = _echoed(words, outside)
-            if doubt or echo or (q.route != "window" and self._no_speaker_counts(text, q.start)):
+            # a speaker found in the quotation's sentence ("window"; "sentence": "Analysts
+            # said …, and called the move “overdue.”") makes the words theirs (H4(c) fires only
+            # with no speaker at all); a doubt cue or an echo still fires
+            spoken = q.route in ("window", "sentence")
+            if doubt or echo or (not spoken and self._no_speaker_counts(text, q.start)):
                 yield Hit(q.start, q.end, (inner,))
 
 
