@@ -32,9 +32,8 @@ PHRASES = [
 _APPOSITION = re.compile(r"\s*,\s*(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+\s*,")
 # the reason for anonymity, given in the same sentence
 _REASON = re.compile(
-    r"\b(?:not\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to|for\s+fear\s+of|to\s+protect|"
-    r"because\s+(?:of\s+)?(?:the\s+)?(?:talks|negotiations|matter|investigation|discussions|"
-    r"deliberations|they|he|she|it)\b|fearing\s+(?:reprisals|retaliation|for))",
+    r"\b(?:because|not\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to|for\s+fear\s+of|"
+    r"to\s+protect|fearing|citing\s+(?:the\s+)?(?:sensitivity|security|safety))\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

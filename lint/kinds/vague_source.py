@@ -79,8 +79,10 @@ class VagueSource(EditorialRule):
 
     def _specific_before(self, text: str, start: int) -> bool:
         """A proper-noun modifier (Ukrainian, IISS, Ukraine’s) just before the group."""
-        line_start = text.rfind("\n", 0, start) + 1
-        before = list(_TOKEN.finditer(text, max(line_start, start - 40), start))
+        # (a hard wrap may stand between: "state emergency management\nofficials said";
+        # a blank line may not)
+        paragraph_start = text.rfind("\n\n", 0, start) + 1
+        before = list(_TOKEN.finditer(text, max(paragraph_start, start - 40), start))
         if not before:
             return False
         prev = before[-1]
