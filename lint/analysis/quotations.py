@@ -20,15 +20,17 @@ rules leave them alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from lint.analysis.blocks import Block
 from lint.analysis.lexicon import MENTION_CUES, TITLE_NOUNS_AFTER, WORK_NOUNS
+from lint.matchers import glyph_positions
 
 MARK = _MARKS = re.compile("``|''|[\"“”«»„″]")
-_GUILLEMETS = re.compile("[«»]")
-_DOUBLES = re.compile("``|''|[\"“”„″]")
-_CURLY_AND_STRAIGHT = re.compile("[\"“”„″]")
+# the same marks as glyphs, for glyph_positions ('' and `` before the straight and curly ones)
+_DOUBLE_GLYPHS = ("``", "''", '"', "“", "”", "„", "″", "«", "»")
+_GUILLEMET_GLYPHS = frozenset("«»")
 _OPEN_BEFORE = frozenset(" \t\r\n([{—–“‘/«»„")
 # after a closing mark: the end, white space, punctuation or a closing bracket
 _CLOSE_AFTER = frozenset(" \t\r\n.,;:!?)]}—–-…")
@@ -86,39 +88,30 @@ def opens(text: str, i: int, mark: str, block: Block) -> bool:
     return before_open
 
 
-def doubles_in(text: str) -> re.Pattern[str]:
-    """The double marks to look for: '' and `` only in a text that holds them (an apostrophe
-    is everywhere, and a pattern that may open on one is tried at each)."""
-    return _DOUBLES if "''" in text or "``" in text else _CURLY_AND_STRAIGHT
-
-
 def pair_block(
-    text: str,
-    block: Block,
-    index: int,
-    doubles: re.Pattern[str] | None = None,
-    guillemets: bool = True,
+    text: str, block: Block, index: int, marks: list[tuple[int, str]]
 ) -> tuple[list[Quote], list[int]]:
     """Guillemet quotations first (English marks inside them are nested quotations), then the
-    other double marks outside them. ``guillemets=False``: the text holds none."""
-    doubles = doubles or _DOUBLES
-    if not guillemets or not _GUILLEMETS.search(text, block.start, block.end):
-        return _pair(text, block, index, doubles, [])  # no guillemets: the usual case
-    quotes, unmatched = _pair(text, block, index, _GUILLEMETS, [])
+    other double marks outside them. ``marks``: the block's (offset, mark), in order."""
+    if not any(mark in _GUILLEMET_GLYPHS for _, mark in marks):
+        return _pair(text, block, index, marks, [])  # no guillemets: the usual case
+    guillemets = [(i, mark) for i, mark in marks if mark in _GUILLEMET_GLYPHS]
+    quotes, unmatched = _pair(text, block, index, guillemets, [])
     inside = [(q.start, q.end) for q in quotes]
-    more, bad = _pair(text, block, index, doubles, inside)
+    others = [(i, mark) for i, mark in marks if mark not in _GUILLEMET_GLYPHS]
+    more, bad = _pair(text, block, index, others, inside)
     return sorted(quotes + more, key=lambda q: q.start), sorted(unmatched + bad)
 
 
 def _pair(
-    text: str, block: Block, index: int, marks: re.Pattern[str], skip: list[tuple[int, int]]
+    text: str, block: Block, index: int, marks: list[tuple[int, str]], skip: list[tuple[int, int]]
 ) -> tuple[list[Quote], list[int]]:
     quotes: list[Quote] = []
     unmatched: list[int] = []
     opened: int | None = None
     open_len = 1
-    for m in marks.finditer(text, block.start, block.end):
-        i, mark = m.start(), m.group()
+    for i, mark in marks:
+        end = i + len(mark)
         if skip and any(s <= i < e for s, e in skip):
             continue
         if opened is None and mark in _AMBIGUOUS:
@@ -128,7 +121,7 @@ def _pair(
                 opened, open_len = i, len(mark)  # 'the election."We won," she said'
                 continue
         if opened is not None and mark == "“" and text[opened] == "„":
-            quotes.append(Quote(opened, m.end(), index, open_len=open_len))
+            quotes.append(Quote(opened, end, index, open_len=open_len))
             opened = None  # German „…“
             continue
         if opens(text, i, mark, block):
@@ -136,7 +129,7 @@ def _pair(
                 unmatched.append(opened)
             opened, open_len = i, len(mark)
         elif opened is not None:
-            quotes.append(Quote(opened, m.end(), index, open_len=open_len, close_len=len(mark)))
+            quotes.append(Quote(opened, end, index, open_len=open_len, close_len=len(mark)))
             opened = None
         else:
             unmatched.append(i)
@@ -153,11 +146,11 @@ def find_quotes(text: str, blocks: list[Block]) -> tuple[list[Quote], list[int]]
     quotes: list[Quote] = []
     unmatched: list[int] = []
     last: Quote | None = None  # the last double quotation so far
-    marks = doubles_in(text)
-    guillemets = "«" in text or "»" in text
+    marks = glyph_positions(text, _DOUBLE_GLYPHS)  # every double mark, found once
     openers = single_openers(text)
     for i, block in enumerate(blocks):
-        found, bad = pair_block(text, block, i, marks, guillemets)
+        lo = bisect_left(marks, (block.start, ""))
+        found, bad = pair_block(text, block, i, marks[lo : bisect_left(marks, (block.end, ""))])
         if last is not None and last.block == i - 1 and not last.closed:
             leads = found and _LEAD.match(text, block.start)
             if leads and not block.heading and found[0].start == _first_mark(text, block):
