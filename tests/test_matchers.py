@@ -15,6 +15,7 @@ from lint.matchers import (
     compile_user,
     finditer,
     finditer_at,
+    glyph_positions,
     trie_pattern,
 )
 from lint.model import Severity
@@ -218,3 +219,20 @@ def test_finditer_at_every_position_equals_the_scan(text: str, start: int, end: 
     want = [m.span() for m in compiled.finditer(text, start, end)]
     got = finditer_at(compiled, text, list(range(len(text) + 1)), start, end)
     assert [m.span() for m in got] == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab '`\"“”„″«»‘’\n", max_size=60))
+def test_glyph_positions_find_what_the_mark_class_finds(text: str) -> None:
+    """The quotation pairing's one-scan-per-glyph search equals the class it replaced."""
+    from lint.analysis.quotations import _DOUBLE_GLYPHS, MARK
+
+    want = [(m.start(), m.group()) for m in MARK.finditer(text)]
+    assert glyph_positions(text, _DOUBLE_GLYPHS) == want
+
+
+def test_single_openers_are_those_of_the_class_pattern() -> None:
+    from lint.analysis.single_quotes import _ANY_OPENER, single_openers
+
+    text = "'Tis the 'plan' — ‘Yes,’ she said; it's Rock 'n' roll (‘No’) /'x' ‘"
+    assert single_openers(text) == [m.start() for m in _ANY_OPENER.finditer(text)]
