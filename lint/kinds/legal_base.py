@@ -16,7 +16,7 @@ from weakref import WeakKeyDictionary
 from lint.analysis.people import HONORIFICS, NAME, TOKEN, name_core, people
 from lint.context import Context
 from lint.kinds.safety_base import sentence_facts
-from lint.matchers import END, trie_pattern
+from lint.matchers import END, glyph_positions, trie_pattern
 
 Span = tuple[int, int]
 
@@ -44,7 +44,6 @@ _WORD = re.compile(r"\w[\w’'-]*")
 _TOKEN_BEFORE = re.compile(r"[A-Za-z][\w’'.-]*\Z")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z’'-]*")
 _CAPITALISED_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-")
-_POSSESSIVE = re.compile(r"[’']s")
 # Where a surname can follow, and more (each place is checked): a space before a capital,
 # after a token holding a capital, or after one ending in an honorific and full stops. The
 # honorific ending is found in the reversed text, where the pattern opens on the space: re then
@@ -181,8 +180,8 @@ class _Facts:
         cost a pass per word, and a long document has more of both."""
         if self._possessed is None:
             text, found = self.text, set[str]()
-            for m in _POSSESSIVE.finditer(text):
-                q = i = m.start()
+            for q, _ in glyph_positions(text, ("’s", "'s")):
+                i = q
                 while i > 0 and text[i - 1] in _CAPITALISED_CHARS:
                     i -= 1
                 found.update(text[j:q] for j in range(i, q) if "A" <= text[j] <= "Z")

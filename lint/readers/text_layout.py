@@ -32,13 +32,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from lint.analysis.lexicon import DRAFT_LABELS
+from lint.matchers import glyph_positions
 from lint.readers.text_furniture import closes, dateline_end
 from lint.readers.text_story import FURNITURE, HEADING, Line
 from lint.readers.text_story import mark_furniture as _mark_furniture
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _NO_HEADING_END = tuple('.!:;,”"’)]}')
-_QUOTE_MARK = re.compile('["“”]')
+_QUOTE_GLYPHS = ('"', "“", "”")
 _OPEN_BEFORE = frozenset(" \t([{—–“‘/")  # a straight quote after one of these opens a quotation
 # a drafting label or a speaker's name in capitals opening a line: a paragraph of its own
 _LABEL = re.compile(
@@ -239,8 +240,7 @@ def _paragraph(lines: list[Line], para: list[int]) -> list[Block]:
 def _quote_open(text: str, open_quote: bool) -> bool:
     """Whether a double quotation is open after ``text`` (pairing as lint.analysis.quotations
     does: curly marks by direction, a straight mark by what stands before it)."""
-    for m in _QUOTE_MARK.finditer(text):
-        j, mark = m.start(), m.group()
+    for j, mark in glyph_positions(text, _QUOTE_GLYPHS):
         if mark == '"':
             if not open_quote and text[j - 1 : j].isdigit():
                 continue  # a prime: 6" pipe
