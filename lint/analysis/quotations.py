@@ -31,6 +31,7 @@ MARK = _MARKS = re.compile("``|''|[\"“”«»„″]")
 # the same marks as glyphs, for glyph_positions ('' and `` before the straight and curly ones)
 _DOUBLE_GLYPHS = ("``", "''", '"', "“", "”", "„", "″", "«", "»")
 _GUILLEMET_GLYPHS = frozenset("«»")
+_SINGLE_GLYPHS = ("‘", "'")
 _OPEN_BEFORE = frozenset(" \t\r\n([{—–“‘/«»„")
 # after a closing mark: the end, white space, punctuation or a closing bracket
 _CLOSE_AFTER = frozenset(" \t\r\n.,;:!?)]}—–-…")
@@ -149,8 +150,13 @@ def find_quotes(text: str, blocks: list[Block]) -> tuple[list[Quote], list[int]]
     marks = glyph_positions(text, _DOUBLE_GLYPHS)  # every double mark, found once
     openers = single_openers(text)
     for i, block in enumerate(blocks):
-        lo = bisect_left(marks, (block.start, ""))
-        found, bad = pair_block(text, block, i, marks[lo : bisect_left(marks, (block.end, ""))])
+        lo, hi = bisect_left(marks, (block.start, "")), bisect_left(marks, (block.end, ""))
+        k = bisect_left(openers, block.start)
+        if lo == hi and not (k < len(openers) and openers[k] < block.end) and text[
+            block.start : block.start + 1
+        ] not in _SINGLE_GLYPHS:
+            continue  # no mark that can open or close a quotation: most paragraphs
+        found, bad = pair_block(text, block, i, marks[lo:hi])
         if last is not None and last.block == i - 1 and not last.closed:
             leads = found and _LEAD.match(text, block.start)
             if leads and not block.heading and found[0].start == _first_mark(text, block):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from lint.analysis.lexicon import inflect
 from lint.anchors import WordAnchors
@@ -128,10 +129,15 @@ def _one_named_next(text: str, noun: str, end: int) -> bool:
     stop = _SENTENCE_END.search(text, end)
     second = _SENTENCE_END.search(text, stop.end()) if stop else None
     limit = second.end() if second else len(text)
-    pattern = re.compile(
+    return _member_named(member).search(text, end, min(limit, end + 400)) is not None
+
+
+@cache
+def _member_named(member: str) -> re.Pattern[str]:
+    """A name with one of the group ("Linda Oyelaran, grain analyst", "analyst Linda O…")."""
+    return re.compile(
         rf"[A-Z][\w’'-]+,?\s+(?:[\w’'-]+\s+){{0,2}}{member}\b|\b{member}\s+[A-Z][\w’'-]+\s+[A-Z]"
     )
-    return pattern.search(text, end, min(limit, end + 400)) is not None
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
