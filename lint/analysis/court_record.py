@@ -8,7 +8,7 @@ at least half of the lines that are not blank), and each turn runs from its labe
 ``A.``, ``THE COURT:``, ``MS. ALDERTON:``) to the next label, a parenthetical such as
 ``(Witness sworn.)``, an examination heading (``BY MS. ALDERTON:``, ``DIRECT EXAMINATION``)
 or the end of the numbered lines. A record is looked for only where a numbered line holds
-a question or an answer.
+a question (``Q.``).
 """
 
 from __future__ import annotations
@@ -23,15 +23,15 @@ _LABEL = re.compile(
 # lines that end a turn without starting one: "(Witness sworn.)", "BY MS. ALDERTON:", headings
 _BREAK = re.compile(r"\(|BY [A-Z. '’-]+:|[A-Z][A-Z ,.'’-]+$")
 _MIN_LINES = 10
-# a question or answer on a numbered line: looked for first, in one scan, so that other text
-# is not split into lines
-_HINT = re.compile(r"^[ \t]{0,2}\d{1,2}[ \t]+(?:Q|A)\.[ \t]", re.MULTILINE)
+# a question on a numbered line: looked for first, in one scan, so that other text is not
+# split into lines
+_HINT = re.compile(r"^[ \t]{0,2}\d{1,2}[ \t]+Q\.[ \t]", re.MULTILINE)
 
 
 def record_turns(text: str) -> list[tuple[int, int]]:
     """(start, end) of each turn's words, after its label; [] when the text is no record."""
-    if ("Q." not in text and "A." not in text) or _HINT.search(text) is None:
-        return []  # (the substring tests rule out most texts without a regex scan)
+    if "Q." not in text or _HINT.search(text) is None:
+        return []  # (a record has its questions: most texts are ruled out without a scan)
     lines = text.split("\n")
     numbered = sum(1 for line in lines if _NUMBERED.match(line))
     if numbered < _MIN_LINES or 2 * numbered < sum(1 for line in lines if line.strip()):
