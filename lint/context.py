@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from lint.analysis.editorial import Editorial
 from lint.document import Document
-from lint.matchers import CASE_TRAPS, fold
+from lint.matchers import CASE_TRAPS, fold, has_case_trap
 from lint.term_index import Grouped, TermIndex
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class Context:
     @cached_property
     def folds_exactly(self) -> bool:
         """Whether folded word lookups agree with IGNORECASE matching on this text."""
-        return CASE_TRAPS.search(self.text) is None
+        return not has_case_trap(self.text)
 
     @cached_property
     def case_trap_offsets(self) -> list[int]:

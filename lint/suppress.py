@@ -61,8 +61,8 @@ class Suppressions:
             switch = _FRONT_SWITCH.search(front.group(1))
             if switch:
                 found.file_names = _names(switch.group(1).strip("\"'"))
-        if "copydesk-" not in text.lower():
-            return found
+        if "<!--" not in text or "copydesk-" not in text.lower():
+            return found  # (every comment opens "<!--": most files have none to lower-case)
         code = sorted((r.start, r.end) for r in doc.regions_of("code"))
         for m in _COMMENT.finditer(text):
             if _within(code, m.start()):

@@ -236,3 +236,11 @@ def test_single_openers_are_those_of_the_class_pattern() -> None:
 
     text = "'Tis the 'plan' — ‘Yes,’ she said; it's Rock 'n' roll (‘No’) /'x' ‘"
     assert single_openers(text) == [m.start() for m in _ANY_OPENER.finditer(text)]
+
+
+def test_case_trap_characters_are_the_class() -> None:
+    from lint.matchers import CASE_TRAP_CHARS, CASE_TRAPS, has_case_trap
+
+    every = [chr(c) for c in range(0x10000) if CASE_TRAPS.fullmatch(chr(c))]
+    assert sorted(CASE_TRAP_CHARS) == every
+    assert has_case_trap("a ſ b") and not has_case_trap("plain text, “quoted”")

@@ -80,6 +80,7 @@ class Attributor(SpeakerSearch):
     def run(self) -> None:
         from lint.analysis.continuation import Continuation
 
+        self._subjects: dict[int, tuple[str, int]] = {}  # sentence: its speaker, for _sentence
         carry = Continuation(self)
         for i, q in enumerate(self.quotes):
             if q.is_title or q.is_mention:
@@ -194,10 +195,13 @@ class Attributor(SpeakerSearch):
 
     def _sentence(self, q: Quote) -> bool:
         """A partial quotation inside reported speech: a speaker anywhere in its sentence."""
-        s, e = self.sentences[self.sentence_at(q.start)]
+        si = self.sentence_at(q.start)
+        s, e = self.sentences[si]
         if not self.may_report(s, e) or self.opens_sentence(q):
             return False
-        speaker, at = self.speaker_in(self.tokens_outside_quotes(s, e), subject=True)
+        if si not in self._subjects:  # (one search per sentence, however many quotations)
+            self._subjects[si] = self.speaker_in(self.tokens_outside_quotes(s, e), subject=True)
+        speaker, at = self._subjects[si]
         if speaker:
             self.set(q, "sentence", speaker, at)
         return bool(speaker)

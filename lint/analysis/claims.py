@@ -92,13 +92,14 @@ class Claims:
         return q.start <= start and end <= q.end and (q.attributed or not attributed_only)
 
     def unsourced_figures(
-        self, min_cue: int = 1, words: list[int] | None = None
+        self, min_cue: int = 1, words: list[int] | None = None, lowered: str | None = None
     ) -> list[tuple[int, Figure]]:
         """(sentence index, first unsourced statistic) — at most one per sentence. ``words``:
-        where the document's FIGURE_WORDS start, when a word index has found them."""
+        where the document's FIGURE_WORDS start, when a word index has found them;
+        ``lowered``: the text's ``lower()``, when the caller has it."""
         memory: set[str] = set()
         out: list[tuple[int, Figure]] = []
-        anchors = figure_anchors(self.text, words=words)
+        anchors = figure_anchors(self.text, words=words, lowered=lowered)
         # A block "sources figures" when one of its sentences holds a statistic under a strong
         # cue ("A survey by the city found 41% …", "Sales rose 8 pct, the company said."): its
         # other figures, and the next block's, are sourced (sources travel through a story).

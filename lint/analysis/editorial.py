@@ -104,7 +104,7 @@ class Editorial:
     @cached_property
     def posts(self) -> list[tuple[int, int]]:
         """In a comment thread (two or more comment headers), the paragraphs after the first."""
-        if " · " not in self.text:
+        if "·" not in self.text:
             return []  # (no header can be there: the usual case, found without a regex)
         headers = {m.start(): m.end() for m in _COMMENT_HEADER.finditer(self.text)}
         if len(headers) < 2:

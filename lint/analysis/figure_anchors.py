@@ -46,7 +46,11 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def figure_anchors(
-    text: str, start: int = 0, end: int | None = None, words: list[int] | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    words: list[int] | None = None,
+    lowered: str | None = None,
 ) -> list[int]:
     """Sorted offsets in text[start:end] where a FIGURE match may start (a superset).
 
@@ -58,7 +62,9 @@ def figure_anchors(
     a sentence of text[start:end] only if the sentence ends at ``end`` or before a non-word
     character (see :func:`anchors_for`)."""
     piece = text[start:end]
-    low = piece.lower()
+    # (the whole text's lower-case copy, when the caller holds one: a second one of a long
+    # document costs as much as a scan)
+    low = lowered if lowered is not None and not start and end is None else piece.lower()
     if len(low) == len(piece) and not any(c in piece for c in _CASE_TRAPS):
         # Three scans, each opening on a literal or a set so that re skips between its
         # candidates (one alternation opening on \b tries every position, ~20% slower). The

@@ -38,7 +38,9 @@ class UnsourcedFigure(EditorialRule):
         if ctx.editorial.press_release:
             return  # the issuer's own figures, sourced by the release
         claims = ctx.editorial.claims
-        for _, fig in claims.unsourced_figures(self.min_cue, self.words.starts(ctx)):
+        # the folded text is the lower-cased one unless it holds a dotted capital I
+        lowered = None if "\u0130" in ctx.text else ctx.folded
+        for _, fig in claims.unsourced_figures(self.min_cue, self.words.starts(ctx), lowered):
             yield Hit(fig.start, fig.end, (with_unit(ctx.text, fig),))
 
 
