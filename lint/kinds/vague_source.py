@@ -78,12 +78,11 @@ class VagueSource(EditorialRule):
         self.singular_forms = frozenset(inflect(v)[1] for v in verbs)
         self.window = int(spec.options.get("window", 4))
 
-    def _specific_before(self, text: str, start: int) -> bool:
-        """A proper-noun modifier (Ukrainian, IISS, Ukraine’s) just before the group."""
-        # (a hard wrap may stand between: "state emergency management\nofficials said";
-        # a blank line may not)
-        paragraph_start = text.rfind("\n\n", 0, start) + 1
-        before = list(_TOKEN.finditer(text, max(paragraph_start, start - 40), start))
+    def _specific_before(self, text: str, start: int, block_start: int) -> bool:
+        """A proper-noun modifier (Ukrainian, IISS, Ukraine’s) just before the group, in its
+        paragraph (a hard wrap may stand between: "state emergency management\nofficials
+        said"; a headline above may not)."""
+        before = list(_TOKEN.finditer(text, max(block_start, start - 40), start))
         if not before:
             return False
         prev = before[-1]
@@ -102,7 +101,10 @@ class VagueSource(EditorialRule):
         text = ctx.text
         for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
             noun = m.group()
-            if self._specific_before(text, m.start()) or _SPECIFIC_AFTER.match(text, m.end()):
+            block_start = ctx.editorial.block_of(m.start()).start
+            if self._specific_before(text, m.start(), block_start) or _SPECIFIC_AFTER.match(
+                text, m.end()
+            ):
                 continue
             window = 1 if noun.split()[-1] in _NEEDS_ADJACENT else self.window
             plural = noun.endswith("s") or noun.split()[-1] in _NEEDS_ADJACENT
