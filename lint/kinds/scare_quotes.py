@@ -113,10 +113,10 @@ class ScareQuotes(EditorialRule):
             words = {w.lower() for w in WORD.findall(inner) if len(w) > 3}
             outside = text[sentence.start : q.start] + " " + text[q.end : sentence.end]
             echo = _echoed(words, outside)
-            # a speaker found in the quotation's sentence ("window"; "sentence": "Analysts
-            # said …, and called the move “overdue.”") makes the words theirs (H4(c) fires only
-            # with no speaker at all); a doubt cue or an echo still fires
-            spoken = q.route in ("window", "sentence")
+            # a speaker found next to the quotation ("window"), or reporting earlier in its
+            # sentence ("Analysts said …, and called the move “overdue.”"), makes the words
+            # theirs (H4(c) fires only with no speaker); a doubt cue or an echo still fires
+            spoken = q.route == "window" or (q.route == "sentence" and q.attribution_at < q.start)
             if doubt or echo or (not spoken and self._no_speaker_counts(text, q.start)):
                 yield Hit(q.start, q.end, (inner,))
 
