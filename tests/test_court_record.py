@@ -1,9 +1,11 @@
-"""A court record's turns run over its numbered lines (issue 14: transcripts are speech)."""
+"""A court record is read turn by turn (issue 14: transcripts are speech): each turn is one
+paragraph over its numbered lines and page breaks, and the line numbers are not prose."""
 
 from __future__ import annotations
 
-from lint.analysis.court_record import record_turns
 from lint.engine import compile_rules
+from lint.readers.text import read_text
+from lint.readers.text_court import court_layout
 from lint.runner import Settings, lint_text, select_specs
 
 RECORD = """\
@@ -30,19 +32,37 @@ RECORD = """\
 """
 
 
-def test_each_turn_runs_over_its_numbered_lines_and_page_breaks() -> None:
-    turns = [" ".join(RECORD[s:e].split()) for s, e in record_turns(RECORD)]
-    assert "Where were you working in the winter of 2019? Who was 7 your foreman?" in turns
-    assert "Did you see the crane that 10 morning?" in turns
+def regions(text: str) -> list[tuple[str, str]]:
+    view, found = read_text(text)
+    return [(r.kind, " ".join(view.text[r.start : r.end].split())) for r in found]
+
+
+def test_each_turn_is_a_paragraph_over_its_lines_and_page_breaks() -> None:
+    found = regions(RECORD)
+    assert ("paragraph", "Q. Where were you working in the winter of 2019? Who was your foreman?"
+            ) in found
+    assert ("paragraph", "Q. Did you see the crane that morning?") in found
     # a question broken by the page number goes on on the next page
-    assert "Would you read the line 2 that is highlighted to the jury?" in turns
-    # the examination heading and the parenthetical are nobody's words
-    assert not any("DIRECT EXAMINATION" in t or "Exhibit 4" in t for t in turns)
+    assert ("paragraph", "Q. Would you read the line that is highlighted to the jury?") in found
+    # the examination heading and the parenthetical are paragraphs of their own
+    assert ("heading", "DIRECT EXAMINATION") in found
+    assert ("paragraph", "(Exhibit 4 marked.)") in found
+    # no line or page number is left in the prose
+    assert not any(text[:1].isdigit() or " 42" in text for _, text in found)
 
 
-def test_plain_prose_with_numbers_is_no_record() -> None:
-    prose = "\n".join(f"{n} people came to the {n}th meeting, Q. Roe said." for n in range(12))
-    assert record_turns(prose) == []
+def test_the_view_keeps_every_position() -> None:
+    view, _ = read_text(RECORD)
+    assert len(view.text) == len(RECORD)
+    assert all(v == s or v == " " for v, s in zip(view.text, RECORD, strict=True))
+
+
+def test_numbered_lines_without_questions_are_no_record() -> None:
+    listing = "\n".join(f"{n}  people came to the meeting, John Q. Public said." for n in range(12))
+    assert court_layout(listing) is None
+    # a record needs most of its lines numbered
+    assert court_layout(RECORD + "A line of prose that runs on.\n" * 40) is None
+    assert court_layout(RECORD) is not None
 
 
 def test_questions_and_address_in_a_record_are_the_speakers() -> None:

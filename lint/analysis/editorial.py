@@ -85,14 +85,9 @@ class Editorial:
         """Words that are someone else's, like a quotation: each transcript turn ("RUIZ: …",
         "Q: …") from after the speaker's label to the end of the paragraph, and in a comment
         thread every paragraph after the first comment header ("kristin_oakdale · 3h",
-        "Posted by GreenwayGabe · Mar 2, 2026"): the readers' own posts. A court record's
-        turns run over its numbered lines (lint/analysis/court_record.py)."""
-        from lint.analysis.court_record import record_turns
+        "Posted by GreenwayGabe · Mar 2, 2026"): the readers' own posts. (A court record's
+        turns are paragraphs of their own: lint/readers/text_court.py.)"""
         from lint.analysis.verbless import turn_label
-
-        record = record_turns(self.text)
-        if record:
-            return record
 
         out = []
         for b in self.blocks:

@@ -2,13 +2,15 @@
 layout (lint.readers.text_layout): paragraphs, headings and tables in source offsets.
 
 Slug, byline, end-marker and table lines, and the dateline that opens a story, are blanked in
-the view (same length, line breaks kept, so the view maps to the source by identity).
+the view (same length, line breaks kept, so the view maps to the source by identity), and so
+are a court record's line and page numbers (lint.readers.text_court).
 """
 
 from __future__ import annotations
 
 from lint.document import Region
 from lint.prose import ProseBuilder, ProseText
+from lint.readers.text_court import court_layout
 from lint.readers.text_layout import PARAGRAPH, Block, is_heading, layout
 from lint.readers.text_story import FURNITURE, HEADING, TABLE
 
@@ -25,10 +27,12 @@ def detect_regions(text: str, base: int = 0) -> list[Region]:
 
 
 def read_text(text: str) -> tuple[ProseText, list[Region]]:
-    blocks = layout(text)
+    court = court_layout(text)
+    blocks, numbers = court if court else (layout(text), [])
     regions = [_region(b) for b in blocks if b.kind in (PARAGRAPH, HEADING, TABLE)]
-    # furniture and tables are not prose; a paragraph's dateline (start to prose_start) neither
-    hidden: list[tuple[int, int]] = []
+    # furniture and tables are not prose; a paragraph's dateline (start to prose_start) neither,
+    # nor a court record's line numbers
+    hidden: list[tuple[int, int]] = list(numbers)
     for b in blocks:
         if b.kind in (FURNITURE, TABLE):
             hidden.append((b.start, b.end))
@@ -37,7 +41,7 @@ def read_text(text: str) -> tuple[ProseText, list[Region]]:
     if not hidden:
         return ProseText(text, len(text)), regions  # nothing to blank: the view is the source
     builder = ProseBuilder(text)
-    for start, end in hidden:
+    for start, end in sorted(hidden):
         builder.keep(start)
         builder.blank(end)
     return builder.finish(), regions
