@@ -35,21 +35,18 @@ class RuleTimeout(Exception):
 # re's extra case classes but the lowest, and what lower-cases to one. Derived from
 # ``re._casefix`` (tests/test_matchers.py recomputes it). Where neither the text nor a term
 # holds one, comparing folded words finds exactly what an IGNORECASE pattern matches.
-CASE_TRAPS = re.compile(
-    "[\u0131\u017f\u0399\u039c\u03a3\u03b9\u03bc\u03c3\u03d0\u03d1\u03d5\u03d6\u03f0"
-    "\u03f1\u03f5\u1c80-\u1c87\u1e9b\u1fbe\u1fd3\u1fe3\ua64a\ua64b\ufb06]"
-)
-# the same characters one by one: asking "c in text" for each is several times faster on a
-# long text than searching it with the class, which re tries at every position
-CASE_TRAP_CHARS = tuple(
+CASE_TRAP_CHARS = (
     "\u0131\u017f\u0399\u039c\u03a3\u03b9\u03bc\u03c3\u03d0\u03d1\u03d5\u03d6\u03f0"
     "\u03f1\u03f5\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1e9b\u1fbe\u1fd3\u1fe3"
     "\ua64a\ua64b\ufb06"
 )
+CASE_TRAPS = re.compile(f"[{CASE_TRAP_CHARS}]")
 
 
 def has_case_trap(text: str) -> bool:
-    """``CASE_TRAPS.search(text) is not None``, for a whole document."""
+    """``CASE_TRAPS.search(text) is not None``, for a whole document: asking ``c in text`` for
+    each character is several times faster on a long text than the class, which re tries at
+    every position."""
     return any(c in text for c in CASE_TRAP_CHARS)
 
 

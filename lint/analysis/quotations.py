@@ -27,9 +27,10 @@ from lint.analysis.blocks import Block
 from lint.analysis.lexicon import MENTION_CUES, TITLE_NOUNS_AFTER, WORK_NOUNS
 from lint.matchers import glyph_positions
 
-MARK = _MARKS = re.compile("``|''|[\"“”«»„″]")
-# the same marks as glyphs, for glyph_positions ('' and `` before the straight and curly ones)
+# the double marks ('' and `` before the straight and curly ones), found in a whole text one
+# glyph at a time (glyph_positions), at one offset with MARK
 _DOUBLE_GLYPHS = ("``", "''", '"', "“", "”", "„", "″", "«", "»")
+MARK = _MARKS = re.compile("|".join(map(re.escape, _DOUBLE_GLYPHS)))
 _GUILLEMET_GLYPHS = frozenset("«»")
 _SINGLE_GLYPHS = ("‘", "'")
 _OPEN_BEFORE = frozenset(" \t\r\n([{—–“‘/«»„")

@@ -23,9 +23,8 @@ from lint.matchers import START
 _SINGLES = re.compile("[‘’']")
 # a mark that might open: at a line start or after white space, a bracket or a dash, before a
 # letter or digit (``_is_opener`` decides)
-_ANY_OPENER = re.compile(r"[‘'](?<=[ \t\r\n(\[{—–/][‘'])(?=\w)")  # opens on the mark: rarer
-# the same, one pattern per mark: each opens on a literal, which re finds at C speed (a class
-# holding ‘ is tried at every character)
+# (one pattern per mark: each opens on its literal, which re finds at C speed, where a class
+# holding ‘ would be tried at every character)
 _OPENER_OF = {
     mark: re.compile(mark + r"(?<=[ \t\r\n(\[{—–/]" + mark + r")(?=\w)") for mark in "'‘"
 }
@@ -71,13 +70,11 @@ def pair_singles(
     block: Block,
     index: int,
     doubles: list[tuple[int, int]],
-    openers: list[int] | None = None,
+    openers: list[int],
 ) -> list[Quote]:
     """Single-quoted quotations in ``block`` outside the ``doubles`` spans, in text order;
-    ``openers``: single_openers(text), when the caller reads many blocks."""
+    ``openers``: single_openers(text)."""
     out: list[Quote] = []
-    if openers is None:
-        openers = [m.start() for m in _ANY_OPENER.finditer(text, block.start, block.end)]
     k = bisect_left(openers, block.start)
     if text[block.start : block.start + 1] not in ("‘", "'") and not (
         k < len(openers) and openers[k] < block.end
