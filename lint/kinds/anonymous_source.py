@@ -36,7 +36,6 @@ _REASON = re.compile(
     r"to\s+protect|fearing|citing\s+(?:the\s+)?(?:sensitivity|security|safety))\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _NAMED_BEFORE = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+\s*,\s*$")
 
 
@@ -58,15 +57,11 @@ class AnonymousSource(EditorialRule):
                 continue
             if _NAMED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):
                 continue
-            if self._reason_given(ctx.text, m.start(), m.end()):
-                continue
+            claims = ctx.editorial.claims
+            sentence = claims.sentences[claims.sentence_at(m.start())]
+            if _REASON.search(ctx.text, sentence.start, sentence.end):
+                continue  # the sentence says why anonymity was granted
             yield Hit(m.start(), m.end(), (ctx.text[m.start() : m.end()],))
-
-    @staticmethod
-    def _reason_given(text: str, start: int, end: int) -> bool:
-        stop = _SENTENCE_END.search(text, end)
-        lead = max(text.rfind(". ", 0, start), start - 160)
-        return _REASON.search(text, max(0, lead), stop.start() if stop else len(text)) is not None
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

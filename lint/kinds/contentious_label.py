@@ -74,7 +74,7 @@ DESIGNATIONS = [
 ]
 _WORD = re.compile(r"[\w’'-]+")
 _BY_AGENT = re.compile(r"\bby\s+\w")
-# a note in the publication's own voice, opening its line
+# a note in the publication's own voice, opening its paragraph
 _EDITORS_NOTE = re.compile(
     r"[ \t*_>]*(?:editor['’]?s['’]?\s+note|note\s+to\s+readers|correction|clarification|update)"
     r"\b[^\n]{0,20}?:", re.IGNORECASE)
@@ -94,14 +94,14 @@ class ContentiousLabel(TermList):
         self.window = int(spec.options.get("window", 10))
 
     def keep(self, text: str, m: re.Match[str], s_start: int, s_end: int, ctx: Context) -> bool:
-        return super().keep(text, m, s_start, s_end, ctx) and not self._designated(
-            text, s_start, s_end, m.start()
-        )
+        if not super().keep(text, m, s_start, s_end, ctx):
+            return False
+        # an editor's note speaks for the publication: no one else applies its labels
+        note = _EDITORS_NOTE.match(text, ctx.editorial.block_of(m.start()).start)
+        return note is not None or not self._designated(text, s_start, s_end, m.start())
 
     def _designated(self, text: str, s_start: int, s_end: int, start: int) -> bool:
         """A designation verb within ``window`` words before the label, applied by someone."""
-        if _EDITORS_NOTE.match(text, text.rfind("\n", 0, s_start) + 1):
-            return False
         words = list(_WORD.finditer(text, s_start, start))
         for k in range(len(words) - 1, max(-1, len(words) - 1 - self.window), -1):
             w = words[k].group().lower()

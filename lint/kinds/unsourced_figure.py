@@ -38,9 +38,9 @@ class UnsourcedFigure(EditorialRule):
         if ctx.editorial.press_release:
             return  # the issuer's own figures, sourced by the release
         claims = ctx.editorial.claims
-        # the folded text is the lower-cased one unless it holds a dotted capital I
-        lowered = None if "\u0130" in ctx.text else ctx.folded
-        for _, fig in claims.unsourced_figures(self.min_cue, self.words.starts(ctx), lowered):
+        # (the folded text is the lower-cased one; where a dotted capital I makes them differ,
+        # the anchors take their slow path and read the text itself)
+        for _, fig in claims.unsourced_figures(self.min_cue, self.words.starts(ctx), ctx.folded):
             yield Hit(fig.start, fig.end, (with_unit(ctx.text, fig),))
 
 

@@ -90,12 +90,11 @@ class UnsourcedSuperlative(EditorialRule):
             reported.add(i)
             yield Hit(m.start(), m.end(), (ctx.text[m.start() : m.end()],))
 
-
     @staticmethod
     def _identifies(text: str, start: int, end: int, limit: int) -> bool:
         """", the largest union in the two ports," after a name: an identifier, unless the
         appositive (up to its comma) claims a record."""
-        if not text[start : end].lower().startswith("the ") or not _APPOSITIVE.search(
+        if not text[start:end].lower().startswith("the ") or not _APPOSITIVE.search(
             text, max(0, start - 3), start
         ):
             return False

@@ -54,6 +54,10 @@ _INSTITUTIONS = frozenset(
     department council prison court bank club league team church university college mine
     airline railway management emergency health fire election""".split()
 )
+# a group of people and one of them, who may be named after it
+_MEMBERS = {group: group[:-1] for group in (
+    "critics experts analysts observers commentators insiders officials scientists economists "
+    "historians scholars officers leaders".split())}
 _SPECIFIC_AFTER = re.compile(r"\s+(?:at|from|with|for|of|in)\s+(?:the\s+)?[A-Z]")
 _TOKEN = re.compile(r"\w[\w’'-]*")
 _SENTENCE_END = re.compile(r"[.!?;:]")
@@ -113,7 +117,7 @@ class VagueSource(EditorialRule):
                 if k >= window or _CLAUSE_BREAK.search(text[m.end() : t.start()]):
                     break
                 if word in self.verbs and not (plural and word in self.singular_forms):
-                    if _one_named_next(text, noun, t.end()):
+                    if _one_named_next(ctx, noun, t.end()):
                         break
                     yield Hit(m.start(), t.end(), (text[m.start() : t.end()],))
                     break
@@ -121,17 +125,17 @@ class VagueSource(EditorialRule):
                     break
 
 
-def _one_named_next(text: str, noun: str, end: int) -> bool:
-    """Is one of the group named within the next sentence ("Analysts said …. “…,” Linda
-    Oyelaran, grain analyst at Stratton, said")? The group's singular with a capitalised
-    name in the three words before it or right after it."""
-    member = noun.split()[-1].lower().removesuffix("s")
-    if member in ("people", "report", "studie", "research", "many", "some", "other"):
-        return False
-    stop = _SENTENCE_END.search(text, end)
-    second = _SENTENCE_END.search(text, stop.end()) if stop else None
-    limit = second.end() if second else len(text)
-    return _member_named(member).search(text, end, min(limit, end + 400)) is not None
+def _one_named_next(ctx: Context, noun: str, end: int) -> bool:
+    """Is one of the group named in its sentence or the next ("Analysts said …. “…,” Linda
+    Oyelaran, grain analyst at Stratton, said")? The group's singular with a capitalised name
+    in the three words before it or right after it."""
+    member = _MEMBERS.get(noun.split()[-1].lower())
+    if member is None:
+        return False  # "reports", "studies", "many": no one of them to name
+    claims = ctx.editorial.claims
+    i = claims.sentence_at(end)
+    limit = claims.sentences[min(i + 1, len(claims.sentences) - 1)].end
+    return _member_named(member).search(ctx.text, end, max(end, limit)) is not None
 
 
 @cache
