@@ -497,6 +497,21 @@ def test_crlf_line_endings_give_the_same_spans() -> None:
         assert all(not s.endswith("\r") for s in spans(crlf, kind))
 
 
+def test_a_question_and_answer_exchange_is_a_paragraph_a_line() -> None:
+    text = ("Q. Where were you working\nthat winter?\nA. At the Kessler yard.\n"
+            "Q. Did you tell your foreman?\nA. I did.\n")
+    assert paragraph_words(text) == [
+        "Q. Where were you working that winter?".split(), "A. At the Kessler yard.".split(),
+        "Q. Did you tell your foreman?".split(), "A. I did.".split(),
+    ]
+    # in a wrapped paragraph, a line opening with an initial is not an answer
+    prose = ("The council met until late on Tuesday and the vote, when it came, was as\n"
+             "close as anyone in the chamber could remember in years of budget fights.\n"
+             "A. Roe counted the ballots twice before the clerk read out the final tally\n"
+             "to the room, and nobody asked for a third count after that.\n")
+    assert len(paragraph_words(prose)) == 1
+
+
 def test_detect_regions_counts_from_base() -> None:
     text = "Talks Resume\n\nThe union met on Sunday.\n"
     base = 1000

@@ -63,6 +63,20 @@ def test_a_broadcast_turn_with_the_speakers_role_is_the_speakers(rules: RuleSet)
     assert "style" in packs_found(text.replace("DANA ROE, HOST: ", ""), rules)
 
 
+EXCHANGE = ("The hearing went on into the afternoon.\n\n"
+            "Q. Where were you working that winter?\n"
+            "A. At the Kessler yard, and you could see the crane from the gate.\n"
+            "Q. Did you tell your foreman?\n"
+            "A. I did.\n")
+
+
+def test_a_question_and_answer_exchange_with_one_space_is_speech(rules: RuleSet) -> None:
+    assert "style" not in packs_found(EXCHANGE, rules)
+    # the same lines with the letters as initials of a name are the writer's own
+    lone = "The hearing went on.\n\nA. Roe asked: Where were you working that winter?\n"
+    assert "style" in packs_found(lone, rules)
+
+
 THREAD = ("Reader comments: “Transit board cuts six bus routes”\n\n"
           "kristin_oakdale · 3h\n"
           "You know what? Critics say this is the worst board we have ever had. Why would "

@@ -87,11 +87,11 @@ class Editorial:
         thread every paragraph after the first comment header ("kristin_oakdale · 3h",
         "Posted by GreenwayGabe · Mar 2, 2026"): the readers' own posts. (A court record's
         turns are paragraphs of their own: lint/readers/text_court.py.)"""
-        from lint.analysis.verbless import turn_label
+        from lint.analysis.verbless import block_turn
 
         out = []
-        for b in self.blocks:
-            m = None if b.heading else turn_label(self.text, b.start, b.end)
+        for i, b in enumerate(self.blocks):
+            m = None if b.heading else block_turn(self.text, self.blocks, i, b.end)
             if m is not None:
                 out.append((m.end(), b.end))
         return sorted(out + self.posts)

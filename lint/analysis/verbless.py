@@ -13,8 +13,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from lint.analysis.blocks import Block
 from lint.analysis.lexicon import DRAFT_LABELS, INSCRIPTION_NOUNS
 from lint.analysis.quotations import Quote
 from lint.analysis.speakers import name_run
@@ -33,6 +35,8 @@ _TURN = re.compile(
     r"(?:, (?:[A-Z][A-Z'’-]+ ){0,2}[A-Z][A-Z'’-]+)?\s*:"
     r"|(Q|A)\.[ \t]{2,})"
 )
+# a question or answer with one space after its letter (an initial, alone: see block_turn)
+_EXCHANGE = re.compile(r"[ \t]*(Q|A)\.[ \t](?=\S)")
 _NOT_TURNS = frozenset({"UPDATE", "NOTE", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE",
                         "CLARIFICATION", "WARNING", "PHOTO", "VIDEO", "SOURCE", "SOURCES",
                         "RELATED", "READ MORE", "WATCH", "TODO", "FIXME", "URGENT", "BULLETIN"})
@@ -57,9 +61,25 @@ def turn_label(text: str, start: int, end: int) -> re.Match[str] | None:
     return m
 
 
+def block_turn(text: str, blocks: Sequence[Block], i: int, end: int) -> re.Match[str] | None:
+    """The label opening block ``i`` as a transcript turn (before ``end``): a
+    :func:`turn_label`, or a question or answer written "Q. " / "A. " with one space when a
+    block next to it opens so too ("Q. What is your name?" / "A. Ernestine."): alone, "A. "
+    may be an initial."""
+    m = turn_label(text, blocks[i].start, end)
+    if m is not None:
+        return m
+    m = _EXCHANGE.match(text, blocks[i].start, end)
+    if m is None:
+        return None
+    return m if any(
+        0 <= j < len(blocks) and _EXCHANGE.match(text, blocks[j].start, blocks[j].end)
+        for j in (i - 1, i + 1)
+    ) else None
+
+
 def transcript(att: Attributor, q: Quote) -> bool:
-    block = att.blocks[q.block]
-    m = turn_label(att.text, block.start, q.start)
+    m = block_turn(att.text, att.blocks, q.block, q.start)
     if m is None:
         return False
     group = m.lastindex or 1

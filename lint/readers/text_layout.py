@@ -146,6 +146,10 @@ class _Stretch:
         full = sum(1 for i in mid if self._full(i, _SLACK))
         self.wrapped = self.fill >= 40 and len(mid) >= 2 and full >= 0.8 * len(mid)
         self.mode = self._mode(prose, body, blank_separated)
+        # an exchange of questions and answers, "Q. …" / "A. …" with one space (alone, "A. "
+        # may be an initial): two or more lines open with each
+        opening = [lines[i].text[:3] for i in body]
+        self.exchange = opening.count("Q. ") >= 2 and opening.count("A. ") >= 2
 
     def _full(self, i: int, slack: int = 0) -> bool:
         """Line ``i`` had no room for the next line's first word (and ``slack`` more columns:
@@ -184,8 +188,9 @@ class _Stretch:
         if self.mode == "per-line":
             return True
         text = self.lines[i].text
-        if _LABEL.match(nxt.text) and (closes(text) or text.endswith(":")):
-            return True  # a labelled line ("Quote:", "HOST:", "Q:") after a sentence
+        labelled = _LABEL.match(nxt.text) or (self.exchange and nxt.text[:3] in ("Q. ", "A. "))
+        if labelled and (closes(text) or text.endswith(":")):
+            return True  # a labelled line ("Quote:", "HOST:", "Q:", "A. ") after a sentence
         if self.mode == "block":
             return False
         # the end of a sentence, or a colon introducing a quotation set as its own paragraph,
