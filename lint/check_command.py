@@ -21,7 +21,9 @@ from lint.config import Config, clear_caches, config_at, find_config, load_confi
 from lint.discovery import walk
 from lint.document import format_for
 from lint.errors import CopydeskError
+from lint.formatters.escape import shown_text
 from lint.model import FileResult, Severity
+from lint.output_file import atomic_output
 
 if TYPE_CHECKING:
     from lint.parallel import Job, Outcome
@@ -36,11 +38,12 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _warn(message: str) -> None:
-    click.echo(f"copydesk: warning: {message}", err=True)
+    # escaped: a file name or a pack's text must not drive the terminal or split the line
+    click.echo(f"copydesk: warning: {shown_text(message)}", err=True)
 
 
 def _error(message: str) -> None:
-    click.echo(f"copydesk: error: {message}", err=True)
+    click.echo(f"copydesk: error: {shown_text(message)}", err=True)
 
 
 def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, bool, bool]]:
@@ -84,9 +87,9 @@ def run_check(
     no_color: bool,
     jobs: int | None = None,
 ) -> int:
-    from lint.parallel import Job, run_jobs, use_workers
+    from lint.parallel import Job, run_jobs, use_workers, worker_count
     from lint.profiles import load_profile
-    from lint.runner import WARNINGS, Overrides, resolve_pack, select_specs
+    from lint.runner import WARNINGS, Overrides, resolve_pack
 
     clear_caches()
     cli = Overrides(
@@ -103,12 +106,18 @@ def run_check(
     except CopydeskError as exc:
         _error(str(exc))
         return 2
+    if output_file is None and sys.stdout is None:  # started with stdout closed (">&-")
+        _error("cannot write the report: standard output is closed (use -o FILE)")
+        return 2
     shown_as = _format_name(fmt, output_file, statistics)
     plan = _plan(paths, stdin_filename, forced, cli, min_severity, position_encoding)
+    if output_file and (clash := _overwrites_input(output_file, plan)):
+        _error(f"{output_file}: refusing to write the report over {clash}, an input of this run")
+        return 2
     if shown_as == "full":  # only `full` prints the findings' lines: keep them only then
         plan = [(replace(job, lines=True) if isinstance(job, Job) else job, c) for job, c in plan]
     todo = [item for item, _ in plan if isinstance(item, Job)]
-    workers = jobs or os.cpu_count() or 1
+    workers = worker_count(todo, jobs)
     pooled = use_workers(todo, workers)
     if pooled:  # the workers lint: stop recording patterns before they fork
         from lint import re_warm
@@ -121,11 +130,53 @@ def run_check(
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
     done = run_jobs(todo, workers)
+    try:
+        results, configs, config_errors = _collect(plan, done, pooled)
+    finally:
+        done.close()  # an interrupt stops the workers now, not when the frame is freed
+    for w in dict.fromkeys(WARNINGS):
+        _warn(w)
+    WARNINGS.clear()
+    _check_names(cli)
+    for message in config_errors:
+        _error(message)
+    try:
+        _render(results, shown_as, output_file, position_encoding, no_color)
+    except BrokenPipeError:
+        if output_file:
+            _error(f"{output_file}: cannot write: broken pipe")
+            return 2
+        return _reader_went_away()
+    except OSError as exc:
+        _error(f"{output_file or 'standard output'}: cannot write: {exc.strerror or exc}")
+        return 2
+    for r in results:
+        if r.error:
+            _error(f"{r.path}: {r.error}")
+    if not results and not config_errors:
+        _warn(NO_FILES)
+        return 0
+    if config_errors or any(r.error for r in results):
+        return 2
+    return 1 if any(_fails(r, configs.get(id(r)), fail_on) for r in results) else 0
+
+
+Planned = tuple["Job | Outcome", Config | None]
+
+
+def _collect(
+    plan: list[Planned], done: Iterator[Outcome], pooled: bool
+) -> tuple[list[FileResult], dict[int, Config], dict[str, None]]:
+    """The results in input order (as with ``--jobs 1``), the config that governed each (by
+    ``id``), and one line per broken config or pack (an ordered set)."""
+    from lint.parallel import Job
+    from lint.runner import select_specs
+
     results: list[FileResult] = []
-    configs: dict[int, Config] = {}  # id(result) -> the config that governed it
-    config_errors: dict[str, None] = {}  # ordered set: one line per broken config or pack
+    configs: dict[int, Config] = {}
+    config_errors: dict[str, None] = {}
     metadata: set[object] = set()  # settings whose packs this process has loaded
-    for item, config in plan:  # in input order, as with --jobs 1
+    for item, config in plan:
         outcome = next(done) if isinstance(item, Job) else item
         if outcome.binary and isinstance(item, Job):
             _warn(f"{item.display}: binary file skipped")
@@ -142,29 +193,39 @@ def run_check(
         results.append(outcome.result)
         if config is not None:
             configs[id(outcome.result)] = config
-    for w in dict.fromkeys(WARNINGS):
-        _warn(w)
-    WARNINGS.clear()
-    _check_names(cli)
-    for message in config_errors:
-        _error(message)
-    try:
-        _render(results, shown_as, output_file, position_encoding, no_color)
-    except OSError as exc:
-        _error(f"{output_file}: cannot write: {exc.strerror or exc}")
-        return 2
-    for r in results:
-        if r.error:
-            _error(f"{r.path}: {r.error}")
-    if not results and not config_errors:
-        _warn(NO_FILES)
-        return 0
-    if config_errors or any(r.error for r in results):
-        return 2
-    return 1 if any(_fails(r, configs.get(id(r)), fail_on) for r in results) else 0
+    return results, configs, config_errors
+
+# what a process killed by SIGPIPE reports to its shell (128 + 13), as `cat big | head -1` does
+EXIT_BROKEN_PIPE = 141
 
 
-Planned = tuple["Job | Outcome", Config | None]
+def _reader_went_away() -> int:
+    """The reader of our output has gone (``| head -1``): stop quietly, as other tools do. What
+    is still buffered for stdout is dropped (it would fail again as the interpreter exits)."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
+
+
+def _read_stdin() -> bytes:
+    if sys.stdin is None:  # started with stdin closed ("- <&-")
+        raise OSError(0, "standard input is closed")
+    return sys.stdin.buffer.read()
+
+
+def _overwrites_input(output_file: str, plan: list[Planned]) -> str | None:
+    """The input that ``-o`` names too, if any (the report would replace the story)."""
+    from lint.parallel import Job
+
+    if not os.path.exists(output_file):
+        return None
+    for item, _ in plan:
+        path = item.path if isinstance(item, Job) else None
+        with contextlib.suppress(OSError):
+            if path and os.path.samefile(path, output_file):
+                return item.display  # type: ignore[union-attr]
+    return None
 
 
 def _plan(
@@ -192,7 +253,7 @@ def _plan(
             config = forced or config_at(find_config(where.resolve().parent))
             if not explicit and _ignored_by_config(where, config):
                 continue
-            data = sys.stdin.buffer.read() if path == STDIN else None
+            data = _read_stdin() if path == STDIN else None
         except CopydeskError as exc:  # files under a broken config are not linted
             plan.append((Outcome(config_error=str(exc)), None))
             continue
@@ -257,7 +318,8 @@ def _ignored_by_config(path: Path, config: Config) -> bool:
 def _format_name(fmt: str | None, output_file: str | None, statistics: bool) -> str:
     from lint import formatters
 
-    fmt = fmt or ("full" if sys.stdout.isatty() and not output_file else "concise")
+    tty = sys.stdout is not None and sys.stdout.isatty()
+    fmt = fmt or ("full" if tty and not output_file else "concise")
     if fmt not in formatters.REGISTRY:
         fmt = "concise"
     return "statistics" if statistics and "statistics" in formatters.REGISTRY else fmt
@@ -280,7 +342,7 @@ def _render(
     # written as rendered, not built in memory first: with many findings the whole output
     # (and its encoded copy) would outweigh the results themselves
     if output_file:
-        with open(output_file, "w", encoding="utf-8") as out:
+        with atomic_output(output_file) as out:
             formatters.get(name)(out, ctx).render(results)
     else:
         formatters.get(name)(stream, ctx).render(results)

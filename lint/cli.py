@@ -131,13 +131,38 @@ def test_rules(target: str | None, coverage: bool, fmt: str) -> None:
     sys.exit(run_rule_tests(target, coverage, fmt))
 
 
+class Stopped(BaseException):
+    """Ctrl-C or SIGTERM: a BaseException, so no ``except Exception`` on the way swallows it,
+    and not KeyboardInterrupt, which click would answer with a blank line and "Aborted!"."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+    import threading
+
     from lint import re_warm
 
+    handlers = {}
+    if threading.current_thread() is threading.main_thread():
+        handlers = {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)}
     re_warm.start()  # before the rule modules load: their patterns come compiled
     try:
         return _main(argv)
+    except Stopped as stop:
+        # one line and the shell's convention, 128 + the signal: 130 for Ctrl-C, 143 for TERM
+        word = "interrupted" if stop.signum == signal.SIGINT else "terminated"
+        click.echo(f"copydesk: {word}", err=True)
+        return 128 + stop.signum
     finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
         re_warm.save()
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.errors import ConfigError
+from lint.regular_files import read_text
 from lint.tomlsource import toml_locate
 from lint.yamlsource import load_yaml, locate
 
@@ -206,7 +207,7 @@ def load_config_file(path: Path) -> Config:
     """Read and validate one config file (YAML, or the [tool.copydesk] table of a pyproject)."""
     shown = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path, "utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ConfigError(f"cannot read configuration: {reason}", shown) from None
@@ -241,7 +242,7 @@ def display_path(path: Path) -> str:
 
 def _has_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text("utf-8")
+        text = read_text(pyproject)
     except (OSError, ValueError):
         return False
     try:

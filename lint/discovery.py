@@ -8,9 +8,12 @@ is always linted, whatever its name.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from lint.regular_files import read_text
 
 if TYPE_CHECKING:  # imported when an ignore file has lines: a single named file never needs it
     from pathspec import PathSpec
@@ -23,7 +26,7 @@ ALWAYS_SKIP = frozenset(
 
 def _spec(file: Path) -> PathSpec[Any] | None:
     try:
-        lines = file.read_text("utf-8", errors="replace").splitlines()
+        lines = read_text(file, errors="replace").splitlines()
     except OSError:
         return None
     if not any(ln.strip() for ln in lines):
@@ -78,26 +81,55 @@ class IgnoreRules:
 
 
 def walk(top: Path) -> Iterator[Path]:
-    """Prose files under ``top`` (relative to it) in sorted order, honouring ignore files."""
+    """Prose files under ``top`` (relative to it) in sorted order, honouring ignore files.
+
+    The walk keeps its own stack (a folder tree thousands deep is no recursion limit) and
+    lints only regular files: FIFOs, sockets and devices are skipped, as are symbolic links
+    that dangle or lead out of ``top`` (a path named on the command line is still linted).
+    """
     rules = IgnoreRules(top)
     top = top.resolve()
     rules._add(top)
+    # each level: its sorted entries still to visit, and the ignore depth to restore after it
+    stack: list[tuple[Iterator[os.DirEntry[str]], int]] = [(_entries(top), len(rules.specs))]
+    while stack:
+        entries, depth = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            del rules.specs[depth:]
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name in ALWAYS_SKIP or rules.ignored(path, True):
+                continue
+            depth = len(rules.specs)
+            rules._add(path)
+            stack.append((_entries(path), depth))
+        elif (
+            path.suffix.lower() in PROSE_SUFFIXES
+            and not rules.ignored(path, False)
+            and _lintable(entry, top)
+        ):
+            yield path.relative_to(top)
 
-    def visit(folder: Path) -> Iterator[Path]:
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            return
-        for entry in entries:
-            path = Path(entry.path)
-            if entry.is_dir(follow_symlinks=False):
-                if entry.name in ALWAYS_SKIP or rules.ignored(path, True):
-                    continue
-                depth = len(rules.specs)
-                rules._add(path)
-                yield from visit(path)
-                del rules.specs[depth:]
-            elif path.suffix.lower() in PROSE_SUFFIXES and not rules.ignored(path, False):
-                yield path.relative_to(top)
 
-    yield from visit(top)
+def _entries(folder: Path) -> Iterator[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return iter(())
+    return iter(entries)
+
+
+def _lintable(entry: os.DirEntry[str], top: Path) -> bool:
+    """A regular file (symlinks followed), and a symlink only when it stays inside ``top``."""
+    try:
+        if entry.is_symlink():
+            target = Path(entry.path).resolve(strict=True)
+            if not target.is_relative_to(top):
+                return False
+        return stat.S_ISREG(entry.stat().st_mode)
+    except (OSError, RuntimeError):  # dangling, a loop, or unreadable: not ours to lint
+        return False

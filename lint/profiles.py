@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lint.errors import ConfigError
 from lint.packs.locate import builtin_dir
+from lint.regular_files import read_text
 from lint.yamlsource import fail, load_yaml
 
 PROFILE_LEVELS = ("off", "error", "warning", "suggestion", "lower", "raise")
@@ -58,7 +59,7 @@ def load_profile(name: str, root: str = ".") -> Overrides:
 
 @lru_cache(maxsize=32)
 def _load(path: str) -> Overrides:
-    text = Path(path).read_text("utf-8")
+    text = read_text(path)
     data = load_yaml(text, path)
     if not isinstance(data, dict):
         raise fail("a profile must be a mapping with 'profile', 'description' and 'rules'",

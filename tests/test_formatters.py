@@ -219,7 +219,7 @@ def test_underline_keeps_tabs_clamps_and_always_shows_a_caret() -> None:
 @given(st.text(alphabet=st.sampled_from("ab\t \x00\x1f\x7f\x80é\r\x0c😀")), st.data())
 def test_full_line_and_underline_by_character(line: str, data: st.DataObject) -> None:
     # the per-character definitions that translate() and the tab regex replaced
-    shown = "".join(" " if (c < " " and c != "\t") or c == "\x7f" else c for c in line)
+    shown = "".join(" " if (c < " " and c != "\t") or "\x7f" <= c <= "\x9f" else c for c in line)
     assert _displayable(line) == shown
     column = data.draw(st.integers(1, len(line) + 3))
     before = "".join("\t" if c == "\t" else " " for c in line[: column - 1])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lint.formatters import Formatter, locate
+from lint.formatters.escape import shown_path, shown_text
 from lint.model import FileResult
 
 
@@ -11,8 +12,9 @@ class Concise(Formatter):
 
     def render(self, results: list[FileResult]) -> None:
         for result in results:
+            path = shown_path(result.path)
             for loc in locate(result, self.ctx.encoding):
-                v = loc.v
+                v, message = loc.v, shown_text(loc.v.message)
                 self.out.write(
-                    f"{result.path}:{loc.line}:{loc.column}: {v.severity}: {v.message} [{v.rule}]\n"
+                    f"{path}:{loc.line}:{loc.column}: {v.severity}: {message} [{v.rule}]\n"
                 )

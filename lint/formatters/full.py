@@ -14,10 +14,12 @@ from typing import Any
 import click
 
 from lint.formatters import Formatter, Located, line_index, locate, severity_counts
+from lint.formatters.escape import shown_path, shown_text
 from lint.model import FileResult, Severity
 from lint.positions import LineIndex
 
-_CONTROLS_TO_SPACE = {c: " " for c in [*range(0x20), 0x7F] if c != ord("\t")}
+# C0 but tab, DEL and C1 (0x9b is a one-byte CSI to some terminals)
+_CONTROLS_TO_SPACE = {c: " " for c in [*range(0x20), *range(0x7F, 0xA0)] if c != ord("\t")}
 # the same characters, found by a scan in C: most lines have none
 _CONTROL = re.compile("[" + "".join(map(re.escape, map(chr, _CONTROLS_TO_SPACE))) + "]")
 _NOT_TAB = re.compile(r"[^\t]")
@@ -68,7 +70,7 @@ class Full(Formatter):
                 if not first:
                     self.out.write("\n")
                 first = False
-                self._finding(result.path, loc, index, width)
+                self._finding(shown_path(result.path), loc, index, width)
         self.out.write(("\n" if not first else "") + self._summary(results) + "\n")
 
     def _finding(self, path: str, loc: Located, index: LineIndex, width: int) -> None:
@@ -77,7 +79,8 @@ class Full(Formatter):
         colour = _COLOURS[v.severity]
         header = (
             f"{s(path, bold=True)}:{loc.line}:{loc.column}: "
-            f"{s(str(v.severity), fg=colour, bold=True)}: {v.message} {s(f'[{v.rule}]', dim=True)}"
+            f"{s(str(v.severity), fg=colour, bold=True)}: {shown_text(v.message)} "
+            f"{s(f'[{v.rule}]', dim=True)}"
         )
         line = _displayable(index.line_text(loc.line))
         end = loc.end_column if loc.end_line == loc.line else None

@@ -10,13 +10,16 @@ never end the command early.
 from __future__ import annotations
 
 from lint.formatters import Formatter, locate
+from lint.formatters.escape import shown_path, shown_text
 from lint.model import FileResult, Severity
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # the toolkit's escapes (a line break stays a line of the annotation), then any other
+    # control character made visible: the Actions log renders ANSI escapes
+    return shown_text(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -35,11 +38,11 @@ class GitHub(Formatter):
         for result in results:
             if result.error:
                 # An unreadable file still deserves an annotation, or CI fails with no pointer.
-                props: dict[str, object] = {"file": result.path, "title": "copydesk"}
+                props: dict[str, object] = {"file": shown_path(result.path), "title": "copydesk"}
                 self.out.write(command("error", props, result.error) + "\n")
             for loc in locate(result, self.ctx.encoding):
                 v = loc.v
-                props = {"file": result.path, "line": loc.line, "endLine": loc.end_line}
+                props = {"file": shown_path(result.path), "line": loc.line, "endLine": loc.end_line}
                 if loc.end_line == loc.line:
                     props["col"] = loc.column
                     props["endColumn"] = loc.end_column

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from lint.formatters import Formatter, Located, indented_json, locate, severity_counts
+from lint.formatters.escape import shown_path
 from lint.model import FileResult
 
 
@@ -48,12 +49,12 @@ class Json(Formatter):
         errors = []
         for r in results:
             if r.error:
-                errors.append({"path": r.path, "message": r.error})
+                errors.append({"path": shown_path(r.path), "message": r.error})
             if r.error and not r.violations and not r.has_text:
                 continue
             files.append(
                 {
-                    "path": r.path,
+                    "path": shown_path(r.path),
                     "violations": [violation_dict(x) for x in locate(r, self.ctx.encoding)],
                 }
             )
@@ -78,5 +79,5 @@ class JsonLines(Formatter):
     def render(self, results: list[FileResult]) -> None:
         for r in results:
             for loc in locate(r, self.ctx.encoding):
-                row = {"path": r.path, **violation_dict(loc)}
+                row = {"path": shown_path(r.path), **violation_dict(loc)}
                 self.out.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -17,12 +17,14 @@ Choices worth knowing:
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
 from lint.formatters import Formatter, Located, SourceIndex, indented_json, line_index, locate
+from lint.formatters.escape import shown_path
 from lint.model import FileResult, Severity, Violation
 from lint.packs.spec import RuleSpec
 from lint.positions import Encoding
@@ -45,7 +47,8 @@ def artifact_uri(path: str) -> str:
     posix = PurePath(p).as_posix()
     while posix.startswith("./"):
         posix = posix[2:]
-    return quote(posix, safe="/-._~!$&'()*+,;=@")
+    # the file name's own bytes, percent-encoded: exact even when they are not UTF-8
+    return quote(os.fsencode(posix), safe="/-._~!$&'()*+,;=@")
 
 
 def fingerprint(rule: str, uri: str, match: str, occurrence: int) -> str:
@@ -141,7 +144,7 @@ class Sarif(Formatter):
         notifications = [
             {
                 "level": "error",
-                "message": {"text": f"{r.path}: {r.error}"},
+                "message": {"text": f"{shown_path(r.path)}: {r.error}"},
                 "locations": [
                     {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}
                 ],

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from lint.formatters import Formatter
+from lint.formatters.escape import shown_text
 from lint.model import FileResult, Violation
 
 
@@ -41,5 +42,5 @@ class Statistics(Formatter):
             v = first[rule]
             spec = self.ctx.rules.get(rule)
             about = _short(spec.description) if spec and spec.description.strip() else v.message
-            line = f"{n:>{count_w}}  {rule:<{rule_w}}  {v.severity!s:<{sev_w}}  {about}"
+            line = f"{n:>{count_w}}  {rule:<{rule_w}}  {v.severity!s:<{sev_w}}  {shown_text(about)}"
             self.out.write(line.rstrip() + "\n")

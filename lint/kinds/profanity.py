@@ -32,6 +32,7 @@ from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
 from lint.matchers import finditer_at, fold
 from lint.packs import schema
 from lint.packs.spec import RuleSpec
+from lint.regular_files import read_text
 
 NAME = "profanity"
 
@@ -80,6 +81,11 @@ def data_path(spec_source: str, options: dict[str, Any]) -> Path | None:
     return None if not name else Path(spec_source).parent / name
 
 
+def _inside_pack(path: Path, spec_source: str) -> bool:
+    """A data file lives in its pack's folder (or below): a pack may not read ``../x``."""
+    return path.resolve().is_relative_to(Path(spec_source).parent.resolve())
+
+
 def skip_rule(data: dict[str, Any], pack_file: Path) -> bool:
     """The loader's hook: True when the rule's optional data file is absent from this build."""
     name = data.get("terms_file")
@@ -89,10 +95,16 @@ def skip_rule(data: dict[str, Any], pack_file: Path) -> bool:
 
 
 def _read_terms(path: Path) -> list[str]:
+    # one line, and never the file's own text: the message must not echo what it read
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise KindError(f"cannot read terms file {path}: {exc}", ["terms_file"]) from None
+        data = yaml.safe_load(read_text(path)) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8"
+        raise KindError(f"cannot read terms file {path}: {reason}", ["terms_file"]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise KindError(f"terms file {path} is not valid YAML{at}", ["terms_file"]) from None
     terms = data.get("terms") if isinstance(data, dict) else None
     if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
         raise KindError(f"terms file {path} needs a 'terms' list of strings", ["terms_file"])
@@ -104,6 +116,10 @@ def validate(spec: RuleSpec) -> None:
     opts = spec.options
     path = data_path(spec.source, opts)
     if path is not None:
+        if not _inside_pack(path, spec.source):
+            raise KindError(
+                f"terms_file '{opts['terms_file']}' lies outside the pack's folder", ["terms_file"]
+            )
         if not path.is_file():
             raise KindError(f"terms file not found: {path}", ["terms_file"])
         _read_terms(path)

@@ -31,6 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from lint.regular_files import read_bytes
+
 _FORMAT = 1  # bump when the layout of a record changes
 _KEEP = 500  # records kept in the folder (a run of the built-in packs writes about 25)
 _LINT = Path(__file__).resolve().parent.parent  # the package whose code a pack record reflects
@@ -81,7 +83,7 @@ def _sources(folder: str) -> Iterator[tuple[str, int, int]]:
 def file_digest(path: Path) -> str | None:
     """SHA-256 of a file's bytes, None when it cannot be read (a missing data file counts)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(read_bytes(path)).hexdigest()
     except OSError:
         return None
 

@@ -15,6 +15,7 @@ from lint.errors import ConfigError
 from lint.model import Severity
 from lint.packs import schema
 from lint.packs.spec import Action, RuleSpec, RuleTest
+from lint.regular_files import read_text
 from lint.yamlsource import KeyPath, fail, load_yaml, locate
 
 
@@ -35,9 +36,10 @@ class _Source:
     def __init__(self, path: Path) -> None:
         self.path = str(path)
         try:
-            self.text = path.read_text(encoding="utf-8-sig")
+            self.text = read_text(path, "utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read rule pack: {exc}", self.path) from None
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8"
+            raise ConfigError(f"cannot read rule pack: {reason}", self.path) from None
         self.data = load_yaml(self.text, self.path)
 
     def error(self, message: str, key_path: KeyPath, at_key: bool = False) -> ConfigError:
@@ -106,7 +108,10 @@ def _load_folder(path: Path) -> Pack:
     """A Vale style: every .yml/.yaml file is one rule named Folder.File."""
     name = path.name
     pack = Pack(name, str(path))
-    for file in _pack_files(path):
+    files = _pack_files(path)
+    if not files:  # a typo'd or empty folder must not pass as a pack of no rules
+        raise ConfigError("no rule files (*.yml, *.yaml) in this pack folder", str(path))
+    for file in files:
         src = _Source(file)
         if not isinstance(src.data, dict):
             raise ConfigError("a rule file must be a mapping", src.path, 1, 1)
