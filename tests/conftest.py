@@ -36,13 +36,15 @@ def own_patterns_at_once() -> Iterator[None]:
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The pack cache of the whole session (and of the CLIs it starts) in a temporary folder,
     never in the user's ~/.cache; shared by all tests, so later tests run on warm records."""
-    old = os.environ.get("XDG_CACHE_HOME")
+    saved = {name: os.environ.get(name) for name in ("XDG_CACHE_HOME", "XDG_STATE_HOME")}
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("xdg-state"))  # the seal's key
     yield
-    if old is None:
-        os.environ.pop("XDG_CACHE_HOME", None)
-    else:
-        os.environ["XDG_CACHE_HOME"] = old
+    for name, old in saved.items():
+        if old is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = old
 
 
 @pytest.fixture

@@ -60,7 +60,7 @@ def _no_parse(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _records(folder: Path, kind: str) -> list[Path]:
-    return sorted(folder.glob(f"{kind}-*.pickle")) if folder.is_dir() else []
+    return sorted(folder.glob(f"{kind}-*.record")) if folder.is_dir() else []
 
 
 def test_second_load_comes_from_the_cache_and_equals_the_first(
@@ -202,7 +202,7 @@ def test_the_cli_runs_with_an_unwritable_or_corrupt_cache(tmp_path: Path) -> Non
         env = {**os.environ, "XDG_CACHE_HOME": str(home)}
         run = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path)
         outs.append((run.returncode, run.stdout))
-    for record in (good / "copydesk").glob("*.pickle"):
+    for record in (good / "copydesk").glob("*.record"):
         record.write_bytes(b"\x00garbage")
     env = {**os.environ, "XDG_CACHE_HOME": str(good)}
     run = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path)

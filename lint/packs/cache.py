@@ -12,6 +12,9 @@ Two kinds of record live in ``$XDG_CACHE_HOME/copydesk`` (or ``~/.cache/copydesk
   holds the programs of every pattern a run compiles before its first document
   (:mod:`lint.re_warm`).
 
+Records are sealed (:mod:`lint.packs.sealed`): a record this user did not write, or one that
+names anything but copydesk's own record types, is never unpickled.
+
 The cache is an optimisation only: an unreadable, corrupt, stale or unwritable cache is treated
 as a miss and every failure is swallowed, so a run never depends on it. ``COPYDESK_NO_CACHE=1``
 turns it off. Records are written to a temporary file and renamed, so readers never see half a
@@ -24,13 +27,13 @@ import contextlib
 import hashlib
 import importlib
 import os
-import pickle
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from lint.packs import sealed
 from lint.regular_files import read_bytes
 
 _FORMAT = 1  # bump when the layout of a record changes
@@ -44,8 +47,8 @@ def cache_dir() -> Path | None:
     base = os.environ.get("XDG_CACHE_HOME")
     if not base:
         home = os.path.expanduser("~")
-        if home.startswith("~"):  # no home folder known: no cache, never a "~" folder here
-            return None
+        if home.startswith("~") or not os.path.isdir(home):
+            return None  # no home folder: no cache, and never one created (nor a "~" here)
         base = os.path.join(home, ".cache")
     return Path(base) / "copydesk"
 
@@ -92,7 +95,7 @@ def _record_path(kind: str, key: str) -> Path | None:
     d = cache_dir()
     if d is None:
         return None
-    return d / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:40]}.pickle"
+    return d / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:40]}.record"
 
 
 def _read(kind: str, key: str) -> Any:
@@ -100,8 +103,8 @@ def _read(kind: str, key: str) -> Any:
     if path is None:
         return None
     try:
-        record = pickle.loads(path.read_bytes())
-    except Exception:  # missing, unreadable, truncated or garbage: a miss
+        record = sealed.unseal(read_bytes(path))
+    except Exception:  # missing, unreadable, truncated, garbage or not sealed by us: a miss
         return None
     if not (isinstance(record, tuple) and len(record) == 3 and record[:2] == (_FORMAT, key)):
         return None
@@ -114,8 +117,11 @@ def _write(kind: str, key: str, payload: Any) -> None:
         return
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
+        record = sealed.seal((_FORMAT, key, payload))
+        if record is None:  # no key of our own: no cache
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(pickle.dumps((_FORMAT, key, payload), pickle.HIGHEST_PROTOCOL))
+        tmp.write_bytes(record)
         os.replace(tmp, path)
         _prune(path.parent)
     except Exception:  # read-only home, full disk, unpicklable value: run without the cache
@@ -126,7 +132,7 @@ def _write(kind: str, key: str, payload: Any) -> None:
 def _prune(folder: Path) -> None:
     """Keep the folder bounded: past ``_KEEP`` records, drop the least recently written down
     to three quarters of that. Records are written only on a miss (an edited or new pack)."""
-    entries = [e for e in os.scandir(folder) if e.name.endswith(".pickle")]
+    entries = [e for e in os.scandir(folder) if e.name.endswith(".record")]
     if len(entries) <= _KEEP:
         return
     entries.sort(key=lambda e: e.stat().st_mtime_ns)
