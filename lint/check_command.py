@@ -10,7 +10,7 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -137,7 +137,7 @@ def run_check(
     for w in dict.fromkeys(WARNINGS):
         _warn(w)
     WARNINGS.clear()
-    _check_names(cli)
+    _check_names(cli, [forced] if forced else configs.values())
     for message in config_errors:
         _error(message)
     try:
@@ -286,8 +286,9 @@ def _fails(result: FileResult, config: Config | None, fail_on: str | None) -> bo
     return any(v.severity >= limit for v in result.violations)
 
 
-def _check_names(cli: Overrides) -> None:
-    """Warn about --select/--ignore names that match no loaded rule, pack or category."""
+def _check_names(cli: Overrides, configs: Iterable[Config]) -> None:
+    """Warn about rule, pack or category names (in --select/--ignore and in the configs that
+    governed files) that match nothing loaded: a typo must not silently do nothing."""
     from lint.runner import loaded_packs
 
     known: set[str] = {"vocab", "vocab.reject"}
@@ -300,6 +301,15 @@ def _check_names(cli: Overrides) -> None:
         for name in names:
             if name not in known:
                 _warn(f"{option} {name}: no loaded rule, pack or category has this name")
+    seen: set[int] = set()
+    for config in configs:
+        if id(config) in seen:
+            continue
+        seen.add(id(config))
+        for name, line, column in config.names:
+            if name not in known:
+                where = f"{config.path}:{line}:{column}"
+                _warn(f"{where}: '{name}': no loaded rule, pack or category has this name")
 
 
 def _ignored_by_config(path: Path, config: Config) -> bool:

@@ -8,6 +8,8 @@ positions, a scan of the table's lines (:mod:`lint.tomlsource`).
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import tomllib
 from collections.abc import Callable, Sequence
@@ -50,6 +52,9 @@ class Config:
     accept: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()
     options: tuple[RuleOption, ...] = ()
+    # every rule, pack or category name the file mentions, with its line:col, so that a
+    # typo ("weasel.reportdly: off") can be reported once the packs are known
+    names: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -163,7 +168,27 @@ def parse_config(data: Any, path: str, where: Locator, root: Path) -> Config:
                 kw[key] = _strs(vocab[key], f"vocabulary.{key}", err, ["vocabulary", key])
                 for i, pattern in enumerate(kw[key]):
                     _check_vocab(pattern, err, ["vocabulary", key, i])
-    return Config(path=path, root=root, **kw)
+    return Config(path=path, root=root, names=_names_used(data, where), **kw)
+
+
+def _names_used(data: dict[str, Any], where: Locator) -> tuple[tuple[str, int, int], ...]:
+    """(name, line, column) of each rule, pack or category the (valid) config names."""
+    places: list[tuple[str, KeyPath, bool]] = []
+
+    def collect(section: dict[str, Any], at: list[str | int]) -> None:
+        for rid in section.get("rules") or {}:
+            places.append((str(rid), [*at, "rules", rid], True))
+        for key in ("select", "ignore-rules"):
+            value = section.get(key) or ()
+            if isinstance(value, str):
+                places.append((value, [*at, key], False))
+            else:
+                places.extend((str(name), [*at, key, i], False) for i, name in enumerate(value))
+
+    collect(data, [])
+    for glob, settings in (data.get("paths") or {}).items():
+        collect(settings, ["paths", glob])
+    return tuple((name, *where(at, at_key)) for name, at, at_key in places)
 
 
 def _check_vocab(pattern: str, err: Any, at: list[str | int]) -> None:
@@ -263,9 +288,10 @@ def clear_caches() -> None:
 
 
 def find_config(folder: Path) -> Path | None:
-    """The nearest config file at or above ``folder``, stopping at the repository root."""
+    """The nearest config file at or above ``folder``, no higher than :func:`ceiling`."""
     if folder in _FOUND:
         return _FOUND[folder]
+    top = ceiling(folder)
     found: Path | None = None
     for candidate_dir in (folder, *folder.parents):
         hit = next((candidate_dir / n for n in CONFIG_NAMES if (candidate_dir / n).is_file()), None)
@@ -275,10 +301,29 @@ def find_config(folder: Path) -> Path | None:
         if hit is not None:
             found = hit
             break
-        if (candidate_dir / ".git").exists():  # the repository root: look no further
+        if candidate_dir == top:
             break
     _FOUND[folder] = found
     return found
+
+
+def ceiling(folder: Path) -> Path:
+    """How high a config search from ``folder`` may climb.
+
+    Inside a git repository, to its root. Elsewhere, as yamllint does: to the home folder when
+    ``folder`` is under it, else to the working folder when under that, else nowhere above
+    ``folder``, so that a stray ``/tmp/.copydesk.yaml`` cannot silence every check under /tmp.
+    """
+    for d in (folder, *folder.parents):
+        if (d / ".git").exists():
+            return d
+    home = Path(os.path.expanduser("~"))
+    for limit in (home, Path.cwd()):
+        with contextlib.suppress(OSError):
+            limit = limit.resolve()
+            if folder.is_relative_to(limit) and limit.is_dir():
+                return limit
+    return folder
 
 
 def config_at(path: Path | None) -> Config:

@@ -86,10 +86,29 @@ def test_search_stops_at_the_repository_root(
     code, files, _ = found(["a.md"])
     assert code == 1
     assert {"citations.placeholder", "citations.tk"} <= set(files["a.md"])
-    # without the .git marker the outer config is the nearest and silences the pack
+    # outside a repository (and outside the home folder) the search climbs no higher than
+    # the working folder: the outer config is not seen from repo/, and is from its parent
     (tmp_path / "repo" / ".git").rmdir()
     code, files, _ = found(["a.md"])
-    assert code == 0 and not any(r.startswith("citations.") for r in files["a.md"])
+    assert code == 1 and {"citations.placeholder", "citations.tk"} <= set(files["a.md"])
+    monkeypatch.chdir(tmp_path)
+    code, files, _ = found(["repo/a.md"])
+    assert code == 0 and not any(r.startswith("citations.") for r in files["repo/a.md"])
+
+
+def test_outside_a_repository_the_search_stops_at_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lint.config import ceiling
+
+    home = tmp_path / "home"
+    (home / "work" / "story").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    assert ceiling(home / "work" / "story") == home  # under home: up to home, not to cwd
+    assert ceiling(tmp_path / "elsewhere") == tmp_path  # under the working folder only
+    monkeypatch.chdir(home)
+    assert ceiling(tmp_path / "elsewhere") == tmp_path / "elsewhere"  # under neither: no climb
 
 
 def test_config_option_overrides_the_search(repo: Path) -> None:
@@ -425,3 +444,33 @@ def test_toml_locate_handles_headers_dotted_keys_and_fallbacks() -> None:
     assert toml_locate(text, ["vocabulary", "accept", 0]) == (4, 1)
     assert toml_locate(text, ["paths", "opinion/**", "profile"]) == (6, 1)
     assert toml_locate("[project]\n", ["packs"]) == (0, 0)
+
+
+def test_names_that_match_no_rule_are_warned_with_their_line(repo: Path) -> None:
+    write(
+        repo,
+        {
+            ".copydesk.yaml": (
+                "rules:\n"
+                "  weasel.reportdly: off\n"  # a typo: silently did nothing before
+                "  citations: warning\n"
+                "select: [citations, weasle]\n"
+                "paths:\n"
+                "  'docs/**':\n"
+                "    ignore-rules: citations.tk\n"
+                "    rules: {citations.placholder: off}\n"
+            ),
+            "a.md": BAD,
+        },
+    )
+    code, files, err = found(["a.md"])
+    assert {"citations.placeholder", "citations.tk"} <= set(files["a.md"])  # still linted
+    warned = [ln for ln in err.splitlines() if "no loaded rule, pack or category" in ln]
+    assert warned == [
+        "copydesk: warning: .copydesk.yaml:2:3: 'weasel.reportdly': "
+        "no loaded rule, pack or category has this name",
+        "copydesk: warning: .copydesk.yaml:4:21: 'weasle': "
+        "no loaded rule, pack or category has this name",
+        "copydesk: warning: .copydesk.yaml:8:13: 'citations.placholder': "
+        "no loaded rule, pack or category has this name",
+    ]
