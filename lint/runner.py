@@ -37,6 +37,7 @@ class Settings:
     reject: tuple[str, ...] = ()
     root: str = "."
     options: tuple[RuleOption, ...] = ()
+    config_path: str = ""  # the config the vocabulary came from, for messages
 
 
 @dataclass
@@ -57,7 +58,7 @@ def settings_for(path: str, config: Config, cli: Overrides) -> Settings:
     s = Settings(
         packs=config.packs, extra_packs=config.extra_packs, profile=config.profile,
         rules=config.rules, select=config.select, accept=config.accept, reject=config.reject,
-        root=str(config.root), options=config.options,
+        root=str(config.root), options=config.options, config_path=config.path,
     )
     if config.paths:
         from pathspec import PathSpec
@@ -144,7 +145,7 @@ def select_specs(settings: Settings) -> tuple[list[RuleSpec], dict[str, Severity
             chosen.append(spec)
             severity[spec.id] = level
     if settings.reject:
-        chosen.append(_reject_rule(settings.reject))
+        chosen.append(_reject_rule(settings.reject, settings.config_path))
         severity["vocab.reject"] = Severity.ERROR
     return chosen, severity
 
@@ -180,8 +181,9 @@ def _with_options(spec: RuleSpec, options: tuple[RuleOption, ...]) -> RuleSpec:
     return updated
 
 
-def _reject_rule(terms: tuple[str, ...]) -> RuleSpec:
+def _reject_rule(terms: tuple[str, ...], source: str) -> RuleSpec:
     return RuleSpec(
+        source=source,
         id="vocab.reject", pack="vocab", category="vocab", extends="existence",
         message="'%s' is on this project's reject list.", severity=Severity.ERROR,
         description="Terms the project's configuration rejects (vocabulary.reject).",

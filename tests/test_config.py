@@ -463,7 +463,7 @@ def test_names_that_match_no_rule_are_warned_with_their_line(repo: Path) -> None
             "a.md": BAD,
         },
     )
-    code, files, err = found(["a.md"])
+    _, files, err = found(["a.md"])
     assert {"citations.placeholder", "citations.tk"} <= set(files["a.md"])  # still linted
     warned = [ln for ln in err.splitlines() if "no loaded rule, pack or category" in ln]
     assert warned == [
@@ -474,3 +474,39 @@ def test_names_that_match_no_rule_are_warned_with_their_line(repo: Path) -> None
         "copydesk: warning: .copydesk.yaml:8:13: 'citations.placholder': "
         "no loaded rule, pack or category has this name",
     ]
+
+
+def test_a_vocabulary_rule_that_times_out_names_its_config(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lint import engine
+    from lint.matchers import RuleTimeout
+
+    write(repo, {".copydesk.yaml": "vocabulary:\n  reject: [widget]\n", "a.md": "A widget.\n"})
+    real = engine._run
+
+    def slow_reject(rule, ctx, severity):  # type: ignore[no-untyped-def]
+        if rule.spec.id == "vocab.reject":
+            raise RuleTimeout("pattern timed out after 1s")
+        return real(rule, ctx, severity)
+
+    monkeypatch.setattr(engine, "_run", slow_reject)
+    code, _, err = run(["check", "a.md"])
+    assert code == 2
+    assert "a.md: .copydesk.yaml: rule vocab.reject: pattern timed out after 1s" in err
+
+
+def test_an_accept_pattern_that_times_out_is_named() -> None:
+    from lint.kinds import SharedMatchers
+    from lint.matchers import RuleTimeout, compile_user
+
+    class Stalls:
+        pattern = "(a+)+b"
+
+        def fullmatch(self, text: str, timeout: float) -> None:
+            raise TimeoutError
+
+    shared = SharedMatchers(accept=[compile_user("widgets?"), Stalls()])
+    assert shared.accepted("widgets")
+    with pytest.raises(RuleTimeout, match=r"vocabulary.accept pattern '\(a\+\)\+b' timed out"):
+        shared.accepted("gadget")

@@ -69,7 +69,17 @@ class SharedMatchers:
         return self.indexes[key]
 
     def accepted(self, text: str) -> bool:
-        return any(p.fullmatch(text) for p in self.accept)
+        from lint.matchers import TIMEOUT_SECONDS, RuleTimeout
+
+        for p in self.accept:  # a project's own regexes: bounded like a pack's
+            try:
+                if p.fullmatch(text, timeout=TIMEOUT_SECONDS):
+                    return True
+            except TimeoutError:
+                raise RuleTimeout(
+                    f"vocabulary.accept pattern '{p.pattern}' timed out after {TIMEOUT_SECONDS:g}s"
+                ) from None
+        return False
 
     def prepare(self) -> None:
         """Compile each index's pattern now, before any document: every document needs it, and

@@ -56,4 +56,5 @@ class RuleSpec:
 
     @property
     def where(self) -> str:
-        return f"{self.source}:{self.line}"
+        """The rule's file and line; a rule made from a config's vocabulary has no line."""
+        return f"{self.source}:{self.line}" if self.source_text else self.source or "config"
