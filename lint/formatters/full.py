@@ -52,6 +52,27 @@ def underline(line: str, column: int, end_column: int | None) -> str:
     return prefix + "^" * max(1, stop - start)
 
 
+# A long line is shown as a window around the finding: a one-line file of 1 MB with many
+# findings would otherwise print the whole megabyte once per finding.
+WINDOW = 160  # code points of source shown at most
+CONTEXT = 60  # of them, before the finding when the line is cut
+ELLIPSIS = "…"
+
+
+def window(line: str, column: int, end_column: int | None) -> tuple[str, int, int | None]:
+    """The part of ``line`` to print and the finding's columns in it (1-based, end exclusive;
+    None: to the end). Lines up to WINDOW code points are shown whole."""
+    if len(line) <= WINDOW:
+        return line, column, end_column
+    start = max(0, column - 1 - CONTEXT)
+    stop = min(len(line), start + WINDOW)
+    start = max(0, min(start, stop - WINDOW))
+    shift = start - (1 if start else 0)  # the leading ellipsis takes one column
+    shown = (ELLIPSIS if start else "") + line[start:stop] + (ELLIPSIS if stop < len(line) else "")
+    end = None if end_column is None or end_column - 1 > stop else end_column - shift
+    return shown, column - shift, end
+
+
 class Full(Formatter):
     name = "full"
 
@@ -82,11 +103,12 @@ class Full(Formatter):
             f"{s(str(v.severity), fg=colour, bold=True)}: {shown_text(v.message)} "
             f"{s(f'[{v.rule}]', dim=True)}"
         )
-        line = _displayable(index.line_text(loc.line))
         end = loc.end_column if loc.end_line == loc.line else None
+        line, column, end = window(index.line_text(loc.line), loc.column, end)
+        line = _displayable(line)
         gutter = s(" " * width + " |", fg="blue")
         number = s(f"{loc.line:>{width}} |", fg="blue")
-        carets = s(underline(line, loc.column, end), fg=colour, bold=True)
+        carets = s(underline(line, column, end), fg=colour, bold=True)
         self.out.write(f"{header}\n{number} {line}".rstrip() + f"\n{gutter} {carets}\n")
 
     def _summary(self, results: list[FileResult]) -> str:

@@ -149,3 +149,29 @@ def test_escapes_are_byte_values() -> None:
     assert shown_path(os.fsdecode(b"a\xe9\tb")) == "a\\xe9\\x09b"
     assert shown_text("ok\tstill\x1b[2J\x9b\x7f") == "ok\tstill\\x1b[2J\\x9b\\x7f"
     assert shown_text("plain “quotes” é 😀") == "plain “quotes” é 😀"
+
+
+def test_full_shows_a_window_of_a_long_line_with_the_match_underlined(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lint.formatters.full import WINDOW
+
+    monkeypatch.chdir(tmp_path)
+    words = [f"w{n}" if n % 50 else "synergy" for n in range(1, 40_000)]
+    Path("one.txt").write_text(" ".join(words) + "\n")  # one line of about 240 KB
+    Path("pack.yaml").write_text(
+        "pack: h\nrules:\n  - id: s\n    extends: existence\n    message: 'x %s'\n"
+        "    tokens: [synergy]\n"
+    )
+    _, out, _ = run(["check", "one.txt", "--pack", "pack.yaml", "--select", "h", "--format",
+                     "full"])
+    lines = out.splitlines()
+    sources = [i for i, ln in enumerate(lines) if ln.startswith("1 | ")]
+    assert len(sources) == 799  # every finding shown
+    assert len(out) < 799 * 400  # not 799 copies of the whole line
+    for i in sources:
+        source, carets = lines[i][4:], lines[i + 1][4:]
+        assert len(source) <= WINDOW + 2  # the window and its two ellipses
+        start = carets.index("^")
+        assert source[start : start + len("synergy")] == "synergy"
+        assert carets[start:] == "^" * len("synergy")
