@@ -26,6 +26,9 @@ class RuleSet:
     rules: list[Rule]
     severity: dict[str, Severity]
     shared: SharedMatchers = field(default_factory=SharedMatchers)
+    # every rule id, pack and category of the packs loaded (selected or not): a suppression
+    # comment naming anything else is a typo worth a warning
+    known: frozenset[str] = frozenset()
 
     def by_id(self) -> dict[str, Rule]:
         return {r.spec.id: r for r in self.rules}
@@ -55,6 +58,7 @@ def compile_rules(
 class CheckResult:
     violations: list[Violation]
     errors: list[str]
+    warnings: list[str] = field(default_factory=list)
 
 
 def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
@@ -64,8 +68,14 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
     suppress = Suppressions.parse(doc)
     out: list[Violation] = []
     errors: list[str] = []
+    warnings = [
+        "{}:{}: suppression names '{}': no loaded rule, pack or category has this name".format(
+            *doc.lines.position(offset), name
+        )
+        for offset, name in suppress.unknown(ruleset.known)
+    ]
     if suppress.whole_file_all:
-        return CheckResult(out, errors)
+        return CheckResult(out, errors, warnings)
     for rule in ruleset.rules:
         spec = rule.spec
         if suppress.file_disables(spec):
@@ -81,7 +91,7 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
         out.extend(kept[: spec.limit] if spec.limit else kept)  # Vale: at most `limit` per file
     out = _yield(out, ruleset.yields)
     out.sort(key=Violation.sort_key)
-    return CheckResult(out, errors)
+    return CheckResult(out, errors, warnings)
 
 
 def _once(found: list[Violation], text: str) -> list[Violation]:

@@ -94,6 +94,7 @@ class FileResult:
     violations: list[Violation] = field(default_factory=list)
     error: str | None = None
     kept: Kept | None = None
+    warnings: list[str] = field(default_factory=list)  # "line:col: message", shown on stderr
 
     @property
     def has_text(self) -> bool:

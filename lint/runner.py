@@ -194,7 +194,15 @@ def _reject_rule(terms: tuple[str, ...], source: str) -> RuleSpec:
 @lru_cache(maxsize=32)
 def ruleset_for(settings: Settings) -> RuleSet:
     specs, severity = select_specs(settings)
-    return compile_rules(specs, severity, settings.accept)
+    ruleset = compile_rules(specs, severity, settings.accept)
+    names = settings.packs if settings.packs is not None else tuple(builtin_pack_names())
+    ruleset.known = frozenset(
+        name
+        for pack in (*names, *settings.extra_packs)
+        for spec in load_pack_cached(resolve_pack(pack, settings.root)).rules
+        for name in (spec.id, spec.pack, spec.category)
+    ) | {"vocab", "vocab.reject"}
+    return ruleset
 
 
 def lint_bytes(path: str, data: bytes, ruleset: RuleSet, fmt: str | None = None) -> FileResult:
@@ -209,7 +217,7 @@ def lint_text(path: str, text: str, ruleset: RuleSet, fmt: str | None = None) ->
     re_warm.stop()  # nothing compiled from here on is recorded: it may hold the text's words
     doc = build_document(path, text, fmt or format_for(path))
     result = check_document(doc, ruleset)
-    out = FileResult(path, text, result.violations)
+    out = FileResult(path, text, result.violations, warnings=result.warnings)
     if result.errors:
         out.error = "; ".join(result.errors)
     return out

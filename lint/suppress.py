@@ -25,6 +25,7 @@ _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re
 _FRONT_SWITCH = re.compile(r"^copydesk:[ \t]*disable\b[ \t]*(.*?)[ \t]*\r?$", re.M)
 
 ALL = ("*",)
+_NAME = re.compile(r"[^\s,\[\]\"']+")
 
 
 def _names(raw: str) -> tuple[str, ...]:
@@ -43,6 +44,8 @@ class Suppressions:
     events: list[tuple[int, bool, tuple[str, ...]]] = field(default_factory=list)
     next_lines: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # 1-based lines
     file_names: tuple[str, ...] = ()
+    # every name a comment or the front matter gives, with the offset where it was written
+    named: list[tuple[int, str]] = field(default_factory=list)
     _ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     @property
@@ -61,6 +64,7 @@ class Suppressions:
             switch = _FRONT_SWITCH.search(front.group(1))
             if switch:
                 found.file_names = _names(switch.group(1).strip("\"'"))
+                found._name(switch.group(1), front.start(1) + switch.start(1))
         if "<!--" not in text or "copydesk-" not in text.lower():
             return found  # (every comment opens "<!--": most files have none to lower-case)
         code = sorted((r.start, r.end) for r in doc.regions_of("code"))
@@ -68,6 +72,7 @@ class Suppressions:
             if _within(code, m.start()):
                 continue
             verb, names = m.group(1).lower(), _names(m.group(2))
+            found._name(m.group(2), m.start(2))
             if verb == "disable-next-line":
                 # the line after the one the comment ends on (0-based line + 2 = 1-based next)
                 found.next_lines.append((doc.lines.line_of(m.end() - 1) + 2, names))
@@ -76,6 +81,14 @@ class Suppressions:
             else:
                 found.events.append((m.start(), False, names))
         return found
+
+    def _name(self, raw: str, offset: int) -> None:
+        """Record each name of ``raw`` (written at ``offset``) where it stands."""
+        self.named.extend((offset + m.start(), m.group()) for m in _NAME.finditer(raw))
+
+    def unknown(self, known: frozenset[str]) -> list[tuple[int, str]]:
+        """(offset, name) of each name that matches no loaded rule, pack or category."""
+        return [(offset, n) for offset, n in self.named if known and n not in known]
 
     def _disabled(self, spec: RuleSpec) -> list[tuple[int, int]]:
         """Sorted [start, end) source spans where ``spec`` is switched off."""

@@ -155,3 +155,29 @@ def test_suppression_through_the_cli_with_crlf(
     monkeypatch.chdir(tmp_path)
     code, files, _ = found(["a.md"])
     assert (code, files) == (1, {"a.md": ["citations.placeholder"]})
+
+
+def test_a_misspelt_name_in_a_suppression_is_warned_with_its_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {
+            "a.md": (
+                "---\ncopydesk: disable citations.tkk\n---\n\n"
+                "A (source) here. <!-- copydesk-disable-next-line citatons, citations -->\n"
+                "TK here. <!-- copydesk-disable citations.placeholder -->\n"
+            )
+        },
+    )
+    code, files, err = found(["a.md", "--config", "/dev/null"])
+    assert "citations.placeholder" in files["a.md"]  # the misspelt switch silenced nothing
+    warned = [ln for ln in err.splitlines() if "suppression names" in ln]
+    assert warned == [
+        "copydesk: warning: a.md:2:19: suppression names 'citations.tkk': "
+        "no loaded rule, pack or category has this name",
+        "copydesk: warning: a.md:5:50: suppression names 'citatons': "
+        "no loaded rule, pack or category has this name",
+    ]
+    assert code == 1
