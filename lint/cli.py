@@ -6,7 +6,9 @@ input errors (2 wins over 1). Other files are still checked when one fails.
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import Any
 
 import click
 
@@ -139,8 +141,28 @@ class Stopped(BaseException):
         self.signum = signum
 
 
+_RECEIVED: list[int] = []  # signals received in this run, even where the raise was swallowed
+
+
 def _stop(signum: int, frame: object) -> None:
+    if os.getpid() != _MAIN_PID[0]:
+        # a worker just forked, before its initializer replaced this handler: end quietly
+        os._exit(128 + signum)
+    # A handler runs wherever the main thread is, which may be a finaliser (``__del__``)
+    # whose exceptions Python prints and drops: the signal is recorded as well, and main()
+    # answers it even when the run then finished normally.
+    _RECEIVED.append(signum)
     raise Stopped(signum)
+
+
+_MAIN_PID = [0]
+
+
+def _quiet_when_stopped(unraisable: Any) -> None:
+    """A Stopped raised inside a finaliser is dropped by Python with a traceback on stderr:
+    main() reports the signal in one line instead."""
+    if not isinstance(unraisable.exc_value, Stopped):
+        sys.__unraisablehook__(unraisable)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,21 +171,29 @@ def main(argv: list[str] | None = None) -> int:
 
     from lint import re_warm
 
-    handlers = {}
+    handlers: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
         handlers = {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    _RECEIVED.clear()
+    _MAIN_PID[0] = os.getpid()
+    saved_hook, sys.unraisablehook = sys.unraisablehook, _quiet_when_stopped
     re_warm.start()  # before the rule modules load: their patterns come compiled
     try:
-        return _main(argv)
-    except Stopped as stop:
-        # one line and the shell's convention, 128 + the signal: 130 for Ctrl-C, 143 for TERM
-        word = "interrupted" if stop.signum == signal.SIGINT else "terminated"
-        click.echo(f"copydesk: {word}", err=True)
-        return 128 + stop.signum
+        code = _main(argv)
+    except Stopped:
+        pass
+    else:
+        if not _RECEIVED:
+            return code
     finally:
         for signum, handler in handlers.items():
             signal.signal(signum, handler)
+        sys.unraisablehook = saved_hook
         re_warm.save()
+    # one line and the shell's convention, 128 + the signal: 130 for Ctrl-C, 143 for TERM
+    signum = _RECEIVED[0]
+    click.echo(f"copydesk: {'interrupted' if signum == signal.SIGINT else 'terminated'}", err=True)
+    return 128 + signum
 
 
 def _main(argv: list[str] | None) -> int:

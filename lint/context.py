@@ -178,7 +178,8 @@ class Context:
     def _grouped(self, index: TermIndex) -> tuple[Grouped, dict[str, list[tuple[int, int]]]]:
         grouped = self._scans.get(id(index))
         if grouped is None:
-            grouped = self._scans[id(index)] = index.scan_grouped(self.text)
+            folded = self.folded if index.ignorecase else None
+            grouped = self._scans[id(index)] = index.scan_grouped(self.text, folded)
         return grouped
 
 

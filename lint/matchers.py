@@ -43,6 +43,9 @@ CASE_TRAP_CHARS = (
 CASE_TRAPS = re.compile(f"[{CASE_TRAP_CHARS}]")
 
 
+_SPACE = re.compile(r"\s")
+
+
 def has_case_trap(text: str) -> bool:
     """``CASE_TRAPS.search(text) is not None``, for a whole document: asking ``c in text`` for
     each character is several times faster on a long text than the class, which re tries at
@@ -52,7 +55,31 @@ def has_case_trap(text: str) -> bool:
 
 def fold(text: str) -> str:
     """Lower-case without changing length (U+0130 is the one code point whose lower() grows)."""
+    if len(text) > _FOLD_PIECE:
+        return "".join(map(_fold, _pieces(text)))
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     return text.translate({0x130: "i"}).lower() if "\u0130" in text else text.lower()
+
+
+# CPython's lower() of a non-ASCII string first fills a buffer of 3 UCS-4 characters per
+# character (12 bytes a character: 1.2 GB for a 100 MB file), so a long text is folded in
+# pieces. Each piece ends just after whitespace, where lower-casing has no context to lose
+# (the one context-sensitive rule, a final sigma, looks past case-ignorable characters only).
+_FOLD_PIECE = 1 << 20
+
+
+def _pieces(text: str) -> Iterator[str]:
+    start, n = 0, len(text)
+    while start < n:
+        end = start + _FOLD_PIECE
+        if end < n:
+            m = _SPACE.search(text, end)
+            end = m.end() if m else n
+        yield text[start:end]
+        start = end
 
 
 def is_literal(token: str) -> bool:

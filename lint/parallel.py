@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 
@@ -142,6 +143,10 @@ def run_jobs(
             done += 1
             yield outcome
     except BrokenProcessPool:
+        # Ctrl-C or a CI runner's SIGTERM reaches the whole process group: the workers die
+        # of it first, and a moment later this process gets it too and stops with one line,
+        # instead of reporting every file as not checked
+        time.sleep(0.5)
         for job in jobs[done:]:
             error = "not checked: a worker process stopped unexpectedly (killed?)"
             yield Outcome(FileResult(job.display, "", error=error))

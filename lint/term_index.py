@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict, deque
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from lint.matchers import GROUP, START, fold, normalise_term, trie_pattern
@@ -24,6 +25,7 @@ LARGE_INDEX = 2_000
 # A word-mode term matcher whose terms open on at most this many characters is written so that
 # re can skip to them (see ``TermIndex._body``); with more, a letter opens nearly every word.
 FEW_HEADS = 4
+_BATCH = 8192  # matches grouped at a time (see scan_grouped)
 
 
 Grouped = dict[str, list[int]]  # term key -> starts
@@ -130,7 +132,9 @@ class TermIndex:
         hits.sort()
         return hits
 
-    def scan_grouped(self, text: str) -> tuple[Grouped, dict[str, list[tuple[int, int]]]]:
+    def scan_grouped(
+        self, text: str, folded: str | None = None
+    ) -> tuple[Grouped, dict[str, list[tuple[int, int]]]]:
         """Every term occurrence, grouped by term key: the starts of those whose text is the
         key itself (ending at start + len(key): nearly all), and the (start, end) of the rest
         (a run of spaces folded to the key's one). Each list is in text order.
@@ -141,7 +145,8 @@ class TermIndex:
         other: dict[str, list[tuple[int, int]]] = {}
         if not self.owners:
             return exact, other
-        target = fold(text) if self.ignorecase else text
+        # ``folded``: the caller's fold of ``text``, when it has one (a copy of a large file)
+        target = (folded if folded is not None else fold(text)) if self.ignorecase else text
         search = self.pattern.search
         if not self.words:  # a match may start inside the last one anywhere
             pos = 0
@@ -153,10 +158,13 @@ class TermIndex:
         # character (a space, a hyphen) can have another open inside it; the rest is one
         # finditer, grouped by key in C (each step below is a map over a C method: ~55,000
         # occurrences per MB of prose cost a Python loop ~5x as much)
-        matches = list(self.pattern.finditer(target))
+        # (in batches: a list of every match object of a large file, ~130 bytes each, was the
+        # largest allocation of a run, ~7 bytes per character of text)
         groups: defaultdict[str, list[int]] = defaultdict(list)
-        deque(map(list.append, map(groups.__getitem__, map(GROUP, matches)),
-                  map(START, matches)), maxlen=0)
+        found = self.pattern.finditer(target)
+        while matches := list(islice(found, _BATCH)):
+            deque(map(list.append, map(groups.__getitem__, map(GROUP, matches)),
+                      map(START, matches)), maxlen=0)
         simple = self.simple
         odd = [key for key in groups if key not in simple]
         exact.update(groups)

@@ -247,3 +247,20 @@ def test_the_case_trap_test_agrees_with_the_class() -> None:
     for c in map(chr, range(0x10000)):
         assert has_case_trap(f"a {c} b") == (CASE_TRAPS.search(f"a {c} b") is not None), hex(ord(c))
     assert has_case_trap("a ſ b") and not has_case_trap("plain text, “quoted”")
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("aΣσςΟΔ İ \n\t'’.Ǆ")), st.integers(1, 12))
+def test_folding_in_pieces_equals_folding_whole(text: str, piece: int) -> None:
+    # a long text is lower-cased a piece at a time (CPython's lower() needs 12 bytes a
+    # character of scratch space); the pieces end after whitespace, where a final sigma or
+    # any other context cannot differ
+    from lint import matchers
+
+    whole = matchers._fold(text)
+    saved, matchers._FOLD_PIECE = matchers._FOLD_PIECE, piece
+    try:
+        assert matchers.fold(text) == whole
+        assert len(whole) == len(text)
+    finally:
+        matchers._FOLD_PIECE = saved

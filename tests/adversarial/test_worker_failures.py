@@ -68,7 +68,7 @@ def test_workers_are_capped_at_the_cores_and_the_work() -> None:
 def big_run(tmp_path: Path) -> Path:
     paragraph = "Critics say the plan failed, officials said on Monday. " * 30 + "\n\n"
     for n in range(40):
-        (tmp_path / f"story{n:02}.md").write_text(paragraph * 80)
+        (tmp_path / f"story{n:02}.md").write_text(paragraph * 200)  # a run of several seconds
     return tmp_path
 
 
