@@ -154,6 +154,8 @@ def run_check(
         _error(f"{output_file}: cannot write: {exc.strerror or exc}")
         return 2
     for r in results:
+        for warning in r.warnings:  # e.g. a file read as plain text: not an input error
+            _warn(f"{r.path}: {warning}")
         if r.error:
             _error(f"{r.path}: {r.error}")
     if not results and not config_errors:

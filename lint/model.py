@@ -84,7 +84,8 @@ class Kept:
 
 @dataclass(slots=True)
 class FileResult:
-    """What one input produced: its violations, or the error that stopped it.
+    """What one input produced: its violations, or the error that stopped it, and warnings
+    that did not stop it.
 
     ``text`` is the decoded source, or empty once ``kept`` holds what the formatters need.
     """
@@ -94,6 +95,7 @@ class FileResult:
     violations: list[Violation] = field(default_factory=list)
     error: str | None = None
     kept: Kept | None = None
+    warnings: list[str] = field(default_factory=list)  # e.g. a file read as text instead
 
     @property
     def has_text(self) -> bool:

@@ -203,11 +203,14 @@ def lint_bytes(path: str, data: bytes, ruleset: RuleSet, fmt: str | None = None)
     return lint_text(path, text, ruleset, fmt)
 
 
-def lint_text(path: str, text: str, ruleset: RuleSet, fmt: str | None = None) -> FileResult:
+def lint_text(
+    path: str, text: str, ruleset: RuleSet, fmt: str | None = None, budget: float | None = None
+) -> FileResult:
+    """Lint ``text``; the Markdown reader gets ``budget`` seconds (default: by size)."""
     re_warm.stop()  # nothing compiled from here on is recorded: it may hold the text's words
-    doc = build_document(path, text, fmt or format_for(path))
+    doc = build_document(path, text, fmt or format_for(path), budget)
     result = check_document(doc, ruleset)
-    out = FileResult(path, text, result.violations)
+    out = FileResult(path, text, result.violations, warnings=doc.notes)
     if result.errors:
         out.error = "; ".join(result.errors)
     return out
