@@ -81,6 +81,7 @@ class Document:
     format: str
     prose: ProseText
     regions: list[Region] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the user: e.g. read as text instead
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -90,10 +91,13 @@ class Document:
         return [r for r in self.regions if r.kind == kind]
 
 
-def build_document(path: str, text: str, fmt: str | None = None) -> Document:
-    """Read ``text`` with the reader for its format."""
-    from lint.readers import read
+def build_document(
+    path: str, text: str, fmt: str | None = None, budget: float | None = None
+) -> Document:
+    """Read ``text`` with the reader for its format (Markdown's within ``budget`` seconds, by
+    default one for its size; past it the text is read as plain text, and noted)."""
+    from lint.readers import read_bounded
 
-    fmt = fmt or format_for(path)
-    prose, regions = read(fmt, text)
-    return Document(path, text, fmt, prose, sorted(regions, key=lambda r: (r.start, -r.end)))
+    fmt, prose, regions, notes = read_bounded(fmt or format_for(path), text, budget)
+    ordered = sorted(regions, key=lambda r: (r.start, -r.end))
+    return Document(path, text, fmt, prose, ordered, notes)

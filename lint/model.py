@@ -84,7 +84,8 @@ class Kept:
 
 @dataclass(slots=True)
 class FileResult:
-    """What one input produced: its violations, or the error that stopped it.
+    """What one input produced: its violations, or the error that stopped it, and warnings
+    that did not stop it.
 
     ``text`` is the decoded source, or empty once ``kept`` holds what the formatters need.
     """

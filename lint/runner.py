@@ -213,11 +213,16 @@ def lint_bytes(path: str, data: bytes, ruleset: RuleSet, fmt: str | None = None)
     return lint_text(path, text, ruleset, fmt)
 
 
-def lint_text(path: str, text: str, ruleset: RuleSet, fmt: str | None = None) -> FileResult:
+def lint_text(
+    path: str, text: str, ruleset: RuleSet, fmt: str | None = None, budget: float | None = None
+) -> FileResult:
+    """Lint ``text``; the Markdown reader gets ``budget`` seconds (default: by size)."""
     re_warm.stop()  # nothing compiled from here on is recorded: it may hold the text's words
-    doc = build_document(path, text, fmt or format_for(path))
+    doc = build_document(path, text, fmt or format_for(path), budget)
     result = check_document(doc, ruleset)
-    out = FileResult(path, text, result.violations, warnings=result.warnings)
+    # reader notes hold for the whole file: shown at its start, like every warning a path:line:col
+    notes = [f"1:1: {note}" for note in doc.notes]
+    out = FileResult(path, text, result.violations, warnings=notes + result.warnings)
     if result.errors:
         out.error = "; ".join(result.errors)
     return out

@@ -18,14 +18,7 @@ from lint.document import REGION_KINDS, decode
 from lint.positions import LineIndex
 from lint.prose import ProseText
 from lint.readers.html import read_html
-from lint.readers.markdown import (
-    _crlf_map,
-    _markdown,
-    _segments,
-    _Walker,
-    build_view,
-    read_markdown,
-)
+from lint.readers.markdown import build_view, read_markdown, read_spans
 from lint.readers.text import read_text
 
 ALPHABET = "aZ09 .,;:!?'\"-_*#>|[]()<>&\\`~\t’“”é\u0301漢😀𝔘🇫🇷\u00a0"
@@ -226,10 +219,7 @@ def test_markdown_crlf_twin(source: str) -> None:
 @SETTINGS
 @given(documents)
 def test_markdown_fast_view_equals_builder_view(source: str) -> None:
-    norm, to_original = _crlf_map(source)
-    walker = _Walker(norm)
-    walker.visit(_markdown().parse(norm))
-    segments = _segments(source, walker.ops, to_original)
+    segments, _ = read_spans(source)
     fast, slow = build_view(source, segments), build_view(source, segments, fast=False)
     assert fast.text == slow.text and fast.is_identity == slow.is_identity
 
@@ -267,3 +257,71 @@ def test_markup_free_prose_reads_as_its_decoded_text(source: str) -> None:
         assert prose.text == expected
         assert prose.is_identity == (expected == source)
         check_view(source, prose)
+
+
+# Markdown with container prefixes on its lines (quotes, bullets, numbers, indentation, tabs),
+# so text events sit at every depth and after multi-byte characters.
+PREFIXES = ["", "", "> ", ">", "- ", "1. ", "  ", "    ", "\t", "> - ", "* > ", "😀 ", "é"]
+nested_markdown = st.builds(
+    lambda lines, ending: ending.join(prefix + body for prefix, body in lines),
+    st.lists(st.tuples(st.sampled_from(PREFIXES), documents), max_size=8),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+
+
+def _text_events(source: str) -> list[tuple[int, int, str, bool]]:
+    """pulldown-cmark's text events in code points: (start, end, text, blanked whole), the
+    last true in front matter, a code or HTML block or an autolink."""
+    import pyromark
+
+    from lint.prose import blank
+    from lint.readers.byte_offsets import ByteOffsets
+    from lint.readers.frontmatter import front_matter_end
+    from lint.readers.markdown import OPTIONS
+
+    front = front_matter_end(source)
+    source = blank(source[:front]) + source[front:]  # as the reader parses it
+    at, hides, out = ByteOffsets(source), [], []
+    for event, span in pyromark.events_with_range(source, options=OPTIONS):
+        if not isinstance(event, dict):
+            continue
+        if "Start" in event:
+            tag = event["Start"]
+            link = tag.get("Link") if isinstance(tag, dict) else None
+            hides.append(tag == "HtmlBlock" or (isinstance(tag, dict) and "CodeBlock" in tag)
+                         or bool(link and link["link_type"] in ("Autolink", "Email")))
+        elif "End" in event:
+            hides.pop()
+        elif "Text" in event:
+            start, end = at(span["start"]), at(span["end"])
+            out.append((start, end, event["Text"], any(hides) or start < front))
+    return out
+
+
+@SETTINGS
+@given(nested_markdown)
+def test_markdown_text_events_map_exactly(source: str) -> None:
+    """Every text event's range, in code points, covers the source it stands for (itself, or
+    the character reference it decodes), and the view shows it there: each of its characters
+    at its own source offset (a bare URL, found by the reader, may be blanked)."""
+    from lint.readers.gfm_urls import find_links
+
+    prose, regions = read_markdown(source)
+    check_view(source, prose)
+    check_regions(source, regions)
+    shown: set[int] = set()
+    for i, ch in enumerate(prose.text):
+        s, e = prose.to_source(i, i + 1)
+        if ch not in " \r\n" or e - s != 1:
+            shown.update(range(s, e))
+    # the bare links the reader looks for in each block of inline text, which it may blank
+    blocks = [r for r in regions if r.kind in ("paragraph", "heading", "table")]
+    links = [span for r in blocks for span in find_links(source, r.start, r.end)]
+    for start, end, text, hidden in _text_events(source):
+        chunk = source[start:end]
+        if hidden:
+            continue
+        assert chunk == text or (chunk.startswith("&") and html.unescape(chunk) == text)
+        for i in range(start, end):
+            if not source[i].isspace():
+                assert i in shown or any(a <= i < b for a, b in links), (chunk, i)
