@@ -24,13 +24,15 @@ def read_bounded(
     fmt: str, text: str, budget: float | None = None
 ) -> tuple[str, ProseText, list[Region], list[str]]:
     """The format the text was read as, its view and regions, and notes for the user: Markdown
-    is read within a time budget (lint.readers.budget), else as plain text."""
-    if fmt != "markdown":  # the text reader is ours; the HTML one could take the same bound
+    and HTML are read within a time budget (lint.readers.budget), else as plain text."""
+    if fmt not in ("markdown", "html"):  # the text reader is ours, and linear
         prose, regions = read(fmt, text)
         return fmt, prose, regions, []
     from lint.readers import budget as bounds
-    from lint.readers.markdown import read_markdown
     from lint.readers.text import read_text
 
-    prose, regions, note = bounds.read_within(fmt, text, read_markdown, read_text, budget)
+    def reader(source: str) -> tuple[ProseText, list[Region]]:
+        return read(fmt, source)
+
+    prose, regions, note = bounds.read_within(fmt, text, reader, read_text, budget)
     return ("text", prose, regions, [note]) if note else (fmt, prose, regions, [])

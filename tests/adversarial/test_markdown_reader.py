@@ -237,3 +237,12 @@ def test_ceiling_catches_a_hang() -> None:
         while time.process_time() < deadline:
             pass
 
+
+
+def test_html_is_read_within_the_same_budget() -> None:
+    page = "<p>Run <code>frobnicate</code> now, or frobnicate by hand.</p>\n"
+    rules = compile_rules([existence("frobnicate")])
+    assert lint_text("page.html", page, rules).warnings == []
+    slow = lint_text("page.html", page, rules, budget=1e-6)
+    assert slow.warnings == ["1:1: HTML reading took over 0.0 s; linted as plain text"]
+    assert build_document("page.html", page, budget=1e-6).format == "text"
