@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 
-from lint.document import looks_binary
+from lint.document import InputError, decode, looks_binary
 from lint.errors import CopydeskError
 from lint.model import FileResult, Severity
 from lint.positions import Encoding
@@ -67,7 +67,7 @@ class Outcome:
 
 def run_job(job: Job) -> Outcome:
     from lint.formatters import keep
-    from lint.runner import lint_bytes, ruleset_for
+    from lint.runner import lint_text, ruleset_for
 
     try:
         data = job.data if job.data is not None else read_bytes(job.path)
@@ -83,7 +83,12 @@ def run_job(job: Job) -> Outcome:
         source = job.config_path if not exc.path else ""
         error = f"{exc} (set in {source})" if source else str(exc)
         return Outcome(config_error=error, loaded=True)
-    result = lint_bytes(job.display, data, ruleset, job.fmt)
+    try:
+        text = decode(data)
+    except InputError as exc:
+        return Outcome(FileResult(job.display, "", error=str(exc)), loaded=True)
+    del data  # only the text is needed from here: a large file is not held twice
+    result = lint_text(job.display, text, ruleset, job.fmt)
     result.violations = [v for v in result.violations if v.severity >= job.shown]
     return Outcome(keep(result, job.encoding, job.lines), loaded=True)
 
