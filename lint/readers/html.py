@@ -7,7 +7,8 @@ Markdown reader) are blanked. Character references, named or numeric, are shown 
 blockquote, td/th table cell, a link, pre/code code.
 
 The stdlib parser reports where each event starts as (line, column); a line-start table turns
-that into a source offset. The parser counts only ``\\n`` as a line break, like ``LineIndex``.
+that into a source offset. The parser counts only ``\\n`` as a line break, and so does that
+table (its own lines, not ``LineIndex``'s, which also ends one at a lone ``\\r``).
 """
 
 from __future__ import annotations
