@@ -10,6 +10,9 @@ as a setext heading.
 marko's ``source_span`` offsets index its line-ending-normalised copy of the input; we parse
 a copy with CRLF folded to LF (marko maps lone CR and FF to LF itself, same length) and map
 offsets back to the original, where ``\\r`` stays a countable character.
+
+marko parses by recursion, a frame or two per level of nesting: a file nested hundreds of
+levels deep, which would exhaust Python's stack, is read as plain text instead.
 """
 
 from __future__ import annotations
@@ -210,6 +213,21 @@ def build_view(source: str, segments: list[Segment], *, fast: bool = True) -> Pr
 
 
 def read_markdown(text: str) -> tuple[ProseText, list[Region]]:
+    try:
+        return _read(text)
+    except RecursionError:
+        # marko parses nested blocks and emphasis by recursion, a frame or two per level, so
+        # a few hundred levels ("> > > …", a list indented 400 times, 500 pairs of "*")
+        # exhaust Python's stack. No real copy nests so deep: read such a file as plain text
+        # rather than lose the run to it (the parser is rebuilt, in case it kept any state).
+        global _parser
+        _parser = None
+        from lint.readers.text import read_text
+
+        return read_text(text)
+
+
+def _read(text: str) -> tuple[ProseText, list[Region]]:
     norm, to_original = _crlf_map(text)
     regions: list[Region] = []
     fm_end = front_matter_end(norm)

@@ -1,12 +1,13 @@
 """Documents that crashed copydesk, each shrunk to its smallest form (issue 15, item 8).
 
-Every one raised IndexError: a rule found a word in prose that lay in no block, asked for the
-sentence around it, and the document had no sentence at all (its only blocks were empty: a
-paragraph of ``&nbsp;``, a heading holding a tag, a ``<p>`` inside ``<pre>``). The HTML reader
-left bare text (outside ``<p>`` and headings) out of every paragraph, and a Markdown table
-cell was no block. Now the HTML reader makes bare text an anonymous paragraph, table cells
-with prose are blocks, and ``blocks_of`` gives any prose still outside every block a block of
-its own, so every word lies in a sentence.
+The generated ones (``CRASHES``) raised IndexError: a rule found a word in prose that lay in no
+block, asked for the sentence around it, and the document had no sentence at all (its only
+blocks were empty: a paragraph of ``&nbsp;``, a heading holding a tag, a ``<p>`` inside
+``<pre>``). The HTML reader left bare text (outside ``<p>`` and headings) out of every
+paragraph, and a Markdown table cell was no block. Now the HTML reader makes bare text an
+anonymous paragraph, table cells with prose are blocks, and ``blocks_of`` gives any prose
+still outside every block a block of its own, so every word lies in a sentence. Markdown
+nested hundreds of levels deep (``TOO_DEEP``) raised RecursionError in marko.
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ CRASHES = [
     ("a.html", "<H4><e></H4>allegedly", "legal_base (unsourced-allegation)"),
     ("a.md", "#\r.|boasted\n-|-", "loaded_verb"),
     ("a.md", "&nbsp;\n\n| Officials claimed it |\n|---|\n| x |", "loaded_verb"),
+]
+
+
+# Found by hand, not by the generator (it nests three levels at most): marko parses nesting
+# by recursion, and a few hundred levels raised RecursionError. Such a file is read as text.
+TOO_DEEP = [
+    ">" * 2000 + " Critics say so.",
+    "\n".join("  " * i + "- Critics say so." for i in range(1000)),
+    "*" * 2000 + "Critics say so." + "*" * 2000,
 ]
 
 
@@ -89,3 +99,13 @@ def test_text_outside_every_region_still_gets_a_block() -> None:
     assert [ed.text[s:e] for s, e in ed.sentences] == [
         "Head", "Officials claimed it.", "Critics say so.", "P.", "tail",
     ]
+
+
+@pytest.mark.parametrize("text", TOO_DEEP, ids=["quotes", "list", "emphasis"])
+def test_markdown_nested_too_deep_is_read_as_text(every_rule: RuleSet, text: str) -> None:
+    result = lint_text("deep.md", text, every_rule)
+    assert result.error is None
+    assert "weasel.vague-source" in {v.rule for v in result.violations}
+    # and the parser still reads the next file as Markdown
+    doc = build_document("next.md", "# Title\n\nBody.\n")
+    assert [r.kind for r in doc.regions] == ["heading", "paragraph"]
