@@ -62,7 +62,9 @@ def test_regions_with_implied_end_tags() -> None:
         (r.kind, r.level, DOC[r.start : r.end])
         for r in sorted(regions, key=lambda r: (r.start, -r.end))
     ]
+    # bare text (the title, list items, cells, the blockquote) is an anonymous paragraph
     assert got == [
+        ("paragraph", 0, "Vote day"),
         ("heading", 2, "It&rsquo;s vote day &#8212; &#x1F600;"),
         (
             "paragraph",
@@ -72,11 +74,17 @@ def test_regions_with_implied_end_tags() -> None:
         ("link", 0, "ballot"),
         ("code", 0, "09:00 sharp"),
         ("paragraph", 0, "Second<!-- an editor note --> paragraph &amp more."),
+        ("paragraph", 0, "one"),
         ("list", 1, "one"),
         ("list", 1, "two<ul><li>deep</ul>"),
+        ("paragraph", 0, "two"),
+        ("paragraph", 0, "deep"),
         ("list", 2, "deep"),
+        ("paragraph", 0, "Ward"),
         ("table", 0, "Ward"),
+        ("paragraph", 0, "North"),
         ("table", 0, "North"),
+        ("paragraph", 0, "Quoted words"),
         ("blockquote", 1, "Quoted words"),
         ("code", 0, "raw   text"),
     ]
@@ -88,8 +96,34 @@ def test_unclosed_elements_end_at_end_of_file() -> None:
     assert [(r.kind, src[r.start : r.end]) for r in regions] == [
         ("heading", "Title"),
         ("paragraph", "Open paragraph"),
+        ("paragraph", "item"),
         ("list", "item"),
     ]
+
+
+def test_bare_text_is_an_anonymous_paragraph() -> None:
+    # text outside <p> and headings runs from its first word to the next block-level tag or
+    # two <br> with no word between them
+    src = (
+        "<div>One <em>two</em> three\n</div>four<p>five</p> six &amp; seven<br>eight<hr>nine"
+        "<br> <br/>ten<br>\n<!-- c --><br>eleven<br><b>twelve</b><br>thirteen"
+    )
+    _, regions = read_html(src)
+    assert [src[r.start : r.end] for r in regions if r.kind == "paragraph"] == [
+        "One <em>two</em> three",
+        "four",
+        "five",
+        "six &amp; seven<br>eight",
+        "nine",
+        "ten",
+        "eleven<br><b>twelve</b><br>thirteen",
+    ]
+
+
+def test_blank_text_opens_no_paragraph() -> None:
+    src = "<div> &nbsp;\u00a0\n</div><!-- note --><script>x</script>"
+    _, regions = read_html(src)
+    assert regions == []
 
 
 def test_unknown_reference_and_stray_markup_stay_text() -> None:
