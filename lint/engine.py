@@ -85,6 +85,12 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
         except RuleTimeout as exc:
             errors.append(f"{spec.where}: rule {spec.id}: {exc} on this file; rule skipped")
             continue
+        except Exception as exc:  # a bug in a rule costs that rule on this file, not the run
+            errors.append(
+                f"{spec.where}: rule {spec.id} failed on this file ({type(exc).__name__}: "
+                f"{exc}); rule skipped. This is a bug in copydesk: please report it"
+            )
+            continue
         kept = [v for v in found if not suppress.hides(v, spec, doc)]
         if spec.once:
             kept = _once(kept, doc.text)

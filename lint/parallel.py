@@ -88,7 +88,12 @@ def run_job(job: Job) -> Outcome:
     except InputError as exc:
         return Outcome(FileResult(job.display, "", error=str(exc)), loaded=True)
     del data  # only the text is needed from here: a large file is not held twice
-    result = lint_text(job.display, text, ruleset, job.fmt)
+    try:
+        result = lint_text(job.display, text, ruleset, job.fmt)
+    except Exception as exc:  # a bug reading this file must not lose every other file
+        error = (f"not checked: copydesk failed reading it ({type(exc).__name__}: {exc}); "
+                 "this is a bug in copydesk: please report it")
+        return Outcome(FileResult(job.display, "", error=error), loaded=True)
     result.violations = [v for v in result.violations if v.severity >= job.shown]
     return Outcome(keep(result, job.encoding, job.lines), loaded=True)
 

@@ -135,3 +135,49 @@ def _state(pid: int) -> str:
             return f.read().lower()
     except OSError:
         return "zombie"
+
+
+def test_a_bug_in_one_rule_costs_that_rule_on_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cli_helpers import run
+
+    from lint.kinds import vague_source
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Critics say it failed (source).\n")
+    (tmp_path / "b.md").write_text("Officials said so (source).\n")
+
+    def broken(self: object, ctx: object) -> object:
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(vague_source.VagueSource, "check", broken)
+    code, out, err = run(["check", "a.md", "b.md", "--format", "concise"])
+    assert code == 2
+    assert out.count("citations.placeholder") == 2  # every other rule still ran on both
+    assert "rule weasel.vague-source failed on this file (ValueError: a bug)" in err
+    assert "Traceback" not in err
+
+
+def test_a_bug_reading_one_file_leaves_the_others_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cli_helpers import run
+
+    from lint import runner
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Fine (source).\n")
+    (tmp_path / "b.txt").write_text("Fine (source).\n")
+    real = runner.build_document
+
+    def fails_on_markdown(path: str, text: str, fmt: str | None = None, budget=None):  # type: ignore[no-untyped-def]
+        if path.endswith(".md"):
+            raise IndexError("reader bug")
+        return real(path, text, fmt, budget)
+
+    monkeypatch.setattr(runner, "build_document", fails_on_markdown)
+    code, out, err = run(["check", "a.md", "b.txt", "--format", "concise"])
+    assert code == 2
+    assert "b.txt:1:6:" in out
+    assert "a.md: not checked: copydesk failed reading it (IndexError: reader bug)" in err
