@@ -154,6 +154,8 @@ def run_check(
         _error(f"{output_file}: cannot write: {exc.strerror or exc}")
         return 2
     for r in results:
+        for notice in r.notices:
+            _warn(f"{r.path}: {notice}")
         if r.error:
             _error(f"{r.path}: {r.error}")
     if not results and not config_errors:

@@ -55,6 +55,7 @@ def compile_rules(
 class CheckResult:
     violations: list[Violation]
     errors: list[str]
+    notices: list[str] = field(default_factory=list)  # said, but no error: see check_document
 
 
 def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
@@ -64,6 +65,7 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
     suppress = Suppressions.parse(doc)
     out: list[Violation] = []
     errors: list[str] = []
+    notices: list[str] = []
     if suppress.whole_file_all:
         return CheckResult(out, errors)
     for rule in ruleset.rules:
@@ -73,7 +75,14 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
         try:
             found = _run(rule, ctx, ruleset.severity[spec.id])
         except RuleTimeout as exc:
-            errors.append(f"{spec.where}: rule {spec.id}: {exc} on this file; rule skipped")
+            # a pack author's pattern that runs away is their error to fix (exit 2, pointing
+            # at the rule); a built-in rule out of time on some input is ours, not the user's
+            # setup's: it is said, and the run goes on as if the rule had found nothing
+            message = f"rule {spec.id}: {exc} on this file; rule skipped"
+            if is_builtin(spec):
+                notices.append(f"{message} (a built-in rule: please report the input)")
+            else:
+                errors.append(f"{spec.where}: {message}")
             continue
         kept = [v for v in found if not suppress.hides(v, spec, doc)]
         if spec.once:
@@ -81,7 +90,16 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
         out.extend(kept[: spec.limit] if spec.limit else kept)  # Vale: at most `limit` per file
     out = _yield(out, ruleset.yields)
     out.sort(key=Violation.sort_key)
-    return CheckResult(out, errors)
+    return CheckResult(out, errors, notices)
+
+
+def is_builtin(spec: RuleSpec) -> bool:
+    """Does the rule come from one of copydesk's own packs (not a user's, whatever its name)?"""
+    from pathlib import Path
+
+    from lint.packs.locate import builtin_dir
+
+    return bool(spec.source) and Path(spec.source).resolve().parent == builtin_dir().resolve()
 
 
 def _once(found: list[Violation], text: str) -> list[Violation]:

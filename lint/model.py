@@ -94,6 +94,7 @@ class FileResult:
     violations: list[Violation] = field(default_factory=list)
     error: str | None = None
     kept: Kept | None = None
+    notices: list[str] = field(default_factory=list)  # warnings about the run, not errors
 
     @property
     def has_text(self) -> bool:

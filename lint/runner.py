@@ -207,7 +207,7 @@ def lint_text(path: str, text: str, ruleset: RuleSet, fmt: str | None = None) ->
     re_warm.stop()  # nothing compiled from here on is recorded: it may hold the text's words
     doc = build_document(path, text, fmt or format_for(path))
     result = check_document(doc, ruleset)
-    out = FileResult(path, text, result.violations)
+    out = FileResult(path, text, result.violations, notices=result.notices)
     if result.errors:
         out.error = "; ".join(result.errors)
     return out
