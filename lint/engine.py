@@ -140,9 +140,13 @@ def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Violation]:
     # the project's accepted vocabulary silences a term in every rule that opts in (the default)
     accept = ctx.shared.accept and spec.options.get("vocab", True)
     source = ctx.doc.text if rule.raw else ctx.text
+    # a phrase never runs from one block into the next ("… many\n\nexperts say")
+    crosses = ctx.blocks.crosses if rule.PHRASE and not rule.raw else None
     out = []
     for hit in rule.check(ctx):
         if not rule.raw and not _in_scope(hit, includes, excludes):
+            continue
+        if crosses is not None and crosses(hit.start, hit.end):
             continue
         if accept and ctx.shared.accepted(source[hit.start : hit.end]):
             continue

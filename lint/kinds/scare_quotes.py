@@ -81,6 +81,8 @@ def validate(spec: RuleSpec) -> None:
 
 
 class ScareQuotes(EditorialRule):
+    PHRASE = False  # a quotation, not a phrase (lint/kinds/__init__.py)
+
     def __init__(self, spec: RuleSpec) -> None:
         super().__init__(spec)
         self.max_words = int(spec.options.get("max_words", 3))

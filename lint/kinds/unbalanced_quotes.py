@@ -26,6 +26,8 @@ def validate(spec: RuleSpec) -> None:
 
 
 class UnbalancedQuotes(Rule):
+    PHRASE = False  # a stray mark, not a phrase (lint/kinds/__init__.py)
+
     def check(self, ctx: Context) -> Iterable[Hit]:
         ed = ctx.editorial
         text = ctx.text
