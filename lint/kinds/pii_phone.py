@@ -14,6 +14,7 @@ nothing right after a word that names another kind of number (ISBN, No., Resolut
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from lint.context import Context
@@ -98,28 +99,38 @@ class Phone(EditorialRule):
         return not self.not_after.search(text, max(0, start - 25), start)
 
     def _may_hold_number(self, text: str, start: int, end: int) -> bool:
-        """Can ``text[start:end]`` hold a number :meth:`_plausible` keeps? Each stretch from a
-        place where one may start to a place where one may end, 9 to 15 digits on, is put to
-        it; the matcher, which reads 100 KB of "1 1 1 …" or of figures ("12,345.67") for
-        seconds only to find nothing the rule may keep, runs only where one passes."""
+        """Can ``text[start:end]`` hold a number :meth:`_plausible` keeps: from a place where
+        one may start to a place where one may end (past a digit), 9 to 15 digits, no
+        comma-grouped figure around it and no word before it that names another number?
+        (Dates are left to _plausible.) The matcher, which reads 100 KB of "1 1 1 …" or of
+        figures ("12,345.67") for seconds only to find nothing the rule may keep, runs only
+        where a stretch passes."""
         # (the look-arounds read the whole text: the places are those _plausible tests)
         starts = [m.start() for m in _MAY_START.finditer(text, start, end)]
         if not starts:
             return False
-        ends = [m.start() for m in _MAY_END.finditer(text, start, end + 1) if m.start() > start]
+        ends = [m.start() for m in _MAY_END.finditer(text, start, end + 1)]
+        if not ends:
+            return False
         count = [0] * (end - start + 2)  # digits before each offset of the window
         for i, c in enumerate(text[start:end]):
             count[i + 1] = count[i] + c.isdigit()
+        grouped = _Grouped(text, max(0, start - 6), end + 6)
         k = 0
         for s in starts:
             low = count[s - start] + 9
             while k < len(ends) and count[ends[k] - start] < low:
                 k += 1
-            j = k
+            j, named = k, None
             while j < len(ends) and count[ends[j] - start] <= low + 6:
-                if self._plausible(text, s, ends[j]):
-                    return True
+                e = ends[j]
                 j += 1
+                if grouped.around(max(0, s - 6), min(e + 6, len(text))):
+                    continue
+                if named is None:
+                    named = self.not_after.search(text, max(0, s - 25), s) is not None
+                if not named:
+                    return True
         return False
 
     def check(self, ctx: Context) -> Iterable[Hit]:
@@ -186,5 +197,24 @@ def _digits(text: str) -> str:
 _DIGIT = re.compile(r"\d")
 # where a number the rule keeps may start: no word character right before it and no digit
 # with a space or hyphen (_RUN_BEFORE), and where it may end (_RUN_AFTER)
-_MAY_START = re.compile(r"(?<!\w)(?<!\d[ -])")
-_MAY_END = re.compile(r"(?![ -]?\d|\w)")
+# (a number the matcher returns opens a few characters before its first digit at most: a
+# bracket, a plus sign, an extension's label)
+_MAY_START = re.compile(r"(?<!\w)(?<!\d[ -])(?=\D{0,64}\d)")
+_MAY_END = re.compile(r"(?<=\d)(?![ -]?\d|\w)")  # (the matcher's numbers end on a digit)
+_GROUP_AT = re.compile(r"(?=\d,\d{3})")  # (every place: "1,234,567" holds two)
+
+
+class _Grouped:
+    """Where ``_COMMA_GROUPED`` matches in a stretch, so that whether it matches in a slice of
+    it (``_COMMA_GROUPED.search(text[a:b])``) is a bisection: a match there is one wholly
+    inside whose look-ahead holds in the text, or one ending at the slice's end."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        places = [m.start() for m in _GROUP_AT.finditer(text, start, end)]
+        self.places = set(places)
+        self.closed = [p for p in places if not _DIGIT.match(text, p + 5)]
+
+    def around(self, a: int, b: int) -> bool:
+        i = bisect_left(self.closed, a)
+        return (i < len(self.closed) and self.closed[i] + 5 <= b) or (
+            b - 5 >= a and b - 5 in self.places)
