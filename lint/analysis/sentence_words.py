@@ -20,6 +20,8 @@ from lint.matchers import CASE_TRAP_CHARS, fold
 _RUN = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 _SEPARATORS = "’'-"  # what WORD allows between the runs of word characters of one word
+# characters: a sentence this short is searched for each quotation (cheaper than indexing it)
+SHORT = 2000
 # How long a word form is indexed: a longer word (no word an editor doubts is longer) is
 # looked for with a search of the sentence, once per sentence
 LONGEST = 64
@@ -73,6 +75,8 @@ class SentenceWords:
 
     def last_words(self, at: int, n: int) -> list[str]:
         """``WORD.findall(text, start, at)[-n:]``, reading only the last n + 1 words."""
+        if self.end - self.start <= SHORT:
+            return WORD.findall(self.text, self.start, at)[-n:] if n else []
         if self._starts is None:
             self._starts = [m.start() for m in WORD.finditer(self.text, self.start, self.end)]
         j = bisect_left(self._starts, at)  # the words starting before ``at``
@@ -84,7 +88,10 @@ class SentenceWords:
     def echoed(self, words: set[str], lo: int, hi: int) -> bool | None:
         """Does one of the lower-cased ``words`` stand whole (no word character either side) in
         the sentence outside ``[lo, hi)``, case ignored? None where the index cannot say (a
-        combining mark that IGNORECASE reads as a letter outside the span, or in a word)."""
+        combining mark that IGNORECASE reads as a letter outside the span, or in a word), and
+        for a short sentence, where a search of it costs less than the index."""
+        if self.end - self.start <= SHORT:
+            return None
         if self._forms is None:
             self._index()
         s = self.start

@@ -49,16 +49,22 @@ _TOKEN = re.compile(r"\S+")  # what str.split() splits out (\s is str.isspace, a
 class _Words:
     """The whitespace-separated words of a block, as offsets: the words after or before a mark
     are found by bisection, not by splitting the rest of the block again for every mark (a
-    block of 100 KB of stray marks made that quadratic)."""
+    block of 100 KB of stray marks made that quadratic). A short block is split as it is."""
 
     def __init__(self, text: str, block: Block) -> None:
-        spans = [m.span() for m in _TOKEN.finditer(text, block.start, block.end)]
+        self.block = block
+        self.short = block.end - block.start <= SHORT_BLOCK
+        spans = [] if self.short else [m.span() for m in
+                                       _TOKEN.finditer(text, block.start, block.end)]
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
 
     def after(self, text: str, at: int) -> tuple[list[str], int]:
         """``text[at : block end].split()``'s first EXCERPT_WORDS + 1 words, and how many
         there are."""
+        if self.short:
+            words = text[at : self.block.end].split()
+            return words[: EXCERPT_WORDS + 1], len(words)
         k = bisect_right(self.ends, at)  # the first word ending after ``at``
         out = [text[max(s, at) : e] for s, e in zip(
             self.starts[k : k + EXCERPT_WORDS + 1], self.ends[k : k + EXCERPT_WORDS + 1],
@@ -68,11 +74,17 @@ class _Words:
     def before(self, text: str, at: int) -> tuple[list[str], int]:
         """``text[block start : at].split()``'s last EXCERPT_WORDS words, and how many there
         are."""
+        if self.short:
+            words = text[self.block.start : at].split()
+            return words[-EXCERPT_WORDS:], len(words)
         j = bisect_left(self.starts, at)  # the words starting before ``at``
         lo = max(0, j - EXCERPT_WORDS)
         out = [text[s : min(e, at)] for s, e in zip(self.starts[lo:j], self.ends[lo:j],
                                                      strict=True)]
         return out, j
+
+
+SHORT_BLOCK = 2000  # characters: a block this short is split for each mark, as cheaply
 
 
 def _excerpt(text: str, start: int, mark: str, block: Block, words: _Words) -> str:

@@ -152,17 +152,19 @@ def test_comparable_is_ignorecase_over_unicode() -> None:
                for cp in range(0x30000) if not 0xD800 <= cp < 0xE000)
 
 
-def test_sentence_words_answer_what_the_scan_did() -> None:
+def test_sentence_words_answer_what_the_scan_did(monkeypatch: pytest.MonkeyPatch) -> None:
     """SentenceWords against the slicing and searching it replaced, on random sentences, for
     a span that opens inside the sentence and opens and closes on a mark (a quotation's), as
     the rule asks."""
     import random
     import re
 
+    from lint.analysis import sentence_words
     from lint.analysis.quotations import WORD
     from lint.analysis.sentence_words import SentenceWords
     from lint.kinds.scare_quotes import _echoed
 
+    monkeypatch.setattr(sentence_words, "SHORT", 0)  # the index, however short the sentence
     rng = random.Random(15)
     pieces = ["elite", "Elite", "al", "qaeda", "-", "'", "’", " ", " ", "so", "called", "ſo",
               "σκοπός", "ΣΚΟΠΌΣ", "x", "ab", "«", "»", "\u0345", "İs", ",", "."]
@@ -209,3 +211,25 @@ def test_openings_answer_what_the_patterns_did() -> None:
             assert openings.label_only(lo, hi) == bool(label.fullmatch(text, lo, hi))
             m = line_label.search(text, lo, hi)
             assert openings.line_label(lo, hi) == (m.start() if m else -1), (text, lo, hi)
+
+
+def test_excerpt_words_answer_what_splitting_did(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long block's words found by bisection are the words splitting the block found."""
+    import random
+
+    from lint.analysis.blocks import Block
+    from lint.kinds import unbalanced_quotes
+
+    rng = random.Random(2)
+    for _ in range(2000):
+        text = "".join(rng.choice(["ab", " ", "\n", '"', "“", "x", "\u3000"])
+                       for _ in range(rng.randint(0, 40)))
+        lo = rng.randint(0, len(text))
+        block = Block(lo, rng.randint(lo, len(text)), False)
+        at = rng.randint(block.start, block.end)
+        monkeypatch.setattr(unbalanced_quotes, "SHORT_BLOCK", 0)
+        long_way = unbalanced_quotes._Words(text, block)
+        monkeypatch.setattr(unbalanced_quotes, "SHORT_BLOCK", 1 << 30)
+        short_way = unbalanced_quotes._Words(text, block)
+        assert long_way.after(text, at) == short_way.after(text, at)
+        assert long_way.before(text, at) == short_way.before(text, at)
