@@ -233,3 +233,21 @@ def test_excerpt_words_answer_what_splitting_did(monkeypatch: pytest.MonkeyPatch
         short_way = unbalanced_quotes._Words(text, block)
         assert long_way.after(text, at) == short_way.after(text, at)
         assert long_way.before(text, at) == short_way.before(text, at)
+
+
+def test_sentence_boundaries_are_what_the_plain_pattern_found() -> None:
+    """The boundary pattern that takes a run of marks whole finds what ``[.!?]+`` did, also
+    from a block that opens inside a run."""
+    import random
+    import re
+
+    from lint.sentences import _boundaries
+
+    plain = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9\u00C0-\u024F])")
+    rng = random.Random(2)
+    for _ in range(20000):
+        text = "".join(rng.choice('..!?" ’)A a\n') for _ in range(rng.randint(1, 30)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert [m.span() for m in _boundaries(text, start, end)] == [
+            m.span() for m in plain.finditer(text, start, end)], (text, start, end)
