@@ -100,7 +100,7 @@ class Phone(EditorialRule):
 
     def _may_hold_number(self, text: str, start: int, end: int) -> bool:
         """Can ``text[start:end]`` hold a number :meth:`_plausible` keeps: from a place where
-        one may start to a place where one may end (past a digit), 9 to 15 digits, no
+        one may start to a place where one may end, 9 to 15 digits, no
         comma-grouped figure around it and no word before it that names another number?
         (Dates are left to _plausible.) The matcher, which reads 100 KB of "1 1 1 …" or of
         figures ("12,345.67") for seconds only to find nothing the rule may keep, runs only
@@ -200,7 +200,8 @@ _DIGIT = re.compile(r"\d")
 # (a number the matcher returns opens a few characters before its first digit at most: a
 # bracket, a plus sign, an extension's label)
 _MAY_START = re.compile(r"(?<!\w)(?<!\d[ -])(?=\D{0,64}\d)")
-_MAY_END = re.compile(r"(?<=\d)(?![ -]?\d|\w)")  # (the matcher's numbers end on a digit)
+# (the matcher trims a number's end to a digit, a letter of an extension's label or a "#")
+_MAY_END = re.compile(r"(?<=[\w#])(?![ -]?\d|\w)")
 _GROUP_AT = re.compile(r"(?=\d,\d{3})")  # (every place: "1,234,567" holds two)
 
 

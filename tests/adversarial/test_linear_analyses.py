@@ -251,3 +251,24 @@ def test_sentence_boundaries_are_what_the_plain_pattern_found() -> None:
         end = rng.randint(start, len(text))
         assert [m.span() for m in _boundaries(text, start, end)] == [
             m.span() for m in plain.finditer(text, start, end)], (text, start, end)
+
+
+def test_phone_windows_skipped_hold_no_number() -> None:
+    """Where pii-phone skips the matcher, the matcher would have found nothing it keeps."""
+    import random
+
+    rules = ruleset(("privacy.phone",))
+    phone = rules.rules[0]
+    rng = random.Random(7)
+    pieces = ["020 7946 0018", "(212) 555-0123", "+44 ", "1", "12,345", ",", ".", "/", " ",
+              "-", "ext ", "x", "#", "Call ", "ISBN ", "2019-2020", "07700 900123", "\n"]
+    skipped = 0
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        if phone._may_hold_number(text, 0, len(text)):  # type: ignore[attr-defined]
+            continue
+        skipped += 1
+        kept = [c for c in phone._candidates(text.replace("\n", " "))  # type: ignore[attr-defined]
+                if phone._plausible(text, c[0], c[1])]  # type: ignore[attr-defined]
+        assert kept == [], text
+    assert skipped > 50
