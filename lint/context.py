@@ -14,6 +14,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from lint.analysis.editorial import Editorial
+from lint.block_bounds import BlockBounds
 from lint.document import Document
 from lint.matchers import CASE_TRAPS, fold, has_case_trap
 from lint.term_index import Grouped, TermIndex
@@ -179,8 +180,37 @@ class Context:
         grouped = self._scans.get(id(index))
         if grouped is None:
             folded = self.folded if index.ignorecase else None
-            grouped = self._scans[id(index)] = index.scan_grouped(self.text, folded)
+            grouped = self._scans[id(index)] = self._within_blocks(
+                *index.scan_grouped(self.text, folded)
+            )
         return grouped
+
+    def _within_blocks(
+        self, exact: Grouped, other: dict[str, list[tuple[int, int]]]
+    ) -> tuple[Grouped, dict[str, list[tuple[int, int]]]]:
+        """The occurrences of terms that lie within one block: a phrase ("many experts") never
+        runs from one paragraph, heading, list item or table cell into the next. Only one of
+        several words can (a one-word term holds no white space to cross with)."""
+        crosses = self.blocks.crosses
+        for key in [k for k in exact if " " in k]:
+            n = len(key)
+            kept = [s for s in exact[key] if not crosses(s, s + n)]
+            if kept:
+                exact[key] = kept
+            else:
+                del exact[key]
+        for key in list(other):
+            spans = [(s, e) for s, e in other[key] if not crosses(s, e)]
+            if spans:
+                other[key] = spans
+            else:
+                del other[key]
+        return exact, other
+
+    @cached_property
+    def blocks(self) -> BlockBounds:
+        """Where the document's blocks begin and end, for phrases that must not cross them."""
+        return BlockBounds(self.doc, self.text)
 
 
 _SPAN_OF = itemgetter(0, 1)  # (start, end) of a hit, in C

@@ -139,10 +139,28 @@ def finditer_at(
     """
     end = len(text) if end is None else end
     first = bisect_left(starts, start) if start else 0
-    # every anchor is tried, in C (a map, no Python loop per anchor: there are ~100,000 per
-    # MB); a match inside the last one kept is then dropped, as the scan never tries there
-    window = starts[first : bisect_left(starts, end)]
-    return outermost(filter(None, map(pattern.match, repeat(text), window, repeat(end))), start)
+    return _outermost_at(pattern, text, starts, first, bisect_left(starts, end), end, start)
+
+
+BATCH = 32  # anchors tried in one go
+
+
+def _outermost_at(pattern: Any, text: str, starts: Sequence[int], lo: int, hi: int, end: int,
+                  last: int) -> Iterator[Any]:
+    """The matches at ``starts[lo:hi]``, without those inside the last one kept. The anchors
+    are tried in C (a map, no Python loop per anchor: there are ~100,000 per MB), BATCH at a
+    time, and the anchors inside the last match kept are skipped between batches: a match
+    spanning thousands of anchors (100 KB of "1 1 1 …" is one chain of digits) was tried
+    again from each of them, each attempt running to its end."""
+    while lo < hi:
+        batch = starts[lo : min(hi, lo + BATCH)]
+        for m in filter(None, map(pattern.match, repeat(text), batch, repeat(end))):
+            if m.start() >= last:
+                last = m.end()
+                yield m
+        lo += BATCH
+        if lo < hi and starts[lo] < last:
+            lo = bisect_left(starts, last, lo, hi)
 
 
 def tried_at(

@@ -11,6 +11,7 @@ applied by the caller, which splits one block at a time.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lint.analysis.lexicon import REPORT_VERBS
 
@@ -18,7 +19,15 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt sgt st no vs jan feb aug sept oct nov dec inc ltd co jr sr "
     "u.s u.k a.m p.m e.g i.e etc prof rep sen gov capt cmdr maj adm rev fig approx".split()
 )
-_BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9\u00C0-\u024F])")
+# A run of marks is taken whole and tried once, from its first mark: giving marks or closers
+# back cannot help (the lookahead wants whitespace next), and a start inside the run ends where
+# the run's own start does, so trying each (as a plain ``[.!?]+`` is) made 100 KB of dots
+# quadratic. (A mark first, then the look-behind: the scan skips to marks at C speed.)
+_BOUNDARY = re.compile(
+    r"[.!?](?<![.!?][.!?])[.!?]*+[”\"’')\]]*+(?=\s++[\"“‘(\[]?[A-Z0-9\u00C0-\u024F])"
+)
+_BOUNDARY_HERE = re.compile(_BOUNDARY.pattern.replace("(?<![.!?][.!?])", "", 1))
+_MARK_PAIRS = frozenset(a + b for a in ".!?" for b in ".!?")
 _LAST_WORD = re.compile(r"([\w.]+)\.*$")
 _SPAN = re.compile(r"\S(?:.*\S)?", re.S)
 _WORDS_AHEAD = re.compile(r"[\w’'-]+")
@@ -33,7 +42,7 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in text[start:end], trimmed of surrounding whitespace."""
     spans: list[tuple[int, int]] = []
     cursor = start
-    for m in _BOUNDARY.finditer(text, start, end):
+    for m in _boundaries(text, start, end):
         if not _is_boundary(text, cursor, m, end):
             continue
         spans.append((cursor, m.end()))
@@ -45,6 +54,17 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if trimmed:
             out.append((trimmed.start(), trimmed.end()))
     return out
+
+
+def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_BOUNDARY``'s matches in text[start:end]; a block opening inside a run of marks
+    (its look-behind sees the marks before the block) is tried from its start as well."""
+    if start and text[start - 1 : start + 1] in _MARK_PAIRS:
+        first = _BOUNDARY_HERE.match(text, start, end)
+        if first is not None:
+            yield first
+            start = first.end()
+    yield from _BOUNDARY.finditer(text, start, end)
 
 
 def _is_boundary(text: str, cursor: int, m: re.Match[str], end: int) -> bool:

@@ -11,7 +11,9 @@ still gets a block of its own, so the analysis never meets a word outside every 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from lint.document import Document, Region
 from lint.prose import ProseText
@@ -31,7 +33,18 @@ Span = tuple[int, int, bool]  # view start, end, heading
 def blocks_of(doc: Document) -> list[Block]:
     prose = doc.prose
     text = prose.text
-    quotes = [(prose.to_view(r.start), prose.to_view(r.end)) for r in doc.regions_of("blockquote")]
+    quotes = sorted((prose.to_view(r.start), prose.to_view(r.end))
+                    for r in doc.regions_of("blockquote"))
+    # a block is inside a block quote when one starting by it reaches its end: the furthest
+    # end of those starting by it is found by bisection (a scan of every block quote for
+    # every block was quadratic in a file of thousands of quoted lines)
+    starts = [qs for qs, _ in quotes]
+    reach = list(accumulate((qe for _, qe in quotes), max))
+
+    def quoted(s: int, e: int) -> bool:
+        k = bisect_right(starts, s) - 1
+        return k >= 0 and reach[k] >= e
+
     spans: list[Span] = []
     for r in doc.regions:
         if r.kind in ("paragraph", "heading") or (r.kind == "table" and _holds_prose(prose, r)):
@@ -42,7 +55,7 @@ def blocks_of(doc: Document) -> list[Block]:
         return [Block(0, len(text), False)]
     parts += _orphans(parts, text)
     parts.sort()
-    return [Block(s, e, h, any(qs <= s and e <= qe for qs, qe in quotes)) for s, e, h in parts]
+    return [Block(s, e, h, quoted(s, e)) for s, e, h in parts]
 
 
 def _holds_prose(prose: ProseText, r: Region) -> bool:

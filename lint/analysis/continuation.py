@@ -37,6 +37,8 @@ class Continuation:
         # what each sentence says of its speaker: read once, since every quotation earlier in
         # the text is attributed before a later one asks
         self._known: dict[int, tuple[str, int]] = {}
+        self._ends: dict[tuple[int, int], tuple[str, int]] = {}  # (sentence, block start): found
+        self._voiced: dict[int, bool] = {}  # a sentence: does it name a voice of its own
 
     def attribute(self, q: Quote, i: int) -> None:
         att = self.att
@@ -76,25 +78,42 @@ class Continuation:
 
     def _own_sentence_names_a_voice(self, q: Quote) -> bool:
         att = self.att
-        s, e = att.sentences[att.sentence_at(q.start)]
-        words = {t.lower() for _, t in att.tokens_outside_quotes(s, e)} - _LABEL_WORDS
-        return not words.isdisjoint(att.params.verbs) or not words.isdisjoint(DOCUMENT_VERBS)
+        si = att.sentence_at(q.start)
+        voiced = self._voiced.get(si)
+        if voiced is None:  # (once per sentence, however many quotations it holds)
+            words = {t.lower() for _, t in att.outside_quotes(si)} - _LABEL_WORDS
+            voiced = self._voiced[si] = (
+                not words.isdisjoint(att.params.verbs) or not words.isdisjoint(DOCUMENT_VERBS))
+        return voiced
 
     def _search_block(self, si: int, block: int) -> tuple[str, int]:
         """Read back from sentence ``si`` to the start of ``block``: (speaker, verb offset), or
-        ("", -1) when nobody was named, or ("", -2) when someone else appeared."""
+        ("", -1) when nobody was named, or ("", -2) when someone else appeared. Where a search
+        from a sentence ends is kept for each sentence it passed (a paragraph of thousands of
+        unattributed quotations would read back over all of them each time)."""
         att = self.att
+        start = att.blocks[block].start
+        passed = []
+        result = ("", -1)
         while si >= 0:
             s, e = att.sentences[si]
-            if s < att.blocks[block].start:
+            if s < start:
                 break
+            ended = self._ends.get((si, start))
+            if ended is not None:
+                result = ended
+                break
+            passed.append(si)
             found = self._known.get(si)
             if found is None:
                 found = self._known[si] = self._speaker_of_sentence(s, e)
             if found != ("", -1):
-                return found
+                result = found
+                break
             si -= 1
-        return "", -1
+        for k in passed:
+            self._ends[(k, start)] = result
+        return result
 
     def _speaker_of_sentence(self, s: int, e: int) -> tuple[str, int]:
         att = self.att

@@ -20,8 +20,9 @@ rules leave them alone.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from lint.analysis.blocks import Block
 from lint.analysis.lexicon import MENTION_CUES, TITLE_NOUNS_AFTER, WORK_NOUNS
@@ -112,10 +113,15 @@ def _pair(
     unmatched: list[int] = []
     opened: int | None = None
     open_len = 1
+    # a mark inside a guillemet quotation is skipped: one starting by it reaches past it
+    skip_starts = [s for s, _ in skip]
+    skip_reach = list(accumulate((e for _, e in skip), max))
     for i, mark in marks:
         end = i + len(mark)
-        if skip and any(s <= i < e for s, e in skip):
-            continue
+        if skip:
+            k = bisect_right(skip_starts, i) - 1
+            if k >= 0 and skip_reach[k] > i:
+                continue
         if opened is None and mark in _AMBIGUOUS:
             if text[i - 1 : i].isdigit():
                 continue  # a prime (6" pipe, 6'2"), unless it can close an open quotation
@@ -172,7 +178,8 @@ def find_quotes(text: str, blocks: list[Block]) -> tuple[list[Quote], list[int]]
         quotes.extend(sorted(found + singles, key=lambda q: q.start))
         unmatched.extend(bad)
     # a single quotation left open is dropped (it may be an apostrophe) unless carried on
-    quotes = [q for k, q in enumerate(quotes) if q.closed or not q.single or _carried(quotes, k)]
+    kept = _carried(quotes)
+    quotes = [q for k, q in enumerate(quotes) if q.closed or not q.single or kept[k]]
     # an open quotation is an error unless the next block carries it on
     doubles = [q for q in quotes if not q.single]
     for k, q in enumerate(doubles):
@@ -198,9 +205,16 @@ def _carry_single(quotes: list[Quote], first: Quote, index: int) -> None:
         first.continues = True
 
 
-def _carried(quotes: list[Quote], k: int) -> bool:
-    later = [q for q in quotes[k + 1 :] if q.single]
-    return bool(later) and later[0].continues and later[0].block == quotes[k].block + 1
+def _carried(quotes: list[Quote]) -> list[bool]:
+    """For each quotation, whether the next single quotation after it continues it from the
+    next block (found in one pass back, not by a scan of the rest for each)."""
+    out = [False] * len(quotes)
+    nxt: Quote | None = None  # the next single quotation after k
+    for k in range(len(quotes) - 1, -1, -1):
+        out[k] = nxt is not None and nxt.continues and nxt.block == quotes[k].block + 1
+        if quotes[k].single:
+            nxt = quotes[k]
+    return out
 
 
 def _first_mark(text: str, block: Block) -> int:

@@ -28,6 +28,7 @@ from lint.analysis.speakers import (
     name_run,
     reporting_words,
 )
+from lint.analysis.token_prefix import TokenPrefix
 from lint.matchers import GROUP, START
 
 PREPOSITIONS = frozenset("of in from at for to with by on near outside inside".split())
@@ -47,7 +48,10 @@ class SpeakerSearch:
         posts: list[tuple[int, int]] | None = None,
     ) -> None:
         self.text = text
-        self.posts = posts or []  # a comment thread's posts: the readers' own words
+        self.posts = sorted(posts or [])  # a comment thread's posts: the readers' own words
+        self.post_starts = [s for s, _ in self.posts]
+        self.post_reach = list(accumulate((e for _, e in self.posts), max))
+        self.block_tails: dict[int, int] = {}  # a block's start: where its closing marks begin
         self.blocks = blocks
         self.sentences = sentences
         self.starts = [s for s, _ in sentences]
@@ -60,6 +64,13 @@ class SpeakerSearch:
         in_order = all(a <= b for a, b in pairwise(self.quote_starts))
         self.reach = list(accumulate((q.end for q in quotes), max)) if in_order else None
         self._reporting = reporting_words(params)
+        # what each sentence answers whatever quotation asks (read once: a sentence may hold
+        # thousands of quotations)
+        self._reports: dict[int, bool] = {}
+        self._outside: dict[int, list[Token]] = {}
+        self._antecedents: dict[int, tuple[int, TokenPrefix]] = {}
+        self._sources: dict[int, TokenPrefix] = {}
+        self._block_sources: dict[int, TokenPrefix] = {}
 
     def sentence_at(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
@@ -126,8 +137,63 @@ class SpeakerSearch:
         lo = self.sentences[max(si - 2, 0)][0]
         if self.blocks[self.block_at(lo)].heading:  # headings never supply context
             lo = self.sentences[si][0]
-        return any(tok.lower() not in PRONOUNS and is_source(tok, self.params)
-                   for _, tok in self.tokens_outside_quotes(lo, pos))
+        read = self._antecedents.get(si)
+        if read is None:  # (the words from there to the sentence's end, read once)
+            end = max(self.sentences[si][1], pos)
+            read = self._antecedents[si] = (
+                end, TokenPrefix(self.tokens_outside_quotes(lo, end), self._antecedent_at))
+        found = read[1].first_before(pos) if pos <= read[0] else None
+        if found is not None:
+            return found[0] >= 0
+        return any(self._antecedent_at([t], 0) for t in self.tokens_outside_quotes(lo, pos))
+
+    def _antecedent_at(self, tokens: list[Token], j: int) -> bool:
+        tok = tokens[j][1]
+        return tok.lower() not in PRONOUNS and is_source(tok, self.params)
+
+    def sentence_reports(self, si: int) -> bool:
+        """:meth:`may_report` of sentence ``si`` (asked once)."""
+        found = self._reports.get(si)
+        if found is None:
+            found = self._reports[si] = self.may_report(*self.sentences[si])
+        return found
+
+    def outside_quotes(self, si: int) -> list[Token]:
+        """:meth:`tokens_outside_quotes` of sentence ``si`` (read once)."""
+        found = self._outside.get(si)
+        if found is None:
+            found = self._outside[si] = self.tokens_outside_quotes(*self.sentences[si])
+        return found
+
+    def block_source_before(self, block: int, x: int) -> tuple[str, int] | None:
+        """The first source (a name run, and where its word starts) among block ``block``'s
+        words, quotations and all, up to ``x``; ("", -1) if none; None if ``x`` cuts a word.
+        The block's words are read once (a heading of thousands of "Name: “…”" pairs)."""
+        words = self._block_sources.get(block)
+        if words is None:
+            b = self.blocks[block]
+            words = self._block_sources[block] = TokenPrefix(self.tokens(b.start, b.end),
+                                                             self.source_at)
+        found = words.first_before(x)
+        if found is None:
+            return None
+        first, stop = found
+        if first < 0:
+            return "", -1
+        return name_run(words.tokens, first, stop), words.tokens[first][0]
+
+    def source_before(self, si: int, x: int) -> str | None:
+        """The first source (a name run) among sentence ``si``'s words outside quotations
+        from its start up to ``x``; "" if none, None if ``x`` cuts a word (ask the words up to
+        it, :meth:`tokens_outside_quotes`, then)."""
+        words = self._sources.get(si)
+        if words is None:
+            words = self._sources[si] = TokenPrefix(self.outside_quotes(si), self.source_at)
+        found = words.first_before(x)
+        if found is None:
+            return None
+        first, stop = found
+        return name_run(words.tokens, first, stop) if first >= 0 else ""
 
     def _quotes_across(self, lo: int, pos: int) -> list[tuple[int, int]]:
         """(start, end) of the quotations that start before ``pos`` and end after ``lo``, in
@@ -168,12 +234,22 @@ class SpeakerSearch:
         """The speaker and verb offset of the first report verb with a source near it; with
         ``subject``, a source anywhere before the verb also counts (the sentence's subject,
         far ahead of its verb: "The governor, who …, told a radio station that …")."""
+        first = -1  # the first source, found once (not again for every verb after it)
         for k in range(len(tokens)):
             if is_verb(tokens, k, self.params):
                 speaker = self.speaker_near(tokens, k)
                 if not speaker and subject and tokens[k][1].lower() != "according":
-                    speaker = next((name_run(tokens, j) for j in range(k)
-                                    if self.source_at(tokens, j)), "")
+                    if first < 0:
+                        first = next((j for j in range(len(tokens))
+                                      if self.source_at(tokens, j)), len(tokens))
+                    speaker = name_run(tokens, first) if first < k else ""
                 if speaker:
                     return speaker, tokens[k][0]
         return "", -1
+
+
+def ends_with_colon(text: str, start: int, end: int) -> bool:
+    """``text[start:end].rstrip().endswith(":")``, reading back over the blanks only."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] == ":"

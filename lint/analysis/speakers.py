@@ -85,18 +85,20 @@ def is_name(token: str) -> bool:
     )
 
 
-def name_run(tokens: list[Token], j: int) -> str:
+def name_run(tokens: list[Token], j: int, stop: int | None = None) -> str:
     """Extend a capitalised token to its neighbours ("Ana" -> "Ana Ruiz"); a source noun in
-    apposition to a name gives the name ("the novelist Mary Hale" -> "Mary Hale")."""
+    apposition to a name gives the name ("the novelist Mary Hale" -> "Mary Hale"). With
+    ``stop``, as if the list ended there (a sentence's words read once, asked of a prefix)."""
+    n = len(tokens) if stop is None else stop
     if not is_name(tokens[j][1]):
-        if j + 1 < len(tokens) and is_name(tokens[j + 1][1]):
+        if j + 1 < n and is_name(tokens[j + 1][1]):
             j += 1
         else:
             return tokens[j][1]
     lo = hi = j
     while lo > 0 and is_name(tokens[lo - 1][1]):
         lo -= 1
-    while hi + 1 < len(tokens) and is_name(tokens[hi + 1][1]):
+    while hi + 1 < n and is_name(tokens[hi + 1][1]):
         hi += 1
     return " ".join(t for _, t in tokens[lo : hi + 1])
 

@@ -13,12 +13,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lint.analysis.blocks import Block
 from lint.analysis.lexicon import DRAFT_LABELS, INSCRIPTION_NOUNS
 from lint.analysis.quotations import Quote
+from lint.analysis.speaker_search import ends_with_colon
 from lint.analysis.speakers import name_run
 from lint.matchers import trie_pattern
 
@@ -79,7 +81,7 @@ def block_turn(text: str, blocks: Sequence[Block], i: int, end: int) -> re.Match
 
 
 def transcript(att: Attributor, q: Quote) -> bool:
-    m = block_turn(att.text, att.blocks, q.block, q.start)
+    m = att.turn_of(q.block, q.start)
     if m is None:
         return False
     group = m.lastindex or 1
@@ -103,17 +105,33 @@ def inscription(att: Attributor, q: Quote) -> bool:
 
 def headline(att: Attributor, q: Quote) -> bool:
     b = att.blocks[q.block]
-    ends_line = not att.text[q.end : b.end].strip(_TRAILING)
-    if not (b.heading or (q.block == 0 and ends_line and len(att.blocks) > 1)):
+    # (the cheap tests first: the rest of the block is read only in a heading or the first)
+    if not (b.heading or (q.block == 0 and len(att.blocks) > 1 and _ends_line(att, q, b))):
         return False
-    if not att.text[b.start : q.start].rstrip().endswith(":"):
+    if not ends_with_colon(att.text, b.start, q.start):
         return False
-    tokens = att.tokens(b.start, q.start)
-    for j in range(len(tokens)):
-        if att.source_at(tokens, j):
-            att.set(q, "headline", name_run(tokens, j), tokens[j][0])
-            return True
+    found = att.block_source_before(q.block, q.start)
+    if found is None:  # (a word cut at the quotation: read the words up to it)
+        tokens = att.tokens(b.start, q.start)
+        j = next((j for j in range(len(tokens)) if att.source_at(tokens, j)), -1)
+        found = (name_run(tokens, j), tokens[j][0]) if j >= 0 else ("", -1)
+    speaker, at = found
+    if speaker:
+        att.set(q, "headline", speaker, at)
+        return True
     return False
+
+
+def _ends_line(att: Attributor, q: Quote, b: Block) -> bool:
+    """``not text[q.end : b.end].strip(_TRAILING)``: nothing but closing punctuation after the
+    quotation in its block. The block's last other character is found once, reading back."""
+    last = att.block_tails.get(b.start)
+    if last is None:
+        last = b.end
+        while last > b.start and att.text[last - 1] in _TRAILING:
+            last -= 1
+        att.block_tails[b.start] = last
+    return last <= q.end
 
 
 def signature(att: Attributor, q: Quote) -> bool:
@@ -128,7 +146,12 @@ def signature(att: Attributor, q: Quote) -> bool:
 
 
 def post(att: Attributor, q: Quote) -> bool:
-    if not any(s <= q.start and q.end <= e for s, e in att.posts):
+    # back from the last post starting by the quotation, while one may still reach its end
+    # (posts are in order: a scan of all of them for each quotation was quadratic)
+    k = bisect_right(att.post_starts, q.start) - 1
+    while k >= 0 and att.post_reach[k] >= q.end and att.posts[k][1] < q.end:
+        k -= 1
+    if k < 0 or att.post_reach[k] < q.end:
         return False
     att.set(q, "post", "", q.start)
     return True

@@ -44,7 +44,13 @@ class Hit(NamedTuple):
 
 
 class Rule:
-    """Compiled form of a RuleSpec. ``raw`` rules read the source text instead of the view."""
+    """Compiled form of a RuleSpec. ``raw`` rules read the source text instead of the view.
+
+    A rule's findings are phrases unless its kind says otherwise (``PHRASE = False``): words
+    of one block, which the engine never reports across two (lint/block_bounds.py). Kinds
+    that report a quotation, a sentence or a count over the document set it false."""
+
+    PHRASE = True
 
     def __init__(self, spec: RuleSpec) -> None:
         self.spec = spec

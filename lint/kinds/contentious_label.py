@@ -12,9 +12,11 @@ story was updated to describe the regime's thugs"). Every other key is ``term-li
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 
 from lint.context import Context
-from lint.kinds import Rule, SharedMatchers
+from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.term_list import KEYS as TERM_KEYS
 from lint.kinds.term_list import TermList
 from lint.kinds.term_list import validate as validate_terms
@@ -73,7 +75,8 @@ DESIGNATIONS = [
     "condemned",
 ]
 _WORD = re.compile(r"[\w’'-]+")
-_BY_AGENT = re.compile(r"\bby\s+\w")
+# an agent, "by police": where "\bby\s+\w" matches (two "by" cannot overlap)
+_BY = re.compile(r"\bby(?=\s+\w)")
 # a note in the publication's own voice, opening its paragraph
 _EDITORS_NOTE = re.compile(
     r"[ \t*_>]*(?:editor['’]?s['’]?\s+note|note\s+to\s+readers|correction|clarification|update)"
@@ -93,16 +96,35 @@ class ContentiousLabel(TermList):
         )
         self.window = int(spec.options.get("window", 10))
 
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        # what a sentence or block answers, read once for all the labels in it
+        self._starts: dict[int, list[int]] = {}  # a sentence: where its words start
+        self._agents: dict[int, list[int]] = {}  # a sentence: where "by <someone>" starts
+        self._notes: dict[int, bool] = {}  # a block: does it open as an editor's note
+        return super().check(ctx)
+
     def keep(self, text: str, m: re.Match[str], s_start: int, s_end: int, ctx: Context) -> bool:
         if not super().keep(text, m, s_start, s_end, ctx):
             return False
         # an editor's note speaks for the publication: no one else applies its labels
-        note = _EDITORS_NOTE.match(text, ctx.editorial.block_of(m.start()).start)
-        return note is not None or not self._designated(text, s_start, s_end, m.start())
+        block = ctx.editorial.block_of(m.start()).start
+        note = self._notes.get(block)
+        if note is None:
+            note = self._notes[block] = _EDITORS_NOTE.match(text, block) is not None
+        return note or not self._designated(text, s_start, s_end, m.start())
 
     def _designated(self, text: str, s_start: int, s_end: int, start: int) -> bool:
-        """A designation verb within ``window`` words before the label, applied by someone."""
-        words = list(_WORD.finditer(text, s_start, start))
+        """A designation verb within ``window`` words before the label, applied by someone.
+        The sentence's words are found once; only the last ``window`` + 1 before the label
+        are read again (from a word's start the scan finds what it found from the sentence's,
+        the last word cut at the label as there)."""
+        starts = self._starts.get(s_start)
+        if starts is None:
+            starts = self._starts[s_start] = [
+                w.start() for w in _WORD.finditer(text, s_start, s_end)]
+        skipped = max(0, bisect_left(starts, start) - self.window - 1)
+        frm = starts[skipped] if skipped else s_start
+        words = list(_WORD.finditer(text, frm, start))
         for k in range(len(words) - 1, max(-1, len(words) - 1 - self.window), -1):
             w = words[k].group().lower()
             if w not in self.designations or (k > 0 and words[k - 1].group().lower() == "so"):
@@ -110,11 +132,20 @@ class ContentiousLabel(TermList):
             if "so-called" in w:
                 continue
             prev = words[k - 1].group().lower() if k > 0 else ""
-            if prev in _PASSIVE or k == 0:
+            if prev in _PASSIVE or k + skipped == 0:
                 # "was called a thug" needs its agent: "by police", "by the court"
-                return _BY_AGENT.search(text[words[k].end() : s_end]) is not None
+                return self._agent_after(text, s_start, s_end, words[k].end())
             return True
         return False
+
+    def _agent_after(self, text: str, s_start: int, s_end: int, at: int) -> bool:
+        """``re.search(r"\\bby\\s+\\w", text[at:s_end])``: each "by" of the sentence found
+        once (none can start at ``at``, right after a word, so the slice's edge changes
+        nothing)."""
+        found = self._agents.get(s_start)
+        if found is None:
+            found = self._agents[s_start] = [b.start() for b in _BY.finditer(text, s_start, s_end)]
+        return bisect_left(found, at) < len(found)
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

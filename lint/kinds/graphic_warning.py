@@ -44,6 +44,8 @@ def validate(spec: RuleSpec) -> None:
 
 
 class GraphicNoWarning(Rule):
+    PHRASE = False  # a count over the document, not a phrase (lint/kinds/__init__.py)
+
     def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         self.descriptors = re.compile(

@@ -23,6 +23,8 @@ def validate(spec: RuleSpec) -> None:
 
 
 class LateAttribution(Rule):
+    PHRASE = False  # a quotation and its late speaker, not a phrase (lint/kinds/__init__.py)
+
     def __init__(self, spec: RuleSpec) -> None:
         super().__init__(spec)
         self.min_sentences = int(spec.options.get("min_sentences", 3))

@@ -26,6 +26,8 @@ def validate(spec: RuleSpec) -> None:
 
 
 class Occurrence(Rule):
+    PHRASE = False  # a count over a scope, not a phrase (lint/kinds/__init__.py)
+
     def __init__(self, spec: RuleSpec) -> None:
         super().__init__(spec)
         self.pattern = check_regex(spec.options["token"], bool(spec.options.get("ignorecase")), [])

@@ -31,6 +31,11 @@ NETWORKS: list[tuple[str, int, int, frozenset[int]]] = [
 ]
 
 
+# the first digits of the networks' prefixes: a number opening otherwise is no card (a long
+# chain of digits has thousands of runs of 13 to 19 to try)
+OPENING_DIGITS = "".join(sorted({str(low)[0] for _, low, _, _ in NETWORKS}))
+
+
 def network(digits: str) -> str | None:
     """The card network whose prefix and length fit ``digits``, if any."""
     for name, low, high, lengths in NETWORKS:
@@ -54,7 +59,8 @@ class PaymentCard(EditorialRule):
                 continue
             from stdnum import luhn  # only now: importing stdnum costs ~20 ms of startup
             found = [
-                w for w in windows(groups(text, chain.start(), chain.end()), text, 13, 19)
+                w for w in windows(groups(text, chain.start(), chain.end()), text, 13, 19,
+                                   OPENING_DIGITS)
                 if network(w[2]) and luhn.is_valid(w[2])
             ]
             for start, end, digits in pick(found):

@@ -16,7 +16,9 @@ the source where the view is blank, outside code, for an address that stands alo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
@@ -49,6 +51,9 @@ _EMAIL = re.compile(
 _LOCAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_%+.-")
 # What may stand right before a masked address: nothing, a space, a bracket or quote, "mailto:"
 _STANDS_ALONE = re.compile(r"(?:^|[\s<(\[{\"'=>])(?:mailto:)?$", re.IGNORECASE)
+# how many characters before an address a match of it can start ("\nmailto:" and a line
+# break that "$" may stand before: 9; a start at the file's start only within that too)
+_STANDS_REACH = 12
 
 
 def addresses(text: str) -> Iterator[re.Match[str]]:
@@ -89,10 +94,11 @@ class Email(EditorialRule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         seen: set[tuple[int, str]] = set()  # (line, address) found in the view
+        line = _Lines(ctx.text)
         # every address holds an "@": tried only before one, most documents need no scan
         for m in addresses(ctx.text):
             if hit := self._hit(m, m.start(), m.end()):
-                seen.add((ctx.text.count("\n", 0, m.start()), m.group().lower()))
+                seen.add((line.of(m.start()), m.group().lower()))
                 yield hit
         yield from self._masked(ctx, seen)
 
@@ -101,20 +107,44 @@ class Email(EditorialRule):
         source, prose = ctx.doc.text, ctx.doc.prose
         if source == ctx.text or "@" not in source:
             return
-        code = [(r.start, r.end) for r in ctx.doc.regions_of("code")]
+        code = sorted((r.start, r.end) for r in ctx.doc.regions_of("code"))
+        # a code region overlaps [s, e) if one starting before e reaches past s: the furthest
+        # reach of those is found by bisection (not a scan of every region for each address)
+        code_starts = [a for a, _ in code]
+        code_reach = list(accumulate((b for _, b in code), max))
+        line = _Lines(ctx.text)
         for m in addresses(source):
             s, e = m.span()
-            if any(a < e and s < b for a, b in code) or not _STANDS_ALONE.search(source, 0, s):
+            k = bisect_left(code_starts, e) - 1
+            if k >= 0 and code_reach[k] > s:
+                continue
+            # (what stands before it is a few characters: read those, not the file up to it)
+            if not _STANDS_ALONE.search(source, max(0, s - _STANDS_REACH), s):
                 continue
             vs, ve = prose.to_view(s), prose.to_view(e)
             # the view must be blank there and map back to exactly this span
             if ctx.text[vs:ve].strip() or prose.to_source(vs, ve) != (s, e):
                 continue
             # "[amy@x.com](mailto:amy@x.com)": the visible text was reported already
-            if (ctx.text.count("\n", 0, vs), m.group().lower()) in seen:
+            if (line.of(vs), m.group().lower()) in seen:
                 continue
             if hit := self._hit(m, vs, ve):
                 yield hit
+
+
+class _Lines:
+    """Line numbers of ascending offsets, counted on from the last one asked (counting from the
+    start for each address made a file of thousands of addresses quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.at, self.line = text, 0, 0
+
+    def of(self, offset: int) -> int:
+        if offset < self.at:  # (never in order of addresses: count afresh)
+            self.at = self.line = 0
+        self.line += self.text.count("\n", self.at, offset)
+        self.at = offset
+        return self.line
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

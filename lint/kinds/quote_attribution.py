@@ -29,6 +29,8 @@ def excerpt(text: str, limit: int = 6) -> str:
 
 
 class QuoteAttribution(Rule):
+    PHRASE = False  # a quotation, not a phrase (lint/kinds/__init__.py)
+
     def __init__(self, spec: RuleSpec) -> None:
         super().__init__(spec)
         self.min_words = int(spec.options.get("min_words", 4))

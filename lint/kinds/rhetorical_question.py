@@ -41,6 +41,8 @@ def validate(spec: RuleSpec) -> None:
 
 
 class RhetoricalQuestion(Rule):
+    PHRASE = False  # a question, not a phrase (lint/kinds/__init__.py)
+
     def __init__(self, spec: RuleSpec) -> None:
         super().__init__(spec)
         self.min_words = int(spec.options.get("min_words", 2))

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from lint.analysis.lexicon import DOUBT_CUES
 from lint.analysis.quotations import WORD
+from lint.analysis.sentence_words import SentenceWords
 from lint.context import Context
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, word_list
@@ -80,6 +81,8 @@ def validate(spec: RuleSpec) -> None:
 
 
 class ScareQuotes(EditorialRule):
+    PHRASE = False  # a quotation, not a phrase (lint/kinds/__init__.py)
+
     def __init__(self, spec: RuleSpec) -> None:
         super().__init__(spec)
         self.max_words = int(spec.options.get("max_words", 3))
@@ -100,6 +103,7 @@ class ScareQuotes(EditorialRule):
         ed = ctx.editorial
         claims = ed.claims
         text = ctx.text
+        read: dict[int, SentenceWords] = {}
         for q in ed.quotes:
             if not 1 <= q.words <= self.max_words or q.is_title or q.is_mention or not q.closed:
                 continue
@@ -107,12 +111,20 @@ class ScareQuotes(EditorialRule):
             inner = text[s:e].strip(" ,.;:!?")
             if _looks_like_a_name(inner) or _parenthetical(text, q.start, q.end):
                 continue
-            sentence = claims.sentences[claims.sentence_at(q.start)]
-            before = " ".join(WORD.findall(text, sentence.start, q.start)[-4:]).lower()
+            at = claims.sentence_at(q.start)
+            sentence = claims.sentences[at]
+            # the sentence's words are read once for all its quotations (a table of quoted
+            # cells is one sentence of thousands)
+            here = read.get(at)
+            if here is None:
+                here = read[at] = SentenceWords(text, sentence.start, sentence.end)
+            before = " ".join(here.last_words(q.start, 4)).lower()
             doubt = any(before.endswith(c) or f"{c} " in before[-len(c) - 12 :] for c in self.cues)
             words = {w.lower() for w in WORD.findall(inner) if len(w) > 3}
-            outside = text[sentence.start : q.start] + " " + text[q.end : sentence.end]
-            echo = _echoed(words, outside)
+            echo = bool(words) and here.echoed(words, q.start, q.end)
+            if echo is None:  # (a mark the index cannot vouch for: ask the text itself)
+                outside = text[sentence.start : q.start] + " " + text[q.end : sentence.end]
+                echo = _echoed(words, outside)
             # a speaker found next to the quotation ("window"), or reporting earlier in its
             # sentence ("Analysts said …, and called the move “overdue.”"), makes the words
             # theirs (H4(c) fires only with no speaker); a doubt cue or an echo still fires

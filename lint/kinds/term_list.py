@@ -12,7 +12,8 @@ inflected words, hyphen/space variants). A distinct term is reported once per se
 - ``ambiguous`` + ``needs``: terms that fire only when one of the ``needs`` words (people nouns)
   is in the sentence ("meat grinder" near "conscripts").
 - ``negation``: skip a term just after not/never/almost ("not everyone", "almost always").
-- ``exempt_before`` / ``exempt_after``: regexes tried on the text just before / after the term.
+- ``exempt_before`` / ``exempt_after``: regexes tried on the text just before / after the term
+  (before it: the last BEFORE_REACH characters of its sentence).
 - ``per_sentence``: at most this many findings in one sentence.
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from lint.anchors import WordAnchors
 from lint.context import Context
@@ -60,6 +62,8 @@ _COPULAS = frozenset(
 )
 _OPENERS = frozenset("and but yet so still now then".split())
 _SMALL = frozenset("of the and in on a an to for at by".split())
+# how far back ``exempt_before`` reads (its patterns name a word or two just before the term)
+BEFORE_REACH = 1000
 
 
 def validate(spec: RuleSpec) -> None:
@@ -123,11 +127,15 @@ class TermList(Rule):
         sentences = ctx.editorial.sentences
         starts = [s for s, _ in sentences]
         seen: dict[int, set[str]] = {}
+        self._needed: dict[int, bool] = {}  # a sentence: does it hold a ``needs`` word
+        line = (0, -1)  # the last line looked up for a match outside every sentence
         for m in self._matches(ctx):
             i = bisect_right(starts, m.start()) - 1
             s_start, s_end = sentences[i] if i >= 0 else (0, len(text))
             if i < 0 or m.start() >= s_end:
-                s_start, s_end = _line(text, m.start())
+                if not line[0] <= m.start() <= line[1]:
+                    line = _line(text, m.start())
+                s_start, s_end = line
             if not self.keep(text, m, s_start, s_end, ctx):
                 continue
             keys = seen.setdefault(s_start, set())
@@ -154,15 +162,26 @@ class TermList(Rule):
             and not _adverbial(text, s_start, start, end, initial)
         ):
             return False
-        needed = self.needs is not None and self.needs.search(text, s_start, s_end) is not None
-        if self.ambiguous and self.ambiguous.fullmatch(matched) and not needed:
+        if self.ambiguous and self.ambiguous.fullmatch(matched) and not self._needs(
+                text, s_start, s_end):
             return False
         if self.negation and _negated(text, s_start, start):
             return False
-        head = text[s_start:start]
-        if any(p.search(head) for p in self.before):
-            return False
+        if self.before:
+            # the words just before the term: a sentence's whole head, read for each term in
+            # it, made a sentence of thousands of terms quadratic
+            head = text[max(s_start, start - BEFORE_REACH) : start]
+            if any(p.search(head) for p in self.before):
+                return False
         return not any(p.match(text, end, s_end) for p in self.after)
+
+    def _needs(self, text: str, s_start: int, s_end: int) -> bool:
+        """Does the sentence hold one of the ``needs`` words (asked once a sentence)?"""
+        found = self._needed.get(s_start)
+        if found is None:
+            found = self._needed[s_start] = (
+                self.needs is not None and self.needs.search(text, s_start, s_end) is not None)
+        return found
 
 
 # A term ending on a function word ("always the") is quoted in the message with the word
@@ -188,12 +207,20 @@ def _words_before(text: str, s_start: int, start: int, n: int) -> list[str]:
 
 
 def _sentence_initial(text: str, s_start: int, start: int) -> bool:
-    """Only punctuation, or an opening conjunction, between the sentence start and here."""
-    head = text[s_start:start]
-    words = _WORD.findall(head)
+    """Only punctuation, or an opening conjunction, between the sentence start and here.
+    (Two words settle it: the head is not read to its end for every term in a sentence.)"""
+    words = [m.group() for m in islice(_WORD.finditer(text, s_start, start), 2)]
     return not words or (
-        len(words) == 1 and words[0].lower() in _OPENERS and not head.rstrip().endswith(",")
+        len(words) == 1 and words[0].lower() in _OPENERS and _last_char(text, s_start, start) != ","
     )
+
+
+def _last_char(text: str, start: int, end: int) -> str:
+    """``text[start:end].rstrip()[-1:]``, reading back over the blanks only (not slicing a
+    sentence's whole head for each term in it)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > start else ""
 
 
 def _title_case(text: str, matched: str, start: int, end: int, initial: bool) -> bool:
@@ -211,8 +238,7 @@ def _title_case(text: str, matched: str, start: int, end: int, initial: bool) ->
 def _adverbial(text: str, s_start: int, start: int, end: int, initial: bool) -> bool:
     if initial:
         return True
-    before = text[s_start:start].rstrip()
-    if before.endswith((",", ";", ":", "—", "–", "(", "-")):
+    if _last_char(text, s_start, start) in (",", ";", ":", "—", "–", "(", "-"):
         return True
     if text[end : end + 1] == ",":
         return True

@@ -10,6 +10,7 @@ sentence ("Analysts said demand was weak. … said Linda Oyelaran, grain analyst
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 
@@ -103,6 +104,7 @@ class VagueSource(EditorialRule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
+        named: dict[tuple[str, int], list[int]] = {}  # read once per group and sentence
         for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
             noun = m.group()
             block_start = ctx.editorial.block_of(m.start()).start
@@ -117,7 +119,7 @@ class VagueSource(EditorialRule):
                 if k >= window or _CLAUSE_BREAK.search(text[m.end() : t.start()]):
                     break
                 if word in self.verbs and not (plural and word in self.singular_forms):
-                    if _one_named_next(ctx, noun, t.end()):
+                    if _one_named_next(ctx, noun, t.end(), named):
                         break
                     yield Hit(m.start(), t.end(), (text[m.start() : t.end()],))
                     break
@@ -125,17 +127,46 @@ class VagueSource(EditorialRule):
                     break
 
 
-def _one_named_next(ctx: Context, noun: str, end: int) -> bool:
+def _one_named_next(
+    ctx: Context, noun: str, end: int, named: dict[tuple[str, int], list[int]]
+) -> bool:
     """Is one of the group named in its sentence or the next ("Analysts said …. “…,” Linda
     Oyelaran, grain analyst at Stratton, said")? The group's singular with a capitalised name
-    in the three words before it or right after it."""
+    in the three words before it or right after it.
+
+    What ``_member_named(member).search(text, end, limit)`` says, from where the pattern
+    matches in the two sentences, found once for all the groups in them (a search for each,
+    to the next sentence's end, made a sentence of thousands of "experts say" quadratic)."""
     member = _MEMBERS.get(noun.split()[-1].lower())
     if member is None:
         return False  # "reports", "studies", "many": no one of them to name
     claims = ctx.editorial.claims
     i = claims.sentence_at(end)
-    limit = claims.sentences[min(i + 1, len(claims.sentences) - 1)].end
-    return _member_named(member).search(ctx.text, end, max(end, limit)) is not None
+    places = named.get((member, i))
+    if places is None:
+        limit = claims.sentences[min(i + 1, len(claims.sentences) - 1)].end
+        places = named[(member, i)] = _named_at(ctx.text, member, claims.sentences[i].start, limit)
+    return bisect_left(places, end) < len(places)
+
+
+def _named_at(text: str, member: str, start: int, limit: int) -> list[int]:
+    """Where ``_member_named(member)`` matches in text[start:limit] (ending by ``limit``), in
+    order: tried at each "member" word and at the first capital of each word (a capital later
+    in a word matches only if the first one does: the name runs through the word either way,
+    so those add no place in a word of their own)."""
+    pattern = _member_named(member)
+    tries = [m.start(1) for m in _FIRST_CAPITAL.finditer(text, start, limit)]
+    tries += [m.start() for m in _member_word(member).finditer(text, start, limit)]
+    return sorted(p for p in tries if pattern.match(text, p, limit))
+
+
+# the first capital of each word (a word: what the name pattern reads as one)
+_FIRST_CAPITAL = re.compile(r"(?<![\w’'-])(?:(?![A-Z])[\w’'-])*([A-Z])")
+
+
+@cache
+def _member_word(member: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{member}")
 
 
 @cache
