@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 import click
 
+from lint import report
 from lint.config import Config, clear_caches, config_at, find_config, load_config_file
 from lint.discovery import walk
 from lint.document import format_for
 from lint.errors import CopydeskError
 from lint.formatters.escape import shown_text
 from lint.model import FileResult, Severity
-from lint.output_file import atomic_output
 
 if TYPE_CHECKING:
     from lint.parallel import Job, Outcome
@@ -111,7 +111,7 @@ def run_check(
     if output_file is None and sys.stdout is None:  # started with stdout closed (">&-")
         _error("cannot write the report: standard output is closed (use -o FILE)")
         return 2
-    shown_as = _format_name(fmt, output_file, statistics)
+    shown_as = report.format_name(fmt, output_file, statistics)
     plan = _plan(paths, stdin_filename, forced, cli, min_severity, position_encoding)
     if output_file and (clash := _overwrites_input(output_file, plan)):
         _error(f"{output_file}: refusing to write the report over {clash}, an input of this run")
@@ -143,12 +143,12 @@ def run_check(
     for message in config_errors:
         _error(message)
     try:
-        _render(results, shown_as, output_file, position_encoding, no_color)
+        report.render(results, shown_as, output_file, position_encoding, no_color)
     except BrokenPipeError:
         if output_file:
             _error(f"{output_file}: cannot write: broken pipe")
             return 2
-        return _reader_went_away()
+        return report.reader_went_away()
     except OSError as exc:
         _error(f"{output_file or 'standard output'}: cannot write: {exc.strerror or exc}")
         return 2
@@ -198,19 +198,6 @@ def _collect(
         if config is not None:
             configs[id(outcome.result)] = config
     return results, configs, config_errors
-
-# what a process killed by SIGPIPE reports to its shell (128 + 13), as `cat big | head -1` does
-EXIT_BROKEN_PIPE = 141
-
-
-def _reader_went_away() -> int:
-    """The reader of our output has gone (``| head -1``): stop quietly, as other tools do. What
-    is still buffered for stdout is dropped (it would fail again as the interpreter exits)."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    return EXIT_BROKEN_PIPE
-
 
 def _read_stdin() -> bytes:
     if sys.stdin is None:  # started with stdin closed ("- <&-")
@@ -334,37 +321,3 @@ def _ignored_by_config(path: Path, config: Config) -> bool:
     except ValueError:
         return False
     return PathSpec.from_lines("gitignore", config.ignore).match_file(rel)
-
-
-def _format_name(fmt: str | None, output_file: str | None, statistics: bool) -> str:
-    from lint import formatters
-
-    tty = sys.stdout is not None and sys.stdout.isatty()
-    fmt = fmt or ("full" if tty and not output_file else "concise")
-    if fmt not in formatters.REGISTRY:
-        fmt = "concise"
-    return "statistics" if statistics and "statistics" in formatters.REGISTRY else fmt
-
-
-def _render(
-    results: list[FileResult],
-    name: str,
-    output_file: str | None,
-    encoding: str,
-    no_color: bool,
-) -> None:
-    from lint import formatters
-    from lint.runner import loaded_packs
-
-    stream = sys.stdout
-    color = not no_color and not output_file and stream.isatty() and "NO_COLOR" not in os.environ
-    rules = {s.id: s for p in loaded_packs() for s in p.rules}
-    ctx = formatters.RenderContext(encoding=encoding, color=color, rules=rules)  # type: ignore[arg-type]
-    # written as rendered, not built in memory first: with many findings the whole output
-    # (and its encoded copy) would outweigh the results themselves
-    if output_file:
-        with atomic_output(output_file) as out:
-            formatters.get(name)(out, ctx).render(results)
-    else:
-        formatters.get(name)(stream, ctx).render(results)
-        stream.flush()
