@@ -191,7 +191,7 @@ class Context:
         """The occurrences of terms that lie within one block: a phrase ("many experts") never
         runs from one paragraph, heading, list item or table cell into the next. Only one of
         several words can (a one-word term holds no white space to cross with)."""
-        crosses = self.blocks.crosses
+        crosses = self.block_bounds.crosses
         for key in [k for k in exact if " " in k]:
             n = len(key)
             kept = [s for s in exact[key] if not crosses(s, s + n)]
@@ -208,7 +208,7 @@ class Context:
         return exact, other
 
     @cached_property
-    def blocks(self) -> BlockBounds:
+    def block_bounds(self) -> BlockBounds:
         """Where the document's blocks begin and end, for phrases that must not cross them."""
         return BlockBounds(self.doc, self.text)
 

@@ -155,7 +155,7 @@ def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Violation]:
     accept = ctx.shared.accept and spec.options.get("vocab", True)
     source = ctx.doc.text if rule.raw else ctx.text
     # a phrase never runs from one block into the next ("… many\n\nexperts say")
-    crosses = ctx.blocks.crosses if rule.PHRASE and not rule.raw else None
+    crosses = ctx.block_bounds.crosses if rule.PHRASE and not rule.raw else None
     out = []
     for hit in rule.check(ctx):
         if not rule.raw and not _in_scope(hit, includes, excludes):

@@ -122,7 +122,7 @@ def test_quotation_kinds_are_not_phrases() -> None:
 def test_block_bounds() -> None:
     text = "One two\nthree.\n\nFour five.\n"
     doc = build_document("a.txt", text, "text")
-    bounds = Context(doc, compile_rules([]).shared).blocks
+    bounds = Context(doc, compile_rules([]).shared).block_bounds
     assert not bounds.crosses(0, text.index("three") + 5)  # a hard wrap
     assert bounds.crosses(text.index("three"), text.index("Four") + 4)  # a blank line
     assert not bounds.crosses(text.index("Four"), text.index("five") + 4)
