@@ -246,3 +246,14 @@ def test_html_is_read_within_the_same_budget() -> None:
     slow = lint_text("page.html", page, rules, budget=1e-6)
     assert slow.warnings == ["1:1: HTML reading took over 0.0 s; linted as plain text"]
     assert build_document("page.html", page, budget=1e-6).format == "text"
+
+
+@pytest.mark.parametrize("markup", ["<p", "<!--"])
+def test_html_the_stdlib_parser_reads_slowly_falls_back_in_time(markup: str) -> None:
+    # html.parser grows ~x15 per x4 on runs of an unclosed tag or comment (8 s per 100 KB):
+    # the budget ends the reading and the page is linted as text
+    page = markup * (100_000 // len(markup))
+    start = time.process_time()
+    result = lint_text("page.html", page, compile_rules([existence("frobnicate")]), budget=0.3)
+    assert result.warnings and "HTML reading took over 0.3 s" in result.warnings[0]
+    assert time.process_time() - start < 20  # hang guard: ~0.5 s here
