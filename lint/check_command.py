@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from lint import report
+from lint import report, stopping
 from lint.config import Config, clear_caches, config_at, find_config, load_config_file
 from lint.discovery import walk
 from lint.document import format_for
@@ -181,6 +181,7 @@ def _collect(
     config_errors: dict[str, None] = {}
     metadata: set[object] = set()  # settings whose packs this process has loaded
     for item, config in plan:
+        stopping.check()  # a signal whose raise a finaliser swallowed stops the run here
         outcome = next(done) if isinstance(item, Job) else item
         if outcome.binary and isinstance(item, Job):
             _warn(f"{item.display}: binary file skipped")
@@ -287,13 +288,10 @@ def _fails(result: FileResult, config: Config | None, fail_on: str | None) -> bo
 def _check_names(cli: Overrides, configs: Iterable[Config]) -> None:
     """Warn about rule, pack or category names (in --select/--ignore and in the configs that
     governed files) that match nothing loaded: a typo must not silently do nothing."""
-    from lint.runner import loaded_packs
+    from lint.runner import VOCAB_NAMES, known_names, loaded_packs
 
-    known: set[str] = {"vocab", "vocab.reject"}
-    for pack in loaded_packs():
-        for spec in pack.rules:
-            known.update((spec.id, spec.pack, spec.category))
-    if not known - {"vocab", "vocab.reject"}:
+    known = known_names(loaded_packs())
+    if known == VOCAB_NAMES:
         return  # nothing was loaded (no files): nothing to compare against
     for option, names in (("--select", cli.select), ("--ignore", cli.ignore)):
         for name in names:

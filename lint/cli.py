@@ -6,9 +6,7 @@ input errors (2 wins over 1). Other files are still checked when one fails.
 
 from __future__ import annotations
 
-import os
 import sys
-from typing import Any
 
 import click
 
@@ -133,65 +131,29 @@ def test_rules(target: str | None, coverage: bool, fmt: str) -> None:
     sys.exit(run_rule_tests(target, coverage, fmt))
 
 
-class Stopped(BaseException):
-    """Ctrl-C or SIGTERM: a BaseException, so no ``except Exception`` on the way swallows it,
-    and not KeyboardInterrupt, which click would answer with a blank line and "Aborted!"."""
-
-    def __init__(self, signum: int) -> None:
-        self.signum = signum
-
-
-_RECEIVED: list[int] = []  # signals received in this run, even where the raise was swallowed
-
-
-def _stop(signum: int, frame: object) -> None:
-    if os.getpid() != _MAIN_PID[0]:
-        # a worker just forked, before its initializer replaced this handler: end quietly
-        os._exit(128 + signum)
-    # A handler runs wherever the main thread is, which may be a finaliser (``__del__``)
-    # whose exceptions Python prints and drops: the signal is recorded as well, and main()
-    # answers it even when the run then finished normally.
-    _RECEIVED.append(signum)
-    raise Stopped(signum)
-
-
-_MAIN_PID = [0]
-
-
-def _quiet_when_stopped(unraisable: Any) -> None:
-    """A Stopped raised inside a finaliser is dropped by Python with a traceback on stderr:
-    main() reports the signal in one line instead."""
-    if not isinstance(unraisable.exc_value, Stopped):
-        sys.__unraisablehook__(unraisable)
-
-
 def main(argv: list[str] | None = None) -> int:
     import signal
-    import threading
 
-    from lint import re_warm
+    from lint import re_warm, stopping
 
-    handlers: dict[int, Any] = {}
-    if threading.current_thread() is threading.main_thread():
-        handlers = {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)}
-    _RECEIVED.clear()
-    _MAIN_PID[0] = os.getpid()
-    saved_hook, sys.unraisablehook = sys.unraisablehook, _quiet_when_stopped
-    re_warm.start()  # before the rule modules load: their patterns come compiled
+    handlers = stopping.install()
+    code = ExitCode.ERROR
     try:
-        code = _main(argv)
-    except Stopped:
+        with stopping.quiet_finalisers():
+            try:
+                re_warm.start()  # before the rule modules load: their patterns come compiled
+                code = _main(argv)
+            finally:
+                stopping.finish()  # (a signal before this line raises into the handler below)
+    except stopping.Stopped:
         pass
-    else:
-        if not _RECEIVED:
-            return code
-    finally:
-        for signum, handler in handlers.items():
-            signal.signal(signum, handler)
-        sys.unraisablehook = saved_hook
+    finally:  # no signal raises from here on (it is only recorded)
         re_warm.save()
+        stopping.restore(handlers)
+    signum = stopping.received()
+    if signum is None:
+        return code
     # one line and the shell's convention, 128 + the signal: 130 for Ctrl-C, 143 for TERM
-    signum = _RECEIVED[0]
     click.echo(f"copydesk: {'interrupted' if signum == signal.SIGINT else 'terminated'}", err=True)
     return 128 + signum
 

@@ -43,9 +43,6 @@ CASE_TRAP_CHARS = (
 CASE_TRAPS = re.compile(f"[{CASE_TRAP_CHARS}]")
 
 
-_SPACE = re.compile(r"\s")
-
-
 def has_case_trap(text: str) -> bool:
     """``CASE_TRAPS.search(text) is not None``, for a whole document: asking ``c in text`` for
     each character is several times faster on a long text than the class, which re tries at
@@ -69,6 +66,7 @@ def _fold(text: str) -> str:
 # pieces. Each piece ends just after whitespace, where lower-casing has no context to lose
 # (the one context-sensitive rule, a final sigma, looks past case-ignorable characters only).
 _FOLD_PIECE = 1 << 20
+_SPACE = re.compile(r"\s")
 
 
 def _pieces(text: str) -> Iterator[str]:

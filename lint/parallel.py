@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 
+from lint import stopping
 from lint.document import InputError, decode, looks_binary
 from lint.errors import CopydeskError
 from lint.model import FileResult, Severity
@@ -122,6 +123,11 @@ def _quiet_worker() -> None:
     worker at once, without the parent's handler that a fork would inherit."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    stopping.unblock()  # forked while the parent held them back (see run_jobs)
+
+
+def _run_chunk(work: Callable[[Job], Outcome], chunk: Sequence[Job]) -> list[Outcome]:
+    return [work(job) for job in chunk]
 
 
 def run_jobs(
@@ -144,24 +150,39 @@ def run_jobs(
     # fork is unsafe or missing, and spawn re-imports lint in each worker
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_worker)
+    # small chunks: files differ widely in size, and map keeps the input order anyway
+    chunk = max(1, min(8, len(jobs) // (workers * 16)))
+    # The pool's own bookkeeping (starting threads and workers, queueing the jobs, shutting
+    # down) must not be cut short by a signal's exception, or it hangs: signals wait while it
+    # runs, and arrive where this process waits for results.
+    # (submitted by hand, not with pool.map: on an interrupt map cancels what is pending, and
+    # the pool's manager thread, told the workers are gone, then fails setting an error on a
+    # cancelled future and prints a traceback)
+    with stopping.deferred():
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_worker)
+        pending = [pool.submit(_run_chunk, work, jobs[i : i + chunk])
+                   for i in range(0, len(jobs), chunk)]
     done = 0
     try:
-        # small chunks: files differ widely in size, and map keeps the input order anyway
-        chunk = max(1, min(8, len(jobs) // (workers * 16)))
-        for outcome in pool.map(work, jobs, chunksize=chunk):
-            done += 1
-            yield outcome
+        for future in pending:
+            for outcome in future.result():
+                done += 1
+                yield outcome
     except BrokenProcessPool:
         # Ctrl-C or a CI runner's SIGTERM reaches the whole process group: the workers die
         # of it first, and a moment later this process gets it too and stops with one line,
         # instead of reporting every file as not checked
         time.sleep(0.5)
+        stopping.check()  # the signal came, and its first raise was swallowed
         for job in jobs[done:]:
             error = "not checked: a worker process stopped unexpectedly (killed?)"
             yield Outcome(FileResult(job.display, "", error=error))
     finally:
-        # on an interrupt, or a consumer that stops early, stop the workers too
-        for child in multiprocessing.active_children():
-            child.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+        with stopping.deferred():
+            if done < len(jobs):
+                # an interrupt, or a consumer that stopped early: stop the workers now. The
+                # pool then fails what is left itself (cancelling those futures as well
+                # races its manager thread, which then dies with InvalidStateError)
+                for child in multiprocessing.active_children():
+                    child.terminate()
+            pool.shutdown(wait=True)

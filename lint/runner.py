@@ -121,11 +121,23 @@ def _level(current: Severity, setting: str) -> Severity | None:
     return Severity.parse(setting)
 
 
-def select_specs(settings: Settings) -> tuple[list[RuleSpec], dict[str, Severity]]:
+def packs_of(settings: Settings) -> list[Pack]:
+    """The packs the settings load (every built-in one unless they name some), then extras."""
     names = settings.packs if settings.packs is not None else tuple(builtin_pack_names())
-    specs: list[RuleSpec] = []
-    for name in (*names, *settings.extra_packs):
-        specs.extend(load_pack_cached(resolve_pack(name, settings.root)).rules)
+    every = (*names, *settings.extra_packs)
+    return [load_pack_cached(resolve_pack(name, settings.root)) for name in every]
+
+
+VOCAB_NAMES = frozenset({"vocab", "vocab.reject"})  # the rule a config's reject list makes
+
+
+def known_names(packs: list[Pack]) -> frozenset[str]:
+    """Every rule id, pack and category of ``packs``, and the vocabulary rule's names."""
+    return VOCAB_NAMES | {n for p in packs for s in p.rules for n in (s.id, s.pack, s.category)}
+
+
+def select_specs(settings: Settings) -> tuple[list[RuleSpec], dict[str, Severity]]:
+    specs = [spec for pack in packs_of(settings) for spec in pack.rules]
     overrides = (
         load_profile(settings.profile, settings.root) if settings.profile else ()
     ) + settings.rules
@@ -195,13 +207,7 @@ def _reject_rule(terms: tuple[str, ...], source: str) -> RuleSpec:
 def ruleset_for(settings: Settings) -> RuleSet:
     specs, severity = select_specs(settings)
     ruleset = compile_rules(specs, severity, settings.accept)
-    names = settings.packs if settings.packs is not None else tuple(builtin_pack_names())
-    ruleset.known = frozenset(
-        name
-        for pack in (*names, *settings.extra_packs)
-        for spec in load_pack_cached(resolve_pack(pack, settings.root)).rules
-        for name in (spec.id, spec.pack, spec.category)
-    ) | {"vocab", "vocab.reject"}
+    ruleset.known = known_names(packs_of(settings))
     return ruleset
 
 
