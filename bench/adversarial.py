@@ -123,10 +123,10 @@ def _child(path: str, text: str, out: Connection) -> None:
 
 
 def _steps(path: str, text: str, out: Connection) -> None:
-    from lint.context import Context
-    from lint.document import build_document, format_for
-    from lint.engine import _run
-    from lint.matchers import RuleTimeout
+    from lint.analysis.context import Context
+    from lint.match.patterns import RuleTimeout
+    from lint.run.engine import _run
+    from lint.text.document import build_document, format_for
 
     rs = RULESET
     clock = time.process_time
@@ -233,8 +233,8 @@ def main() -> None:
 
 
 def _ruleset():  # type: ignore[no-untyped-def]
-    from lint.engine import compile_rules
-    from lint.runner import Settings, select_specs
+    from lint.run.engine import compile_rules
+    from lint.run.session import Settings, select_specs
 
     specs, severity = select_specs(Settings())
     return compile_rules(specs, severity)

@@ -155,7 +155,7 @@ def load(corpora: Path, name: str, split: str) -> list[dict[str, Any]]:
 
 
 def analyse(records: list[dict[str, Any]], ruleset: Any) -> tuple[list[list[Finding]], float]:
-    from lint.runner import lint_text
+    from lint.run.session import lint_text
 
     out: list[list[Finding]] = []
     t0 = time.perf_counter()
@@ -350,8 +350,8 @@ def main(argv: list[str] | None = None) -> int:
             print()
         if args.suite == "realcopy":
             return 0
-    from lint.engine import compile_rules
-    from lint.runner import Settings, select_specs
+    from lint.run.engine import compile_rules
+    from lint.run.session import Settings, select_specs
 
     names = [d.strip() for d in args.datasets.split(",") if d.strip()]
     if unknown := [d for d in names if d not in FILES]:

@@ -101,9 +101,9 @@ class Scores:
 
 def score(stories: list[Story]) -> Scores:
     from lint.analysis.editorial import Editorial
-    from lint.document import build_document
-    from lint.engine import compile_rules
-    from lint.runner import Settings, lint_text, select_specs
+    from lint.run.engine import compile_rules
+    from lint.run.session import Settings, lint_text, select_specs
+    from lint.text.document import build_document
 
     specs, severity = select_specs(Settings())
     ruleset = compile_rules(specs, severity)

@@ -131,7 +131,7 @@ def rule_file(styles: Path, rule_id: str) -> str | None:
 
 def accepted(rule_text: str, scratch: Path) -> bool:
     """Does copydesk load this rule file unchanged (and run its kind)?"""
-    from lint.errors import CopydeskError
+    from lint.core.errors import CopydeskError
     from lint.packs.load import load_pack
 
     probe = scratch / "_probe" / "P"

@@ -1,5 +1,5 @@
 """Entry point for ``python -m lint``."""
 
-from lint.cli import main
+from lint.cli.main import main
 
 raise SystemExit(main())

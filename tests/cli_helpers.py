@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from lint.cli import cli
+from lint.cli.main import cli
 
 HOUSE_PACK = """\
 pack: house

@@ -14,7 +14,7 @@ import pytest
 
 from lint.analysis.editorial import Editorial
 from lint.analysis.quotations import Quote
-from lint.document import build_document
+from lint.text.document import build_document
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Attribution in the forms published copy takes (issue: real copy, part 1, §2-§3).
+"""Attribution in the forms published copy takes (issue: real copy, part 1, 2-3).
 
 Every case is run in three layouts of plain text — blank-line paragraphs, blank-line paragraphs
 hard-wrapped at a narrow width, and wire copy (first-line indent, hard wraps, no blank lines) —
@@ -14,7 +14,7 @@ import textwrap
 import pytest
 
 from lint.analysis.editorial import Editorial
-from lint.document import build_document
+from lint.text.document import build_document
 from tests.test_attribution_cases import Case, c, observe
 
 DESCRIBED = [

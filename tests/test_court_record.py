@@ -3,10 +3,10 @@ paragraph over its numbered lines and page breaks, and the line numbers are not 
 
 from __future__ import annotations
 
-from lint.engine import compile_rules
-from lint.readers.text import read_text
-from lint.readers.text_court import court_layout
-from lint.runner import Settings, lint_text, select_specs
+from lint.run.engine import compile_rules
+from lint.run.session import Settings, lint_text, select_specs
+from lint.text.readers.text import read_text
+from lint.text.readers.text_court import court_layout
 
 RECORD = """\
                                                               41

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import found, run, write
 
-from lint.discovery import walk
+from lint.config.discovery import walk
 
 BAD = "Fine (source).\n"
 

@@ -19,12 +19,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint import formatters
-from lint.cli import cli
+from lint.cli.main import cli
+from lint.core.model import FileResult, Fix, Replacement, Severity, Violation
+from lint.core.rule_spec import RuleSpec
 from lint.formatters.full import _displayable, underline
 from lint.formatters.github import escape_data, escape_property
 from lint.formatters.sarif import artifact_uri
-from lint.model import FileResult, Fix, Replacement, Severity, Violation
-from lint.packs.spec import RuleSpec
 
 EXPECTED = Path(__file__).parent / "expected"
 ANSI = "\x1b["

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import cli
-from lint.document import InputError, decode, looks_binary, wide_encoding
+from lint.cli.main import cli
+from lint.text.document import InputError, decode, looks_binary, wide_encoding
 
 TEXT = "Critics say the (source) is TK.\n"
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from lint.engine import compile_rules
-from lint.messages import format_message
 from lint.packs.load import load_pack
-from lint.runner import lint_text
+from lint.run.engine import compile_rules
+from lint.run.messages import format_message
+from lint.run.session import lint_text
 
 
 def run(

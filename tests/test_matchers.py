@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.engine import compile_rules
-from lint.matchers import (
+from lint.core.model import Severity
+from lint.core.rule_spec import RuleSpec
+from lint.match.patterns import (
     RuleTimeout,
     compile_user,
     finditer,
@@ -18,10 +19,9 @@ from lint.matchers import (
     glyph_positions,
     trie_pattern,
 )
-from lint.model import Severity
-from lint.packs.spec import RuleSpec
-from lint.runner import lint_text
-from lint.term_index import FEW_HEADS, TermIndex
+from lint.match.term_index import FEW_HEADS, TermIndex
+from lint.run.engine import compile_rules
+from lint.run.session import lint_text
 
 
 def spec(rule_id: str, terms: list[str], ignorecase: bool = False) -> RuleSpec:
@@ -181,8 +181,8 @@ def test_few_heads_pattern_finds_what_the_lookbehind_form_finds(terms: list[str]
 def test_owner_hits_and_starts_equal_a_filter_of_the_scan(words: list[str]) -> None:
     """Each owner's hits and starts, gathered from the grouped scan (by its own terms, or
     from what was found when it has more terms than that), are the scan's hits of its terms."""
-    from lint.context import Context
-    from lint.document import build_document
+    from lint.analysis.context import Context
+    from lint.text.document import build_document
 
     index = TermIndex(ignorecase=True, words=True)
     for term in SCAN_TERMS:
@@ -242,7 +242,7 @@ def test_single_openers_are_those_of_the_class_pattern() -> None:
 
 
 def test_the_case_trap_test_agrees_with_the_class() -> None:
-    from lint.matchers import CASE_TRAPS, has_case_trap
+    from lint.match.patterns import CASE_TRAPS, has_case_trap
 
     for c in map(chr, range(0x10000)):
         assert has_case_trap(f"a {c} b") == (CASE_TRAPS.search(f"a {c} b") is not None), hex(ord(c))
@@ -255,7 +255,7 @@ def test_folding_in_pieces_equals_folding_whole(text: str, piece: int) -> None:
     # a long text is lower-cased a piece at a time (CPython's lower() needs 12 bytes a
     # character of scratch space); the pieces end after whitespace, where a final sigma or
     # any other context cannot differ
-    from lint import matchers
+    from lint.match import patterns as matchers
 
     whole = matchers._fold(text)
     saved, matchers._FOLD_PIECE = matchers._FOLD_PIECE, piece

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from lint.engine import compile_rules
-from lint.errors import ConfigError
+from lint.core.errors import ConfigError
 from lint.kinds.term_syntax import TermSyntaxError, compile_terms, normalise
 from lint.packs.load import load_pack
-from lint.runner import lint_text
+from lint.run.engine import compile_rules
+from lint.run.session import lint_text
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 

@@ -10,15 +10,15 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.context import Context
-from lint.document import build_document
+from lint.analysis.context import Context
+from lint.core.model import Severity
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import SharedMatchers
 from lint.kinds.existence import Existence
-from lint.model import Severity
+from lint.match.openers import pattern_openers, user_openers
 from lint.packs.load import load_pack
 from lint.packs.locate import builtin_dir
-from lint.packs.spec import RuleSpec
-from lint.pattern_openers import pattern_openers, user_openers
+from lint.text.document import build_document
 
 # The shipped rules whose patterns open on a known word or character, with the words around
 # them: near misses, the awkward characters (a long s, a superscript two that re counts as a

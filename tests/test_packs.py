@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.errors import ConfigError
-from lint.model import Severity
+from lint.core.errors import ConfigError
+from lint.core.model import Severity
 from lint.packs.load import load_pack
 
 BASE = """pack: demo

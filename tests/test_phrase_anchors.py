@@ -7,11 +7,11 @@ from functools import cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.anchors import WordAnchors
-from lint.context import Context
-from lint.document import build_document
-from lint.engine import RuleSet
-from lint.runner import Settings, ruleset_for
+from lint.analysis.context import Context
+from lint.match.anchors import WordAnchors
+from lint.run.engine import RuleSet
+from lint.run.session import Settings, ruleset_for
+from lint.text.document import build_document
 
 KINDS = (
     "anonymous-source",

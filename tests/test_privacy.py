@@ -1,4 +1,4 @@
-"""The privacy pack (policy reference §3.7, H7, H8): what each rule reports, what it leaves
+"""The privacy pack (policy reference 3.7, H7, H8): what each rule reports, what it leaves
 alone, at which severity, and at exactly which offsets in the source."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from lint.analysis.people import people
-from lint.engine import RuleSet, compile_rules
-from lint.model import Severity, Violation
+from lint.core.model import Severity, Violation
 from lint.packs.load import load_pack
 from lint.packs.locate import builtin_dir
-from lint.runner import lint_text
+from lint.run.engine import RuleSet, compile_rules
+from lint.run.session import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -188,7 +188,7 @@ def test_people(text: str, names: list[str]) -> None:
 
 
 def test_pack_tests_pass_with_coverage() -> None:
-    from lint.rule_tests import run_case
+    from lint.run.rule_tests import run_case
 
     specs = privacy().rules
     assert len(specs) == 6
@@ -204,7 +204,7 @@ def test_pack_tests_pass_with_coverage() -> None:
 
 def test_validators_load_lazily() -> None:
     code = (
-        "import sys, lint.kinds, lint.engine; "
+        "import sys, lint.kinds, lint.run.engine; "
         "print(sorted(m for m in ('phonenumbers', 'stdnum') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -213,7 +213,7 @@ def test_validators_load_lazily() -> None:
 
 
 def test_unknown_phone_region_is_a_pack_error(tmp_path: Path) -> None:
-    from lint.errors import CopydeskError
+    from lint.core.errors import CopydeskError
 
     pack = tmp_path / "mine.yaml"
     pack.write_text(

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lint.engine import compile_rules
-from lint.errors import ConfigError
-from lint.model import Severity, Violation
+from lint.core.errors import ConfigError
+from lint.core.model import Severity, Violation
 from lint.packs.load import load_pack
 from lint.packs.locate import builtin_dir
-from lint.rule_tests import run_rule_tests
-from lint.runner import lint_text
+from lint.run.engine import compile_rules
+from lint.run.rule_tests import run_rule_tests
+from lint.run.session import lint_text
 
 RULES = builtin_dir()
 

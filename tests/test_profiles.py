@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from cli_helpers import run, write
 
-from lint.errors import ConfigError
-from lint.model import Severity
+from lint.config.profiles import builtin_profile_names, load_profile
+from lint.core.errors import ConfigError
+from lint.core.model import Severity
 from lint.packs.locate import builtin_pack_names
-from lint.profiles import builtin_profile_names, load_profile
-from lint.runner import Settings, _level, select_specs
+from lint.run.session import Settings, _level, select_specs
 
 PROTECTED = ("attribution", "sourcing", "citations", "legal", "privacy", "profanity", "safety")
 S, W, E = Severity.SUGGESTION, Severity.WARNING, Severity.ERROR
@@ -289,7 +289,7 @@ def quiet_lines(name: str) -> set[int]:
 
 
 def test_example_configs_name_their_profiles() -> None:
-    from lint.config import load_config_file
+    from lint.config.project import load_config_file
 
     for folder, profile in (("news", "news"), ("opinion", "opinion"), ("comments", "moderation")):
         assert load_config_file(EXAMPLES / folder / ".copydesk.yaml").profile == profile

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from lint import re_warm
+from lint.match import re_warm
 from lint.packs import cache
-from lint.runner import Settings, lint_text, ruleset_for
+from lint.run.session import Settings, lint_text, ruleset_for
 
 
 @pytest.fixture

@@ -14,12 +14,12 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.document import REGION_KINDS, decode
-from lint.positions import LineIndex
-from lint.prose import ProseText
-from lint.readers.html import read_html
-from lint.readers.markdown import build_view, read_markdown, read_spans
-from lint.readers.text import read_text
+from lint.core.positions import LineIndex
+from lint.text.document import REGION_KINDS, decode
+from lint.text.prose import ProseText
+from lint.text.readers.html import read_html
+from lint.text.readers.markdown import build_view, read_markdown, read_spans
+from lint.text.readers.text import read_text
 
 ALPHABET = "aZ09 .,;:!?'\"-_*#>|[]()<>&\\`~\t’“”é\u0301漢😀𝔘🇫🇷\u00a0"
 FRAGMENTS = [
@@ -274,10 +274,10 @@ def _text_events(source: str) -> list[tuple[int, int, str, bool]]:
     last true in front matter, a code or HTML block or an autolink."""
     import pyromark
 
-    from lint.prose import blank
-    from lint.readers.byte_offsets import ByteOffsets
-    from lint.readers.frontmatter import front_matter_end
-    from lint.readers.markdown import OPTIONS
+    from lint.text.prose import blank
+    from lint.text.readers.byte_offsets import ByteOffsets
+    from lint.text.readers.frontmatter import front_matter_end
+    from lint.text.readers.markdown import OPTIONS
 
     front = front_matter_end(source)
     source = blank(source[:front]) + source[front:]  # as the reader parses it
@@ -304,7 +304,7 @@ def test_markdown_text_events_map_exactly(source: str) -> None:
     """Every text event's range, in code points, covers the source it stands for (itself, or
     the character reference it decodes), and the view shows it there: each of its characters
     at its own source offset (a bare URL, found by the reader, may be blanked)."""
-    from lint.readers.gfm_urls import find_links
+    from lint.text.readers.gfm_urls import find_links
 
     prose, regions = read_markdown(source)
     check_view(source, prose)

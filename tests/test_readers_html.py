@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from lint.engine import compile_rules
-from lint.model import Severity
-from lint.packs.spec import RuleSpec
-from lint.readers.html import read_html
-from lint.runner import lint_text
+from lint.core.model import Severity
+from lint.core.rule_spec import RuleSpec
+from lint.run.engine import compile_rules
+from lint.run.session import lint_text
+from lint.text.readers.html import read_html
 
 DOC = (
     "<!DOCTYPE html>\r\n<html><head><title>Vote day</title>\r\n"

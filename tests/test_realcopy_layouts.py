@@ -1,4 +1,4 @@
-"""The real-copy stories read the same in every layout (issue 13 §1, "Done when").
+"""The real-copy stories read the same in every layout (issue 13 1, "Done when").
 
 Each plain-text story of tests/fixtures/realcopy is taken apart into the paragraphs the reader
 finds, then set again three ways — blank-line paragraphs on one line each, blank-line
@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from lint.engine import RuleSet, compile_rules
-from lint.readers.text import read_text
-from lint.runner import Settings, lint_text, select_specs
+from lint.run.engine import RuleSet, compile_rules
+from lint.run.session import Settings, lint_text, select_specs
+from lint.text.readers.text import read_text
 
 SUITE = Path(__file__).parent / "fixtures" / "realcopy"
 # every plain-text story but the court record (layout "mixed": numbered lines and a caption,

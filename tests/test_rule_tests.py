@@ -11,7 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from lint.cli import cli
+from lint.cli.main import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from lint.engine import RuleSet, compile_rules
-from lint.errors import ConfigError
+from lint.core.errors import ConfigError
 from lint.packs.load import load_pack
-from lint.runner import Settings, lint_text, select_specs
+from lint.run.engine import RuleSet, compile_rules
+from lint.run.session import Settings, lint_text, select_specs
 
 
 @cache

@@ -11,8 +11,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.context import Context
-from lint.document import build_document
+from lint.analysis.context import Context
+from lint.core.model import Severity
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import SharedMatchers
 from lint.kinds.pii_address import _ADDRESS
 from lint.kinds.pii_base import DIGIT_CHAIN, digit_runs
@@ -37,9 +38,8 @@ from lint.kinds.profanity import (
     literal_heads,
     masked_match,
 )
-from lint.matchers import CASE_TRAPS, finditer_at, fold
-from lint.model import Severity
-from lint.packs.spec import RuleSpec
+from lint.match.patterns import CASE_TRAPS, finditer_at, fold
+from lint.text.document import build_document
 
 TERMS = ["fuck", "shit", "son of a bitch", "pissed off", "bullshit", "arse", "wanker"]
 PATTERNS = [

@@ -11,11 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lint.analysis.context import Context
 from lint.analysis.people import people
-from lint.anchors import WordAnchors
-from lint.context import Context
-from lint.document import build_document
-from lint.engine import RuleSet, compile_rules
 from lint.kinds.incitement import _DEATH_TO, _WISH
 from lint.kinds.legal_base import sentence_people
 from lint.kinds.safety_base import (
@@ -26,9 +23,12 @@ from lint.kinds.safety_base import (
 )
 from lint.kinds.threat import _INTENT
 from lint.kinds.unsourced_allegation import _ALLEGED
+from lint.match.anchors import WordAnchors
+from lint.match.openers import pattern_first_words
 from lint.packs.load import load_pack
 from lint.packs.locate import builtin_dir
-from lint.pattern_openers import pattern_first_words
+from lint.run.engine import RuleSet, compile_rules
+from lint.text.document import build_document
 
 # Words of the rules' patterns, near misses, and the awkward characters: hyphens, both
 # apostrophes, CRLF, capitals, ſ (an s to IGNORECASE), İ, punctuation that ends sentences.

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 import lint
-from lint.errors import ConfigError
+from lint.core.errors import ConfigError
 from lint.kinds import KINDS
 from lint.kinds.term_syntax import compile_terms
+from lint.match.term_index import LARGE_INDEX, TermIndex
 from lint.packs import cache, load
 from lint.packs.load import load_pack
-from lint.term_index import LARGE_INDEX, TermIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -330,9 +330,9 @@ def test_a_run_imports_only_the_kinds_its_packs_use(tmp_path: Path) -> None:
     code = f"""
 import sys
 from pathlib import Path
-from lint.engine import compile_rules
+from lint.run.engine import compile_rules
 from lint.packs.load import load_pack
-from lint.runner import lint_text
+from lint.run.session import lint_text
 rules = compile_rules(load_pack(Path({str(pack)!r})).rules)
 print(len(lint_text("a.txt", "We leverage synergy.", rules).violations))
 print(sorted(m for m in ("lint.kinds.term_list", "lint.kinds.threat", "lint.kinds.substitution",

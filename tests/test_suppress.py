@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from cli_helpers import HOUSE_PACK, found, write
 
-from lint.engine import compile_rules
 from lint.packs.load import load_pack
-from lint.runner import lint_text
+from lint.run.engine import compile_rules
+from lint.run.session import lint_text
 
 FORMATS = ("a.md", "a.txt", "a.html")
 

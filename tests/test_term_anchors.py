@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint import anchors
-from lint.context import Context
-from lint.document import build_document
+from lint.analysis.context import Context
+from lint.core.model import Severity
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import SharedMatchers
 from lint.kinds.term_list import TermList
 from lint.kinds.term_syntax import (
@@ -19,9 +19,9 @@ from lint.kinds.term_syntax import (
     opening_runs,
     patterns_by_opener,
 )
-from lint.matchers import CASE_TRAPS, finditer_at, fold
-from lint.model import Severity
-from lint.packs.spec import RuleSpec
+from lint.match import anchors
+from lint.match.patterns import CASE_TRAPS, finditer_at, fold
+from lint.text.document import build_document
 
 TERMS = [
     "so-called",

@@ -1,4 +1,4 @@
-"""Whose voice is it (issue 13 §4): words inside any direct quotation are the speaker's.
+"""Whose voice is it (issue 13 4): words inside any direct quotation are the speaker's.
 
 Neutrality, weasel, style and sourcing rules skip them whether or not a speaker was found;
 privacy and profanity still see them.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from lint.engine import RuleSet, compile_rules
-from lint.runner import Settings, lint_text, select_specs
+from lint.run.engine import RuleSet, compile_rules
+from lint.run.session import Settings, lint_text, select_specs
 
 WRITER = ("Tragically, you know, the plan is the worst ever, with 40% of families furious. "
           "Critics say it is reportedly bad, and recently it is widely believed to be a "

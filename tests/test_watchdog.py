@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from lint import watchdog
-from lint.matchers import RuleTimeout, compile_user, finditer_at, matches_user_at
+from lint.match import watchdog
+from lint.match.patterns import RuleTimeout, compile_user, finditer_at, matches_user_at
 
 RUNAWAY = r"(a|aa)+$"  # exponential backtracking on a run of a's with no end in sight
 

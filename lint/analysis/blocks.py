@@ -15,8 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from lint.document import Document, Region
-from lint.prose import ProseText
+from lint.text.document import Document, Region
+from lint.text.prose import ProseText
 
 
 @dataclass(frozen=True, slots=True)

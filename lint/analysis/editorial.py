@@ -13,8 +13,8 @@ from lint.analysis.attribution import attribute
 from lint.analysis.blocks import Block, blocks_of
 from lint.analysis.claims import Claims, Sentence
 from lint.analysis.quotations import Quote, find_quotes
-from lint.document import Document
-from lint.sentences import split
+from lint.analysis.sentences import split
+from lint.text.document import Document
 
 # what marks a press release (looked for with plain substring tests: a regex over the whole
 # text with these alternatives tried at every character cost a tenth of the linting)

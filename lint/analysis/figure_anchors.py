@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from lint.analysis.alternation import ordered_alternation
-from lint.matchers import START
+from lint.match.patterns import START
 
 # Where a figure can start: a number, a currency sign or one of the words FIGURE can begin
 # with (each followed by a non-word character in FIGURE). Found in one pass over the lower-

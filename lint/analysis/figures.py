@@ -22,7 +22,7 @@ from lint.analysis.not_statistics import (
     market_quote,
     range_reason,
 )
-from lint.matchers import GROUP, START, finditer_at
+from lint.match.patterns import GROUP, START, finditer_at
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"(?:\s?(?:thousand|million|billion|trillion|bn|mln|bln|m|k)\b)?"

@@ -104,7 +104,7 @@ SOURCE_NOUNS = frozenset(
     """.split()
 )
 
-# Source nouns that are documents: they "read" and their text "follows" (H3, real-copy §3).
+# Source nouns that are documents: they "read" and their text "follows" (H3, real-copy 3).
 DOCUMENT_NOUNS = frozenset(
     """
     statement report filing letter memo note release announcement document transcript text

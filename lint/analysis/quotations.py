@@ -26,7 +26,7 @@ from itertools import accumulate
 
 from lint.analysis.blocks import Block
 from lint.analysis.lexicon import MENTION_CUES, TITLE_NOUNS_AFTER, WORK_NOUNS
-from lint.matchers import glyph_positions
+from lint.match.patterns import glyph_positions
 
 # the double marks ('' and `` before the straight and curly ones), found in a whole text one
 # glyph at a time (glyph_positions), at one offset with MARK

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from functools import cache
 
 from lint.analysis.quotations import WORD
-from lint.matchers import CASE_TRAP_CHARS, fold
+from lint.match.patterns import CASE_TRAP_CHARS, fold
 
 _RUN = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")

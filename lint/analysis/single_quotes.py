@@ -1,4 +1,4 @@
-"""Pair single quotation marks that are quotations, never apostrophes (real-copy §2).
+"""Pair single quotation marks that are quotations, never apostrophes (real-copy 2).
 
 British copy quotes speech in single marks (‘We never left,’ she says.) and US copy uses them
 for short quotations of a word or two; but most single marks are apostrophes: ``don’t``,
@@ -18,7 +18,7 @@ from itertools import chain
 
 from lint.analysis.blocks import Block
 from lint.analysis.quotations import Quote
-from lint.matchers import START
+from lint.match.patterns import START
 
 _SINGLES = re.compile("[‘’']")
 # a mark that might open: at a line start or after white space, a bracket or a dash, before a

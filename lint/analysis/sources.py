@@ -16,7 +16,7 @@ import re
 
 from lint.analysis.lexicon import inflect
 from lint.analysis.speakers import DEFAULT, is_source
-from lint.matchers import trie_pattern
+from lint.match.patterns import trie_pattern
 
 _WORD = re.compile(r"\w[\w’'-]*")
 _POSSESSIVE = re.compile(r"[’']s$")

@@ -29,7 +29,7 @@ from lint.analysis.speakers import (
     reporting_words,
 )
 from lint.analysis.token_prefix import TokenPrefix
-from lint.matchers import GROUP, START
+from lint.match.patterns import GROUP, START
 
 PREPOSITIONS = frozenset("of in from at for to with by on near outside inside".split())
 _POSSESSIVE = re.compile(r"[’']s$")

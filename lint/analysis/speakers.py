@@ -22,7 +22,7 @@ from lint.analysis.lexicon import (
     SOURCE_NOUNS,
     inflect,
 )
-from lint.matchers import trie_pattern
+from lint.match.patterns import trie_pattern
 
 Token = tuple[int, str]
 
@@ -133,4 +133,4 @@ def reporting_words(params: Params = DEFAULT) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + trie_pattern(words) + r")\b")
 
 
-reporting_words(DEFAULT)  # compiled on import, so a warm start finds it (lint.re_warm)
+reporting_words(DEFAULT)  # compiled on import, so a warm start finds it (lint.match.re_warm)

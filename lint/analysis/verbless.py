@@ -1,4 +1,4 @@
-"""Attribution routes that need no report verb (real-copy §3): the layout names the speaker.
+"""Attribution routes that need no report verb (real-copy 3): the layout names the speaker.
 
 - ``transcript``: the quotation sits in a turn of a transcript or interview (``RUIZ:``,
   ``Q:``/``A:`` opening its paragraph): the turn's speaker is quoting.
@@ -22,7 +22,7 @@ from lint.analysis.lexicon import DRAFT_LABELS, INSCRIPTION_NOUNS
 from lint.analysis.quotations import Quote
 from lint.analysis.speaker_search import ends_with_colon
 from lint.analysis.speakers import name_run
-from lint.matchers import trie_pattern
+from lint.match.patterns import trie_pattern
 
 if TYPE_CHECKING:
     from lint.analysis.attribution import Attributor

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from typing import TextIO
 
 from lint import __version__
-from lint.model import FileResult, Kept, Severity, Violation
-from lint.packs.spec import RuleSpec
-from lint.positions import Encoding, LineIndex, units
+from lint.core.model import FileResult, Kept, Severity, Violation
+from lint.core.positions import Encoding, LineIndex, units
+from lint.core.rule_spec import RuleSpec
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 

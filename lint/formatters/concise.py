@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from lint.core.model import FileResult
 from lint.formatters import Formatter, locate
 from lint.formatters.escape import shown_path, shown_text
-from lint.model import FileResult
 
 
 class Concise(Formatter):

@@ -13,10 +13,10 @@ from typing import Any
 
 import click
 
+from lint.core.model import FileResult, Severity
+from lint.core.positions import LineIndex
 from lint.formatters import Formatter, Located, line_index, locate, severity_counts
 from lint.formatters.escape import shown_path, shown_text
-from lint.model import FileResult, Severity
-from lint.positions import LineIndex
 
 # C0 but tab, DEL and C1 (0x9b is a one-byte CSI to some terminals)
 _CONTROLS_TO_SPACE = {c: " " for c in [*range(0x20), *range(0x7F, 0xA0)] if c != ord("\t")}

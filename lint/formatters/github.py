@@ -9,9 +9,9 @@ never end the command early.
 
 from __future__ import annotations
 
+from lint.core.model import FileResult, Severity
 from lint.formatters import Formatter, locate
 from lint.formatters.escape import shown_path, shown_text
-from lint.model import FileResult, Severity
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from lint.core.model import FileResult
 from lint.formatters import Formatter, Located, indented_json, locate, severity_counts
 from lint.formatters.escape import shown_path
-from lint.model import FileResult
 
 
 def violation_dict(loc: Located) -> dict[str, Any]:

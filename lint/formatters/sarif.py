@@ -1,4 +1,4 @@
-"""``sarif``: a SARIF 2.1.0 log that GitHub code scanning accepts (engineering notes §B2).
+"""``sarif``: a SARIF 2.1.0 log that GitHub code scanning accepts (engineering notes B2).
 
 Choices worth knowing:
 - ``columnKind`` is always written. Columns, ``charOffset`` and ``charLength`` are code points
@@ -23,11 +23,11 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
+from lint.core.model import FileResult, Severity, Violation
+from lint.core.positions import Encoding
+from lint.core.rule_spec import RuleSpec
 from lint.formatters import Formatter, Located, SourceIndex, indented_json, line_index, locate
 from lint.formatters.escape import shown_path
-from lint.model import FileResult, Severity, Violation
-from lint.packs.spec import RuleSpec
-from lint.positions import Encoding
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/copydesk/"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from lint.core.model import FileResult, Violation
 from lint.formatters import Formatter
 from lint.formatters.escape import shown_text
-from lint.model import FileResult, Violation
 
 
 def _short(text: str) -> str:

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lint.matchers import compile_user
-from lint.term_index import TermIndex
+from lint.match.patterns import compile_user
+from lint.match.term_index import TermIndex
 
 if TYPE_CHECKING:
-    from lint.context import Context
-    from lint.packs.spec import RuleSpec
+    from lint.analysis.context import Context
+    from lint.core.rule_spec import RuleSpec
 
 
 class KindError(Exception):
@@ -75,7 +75,7 @@ class SharedMatchers:
         return self.indexes[key]
 
     def accepted(self, text: str) -> bool:
-        from lint.matchers import TIMEOUT_SECONDS, RuleTimeout
+        from lint.match.patterns import TIMEOUT_SECONDS, RuleTimeout
 
         for p in self.accept:  # a project's own regexes: bounded like a pack's
             try:
@@ -89,7 +89,7 @@ class SharedMatchers:
 
     def prepare(self) -> None:
         """Compile each index's pattern now, before any document: every document needs it, and
-        the warm start (:mod:`lint.re_warm`) records only what is compiled before the first."""
+        the warm start (:mod:`lint.match.re_warm`) records only what is compiled before the first."""
         for index in self.indexes.values():
             if index.owners:
                 index.pattern  # noqa: B018 (a property that compiles)

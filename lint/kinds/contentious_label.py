@@ -15,13 +15,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.term_list import KEYS as TERM_KEYS
 from lint.kinds.term_list import TermList
 from lint.kinds.term_list import validate as validate_terms
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
 
 NAME = "contentious-label"
 KEYS = {**TERM_KEYS, "designations": schema.is_str_list, "window": schema.is_int}

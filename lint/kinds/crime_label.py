@@ -1,6 +1,6 @@
 """``crime-label``: a crime or wrongdoing label pinned on a named person in the writer's voice
 ("Mark Ellison is a fraudster", "Councillor Jane Roe, a known liar, …", "the murderer John
-Smith"), with no legal status in the sentence (policy reference §3.6, H7).
+Smith"), with no legal status in the sentence (policy reference 3.6, H7).
 
 Only three shapes count, so that a label merely near a name stays quiet: PERSON + copula +
 label, PERSON + appositive label, and label directly before a PERSON. A legal qualifier in
@@ -15,13 +15,13 @@ import re
 from collections.abc import Iterable
 
 from lint.analysis.alternation import ordered_alternation
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
 from lint.kinds.legal_base import qualified, sentence_people
 from lint.kinds.safety_base import pattern_anchors
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
 
 NAME = "crime-label"
 KEYS = {"labels": schema.is_str_list, "extra_labels": schema.is_str_list}

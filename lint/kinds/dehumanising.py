@@ -1,5 +1,5 @@
 """``dehumanising-group``: an identity group equated with or likened to vermin, disease or
-beasts ("migrants are vermin", "they breed like rats, these …"), policy reference §3.9.
+beasts ("migrants are vermin", "they breed like rats, these …"), policy reference 3.9.
 
 A group noun from ``groups`` (optionally after these/those/all/illegal …) is linked by a
 copula ("are", "were", "are nothing but", "are no better than", "are like") or by "breed /
@@ -14,12 +14,12 @@ import re
 from collections.abc import Iterable
 
 from lint.analysis.alternation import ordered_alternation
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
 from lint.kinds.safety_base import PhraseAnchors, reported
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
 
 NAME = "dehumanising-group"
 KEYS = {

@@ -11,10 +11,13 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
-from lint.anchors import COMMON_OPENERS, OpenerAnchors
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Exceptions, Hit, KindError, Rule, SharedMatchers, check_regex
-from lint.matchers import (
+from lint.match.anchors import COMMON_OPENERS, OpenerAnchors
+from lint.match.openers import user_openers
+from lint.match.patterns import (
     compile_user,
     finditer,
     fold,
@@ -22,10 +25,7 @@ from lint.matchers import (
     matches_user_at,
     select_longest,
 )
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
-from lint.pattern_openers import user_openers
-from lint.term_index import TermIndex
+from lint.match.term_index import TermIndex
 
 KEYS = schema.KIND_KEYS["existence"]
 
@@ -110,7 +110,7 @@ _UNSPLITTABLE = re.compile(r"\\(?:[1-9]|g<)|\(\?(?:P[=>]|&|\(|[-+\w^]+\))")
 def _patterns_by_opener(
     opts: dict[str, Any], ignorecase: bool
 ) -> dict[str, Callable[[], Any]] | None:
-    """For each common word (:data:`lint.anchors.COMMON_OPENERS`) that opens a match of some
+    """For each common word (:data:`lint.match.anchors.COMMON_OPENERS`) that opens a match of some
     token: a builder of the rule's pattern made of just those tokens, in their order.
 
     Where the text holds that word, no other token can match (each token's matches open

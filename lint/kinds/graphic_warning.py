@@ -3,7 +3,7 @@ descriptors ("dismembered", "severed limbs", "a pool of blood") and no content w
 first ``paragraphs`` blocks. Reports the first descriptor, once per document.
 
 Words of ordinary war and crime reporting ("killed", "coffins", "a bloody battle") are not
-descriptors; the list is for physical detail that needs signposting (policy reference §3.9).
+descriptors; the list is for physical detail that needs signposting (policy reference 3.9).
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import require_positive, word_list
 from lint.kinds.safety_base import pattern_anchors
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
 
 NAME = "graphic-no-warning"
 KEYS = {

@@ -1,4 +1,4 @@
-"""``incitement``: a call for, or wish of, violence against someone (policy reference §3.9):
+"""``incitement``: a call for, or wish of, violence against someone (policy reference 3.9):
 "someone should shoot the judge", "traitors deserve to hang", "he should be shot", "death to
 the dictator".
 
@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterable
 
 from lint.analysis.alternation import ordered_alternation
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
 from lint.kinds.safety_base import (
@@ -26,8 +28,6 @@ from lint.kinds.safety_base import (
     reported,
     sentence_of,
 )
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
 
 NAME = "incitement"
 KEYS = {"verbs": schema.is_str_list, "extra_verbs": schema.is_str_list}

@@ -9,10 +9,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
 
 NAME = "late-attribution"
 KEYS = {"min_sentences": schema.is_int}

@@ -13,10 +13,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
+from lint.analysis.context import Context
 from lint.analysis.people import HONORIFICS, NAME, TOKEN, name_core, people
-from lint.context import Context
 from lint.kinds.safety_base import sentence_facts
-from lint.matchers import END, glyph_positions, trie_pattern
+from lint.match.patterns import END, glyph_positions, trie_pattern
 
 Span = tuple[int, int]
 
@@ -31,7 +31,7 @@ CLEARED = re.compile(
     r"\b(?:acquitted|found\s+not\s+guilty|cleared\s+of|exonerated|charges\s+(?:were\s+)?dropped)\b",
     re.IGNORECASE,
 )
-# Where an allegation comes from (H5 plus the legal sources of reference §3.6).
+# Where an allegation comes from (H5 plus the legal sources of reference 3.6).
 LEGAL_SOURCE = re.compile(
     r"\b(?:police|prosecutors?|prosecution|indictment|lawsuit|suit|complaint|court\s+(?:papers|"
     r"documents|filings?|records)|charge\s+sheet|charging\s+documents?|affidavit|plaintiffs?|"

@@ -12,13 +12,13 @@ import re
 from collections.abc import Iterable
 
 from lint.analysis.alternation import longest_first
+from lint.analysis.context import Context
 from lint.analysis.lexicon import PRONOUNS, SOURCE_NOUNS, inflect
-from lint.anchors import WordAnchors
-from lint.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import phrase_first_words, phrase_pattern
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
+from lint.match.anchors import WordAnchors
 
 NAME = "loaded-verb"
 KEYS = {"verbs": schema.is_str_list, "window": schema.is_int}

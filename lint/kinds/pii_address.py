@@ -1,4 +1,4 @@
-"""``pii-home-address``: a person's home address (policy reference §3.7 home-address).
+"""``pii-home-address``: a person's home address (policy reference 3.7 home-address).
 
 An address is a house number, one to three capitalised words and a street suffix ("14 Elm
 Street", "221B Maple Avenue"), with the town and postcode when they follow ("14 Elm Road,
@@ -19,14 +19,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lint.analysis.context import Context
 from lint.analysis.people import people
-from lint.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, word_list
 from lint.kinds.pii_base import digit_runs, sentence_at
-from lint.matchers import finditer_at
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
+from lint.match.patterns import finditer_at
 
 NAME = "pii-home-address"
 KEYS = {"exempt": schema.is_str_list, "extra_exempt": schema.is_str_list}

@@ -1,6 +1,6 @@
 """Shared plumbing for the privacy kinds: sentence lookup, context cues and digit runs.
 
-The privacy kinds find personal data (policy reference §3.7, H8) with the validators of
+The privacy kinds find personal data (policy reference 3.7, H8) with the validators of
 ``phonenumbers`` and ``python-stdnum``; those libraries are imported inside each kind's
 ``check`` so that loading the packs (and every run that does not use privacy) stays fast.
 """
@@ -11,8 +11,8 @@ import re
 from bisect import bisect_right
 
 from lint.analysis.alternation import longest_first
-from lint.context import Context
-from lint.matchers import START
+from lint.analysis.context import Context
+from lint.match.patterns import START
 
 # Separated groups of digits: "4111 1111 1111 1111", "123-45-6789", "4111111111111111".
 # A digit first, then the look-behind: the scan skips to digits at C speed (same matches).
@@ -27,7 +27,7 @@ _last_runs: tuple[str, list[int]] = ("", [])
 
 def digit_runs(text: str) -> list[int]:
     """Sorted offsets where a run of digits starts: where a pattern that opens on a digit
-    after no digit can match (try it there with :func:`lint.matchers.finditer_at`)."""
+    after no digit can match (try it there with :func:`lint.match.patterns.finditer_at`)."""
     global _last_runs
     last = _last_runs
     if last[0] is not text:

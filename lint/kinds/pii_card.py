@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule
 from lint.kinds.pii_base import DIGIT_CHAIN, digit_runs, groups, pick, windows
-from lint.matchers import finditer_at
-from lint.packs.spec import RuleSpec
+from lint.match.patterns import finditer_at
 
 NAME = "pii-payment-card"
 KEYS: dict[str, object] = {}

@@ -1,4 +1,4 @@
-"""``pii-email``: e-mail addresses (policy reference §3.7, H8).
+"""``pii-email``: e-mail addresses (policy reference 3.7, H8).
 
 Documentation domains are exempt: example.com, example.org and example.net (RFC 2606) and
 anything under the reserved ``.test``, ``.example``, ``.invalid`` and ``.localhost`` names,
@@ -20,12 +20,12 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
 
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, word_list
-from lint.matchers import finditer_at
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
+from lint.match.patterns import finditer_at
 
 NAME = "pii-email"
 KEYS = {

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, word_list
 from lint.kinds.pii_base import cue_near, phrases
-from lint.matchers import CASE_TRAPS, fold, trie_pattern
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
+from lint.match.patterns import CASE_TRAPS, fold, trie_pattern
 
 NAME = "pii-government-id"
 KEYS = {

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule
 from lint.kinds.pii_base import digit_runs
-from lint.matchers import finditer_at
-from lint.packs.spec import RuleSpec
+from lint.match.patterns import finditer_at
 
 NAME = "pii-iban"
 KEYS: dict[str, object] = {}

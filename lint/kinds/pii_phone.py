@@ -17,13 +17,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, word_list
 from lint.kinds.pii_base import digit_runs, pick
-from lint.matchers import finditer_at
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
+from lint.match.patterns import finditer_at
 
 NAME = "pii-phone"
 KEYS = {

@@ -1,5 +1,5 @@
 """``presumed-guilt``: wording that treats a suspect as guilty: "arrested for murder" (say
-"arrested on suspicion of murder"), offered as a fix (policy reference §3.6).
+"arrested on suspicion of murder"), offered as a fix (policy reference 3.6).
 
 ``verbs`` are the arrest verbs and ``crimes`` the offences (nouns and -ing forms) that may
 follow "for" (with an optional "the"). A sentence that states a conviction or plea (convicted,
@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
 from lint.kinds.safety_base import pattern_anchors
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
 
 NAME = "presumed-guilt"
 KEYS = {

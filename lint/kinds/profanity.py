@@ -26,13 +26,13 @@ from typing import Any
 import yaml
 
 from lint.analysis.alternation import longest_first, ordered_alternation
-from lint.anchors import WordAnchors
-from lint.context import Context, inside
+from lint.analysis.context import Context, inside
+from lint.core import schema
+from lint.core.regular_files import read_text
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
-from lint.matchers import finditer_at, fold
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
-from lint.regular_files import read_text
+from lint.match.anchors import WordAnchors
+from lint.match.patterns import finditer_at, fold
 
 NAME = "profanity"
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
 
 NAME = "quote-attribution"
 KEYS = {"min_words": schema.is_int}

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lint.context import Context, inside, merge
+from lint.analysis.context import Context, inside, merge
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Exceptions, Hit, KindError, Rule, SharedMatchers, check_regex
-from lint.matchers import finditer
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
+from lint.match.patterns import finditer
 
 KEYS = schema.KIND_KEYS["repetition"]
 

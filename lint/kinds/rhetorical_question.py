@@ -1,5 +1,5 @@
 """``rhetorical-question``: a question in the writer's own voice ("If this isn’t affection,
-what is?"), which argues with the reader instead of informing them (reference §3.10).
+what is?"), which argues with the reader instead of informing them (reference 3.10).
 
 A sentence counts when it ends in "?" outside any quotation and is not a heading (a heading
 block, or a block of one short sentence with every word capitalised, "Who Really Wins
@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.context import Context, overlaps
+from lint.analysis.context import Context, overlaps
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
 
 NAME = "rhetorical-question"
 KEYS = {"min_words": schema.is_int}

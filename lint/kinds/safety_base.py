@@ -4,9 +4,9 @@ finding the writer only reports (inside an attributed quotation, or after "said 
 Safety rules never skip quotations: a threat is a threat wherever it appears, but one the
 writer reports in a named speaker's words is lowered one level ("reported threat").
 
-:func:`~lint.pattern_openers.pattern_first_words` reads the words a rule's pattern can open
+:func:`~lint.match.openers.pattern_first_words` reads the words a rule's pattern can open
 with, so that the safety and legal kinds try their patterns only where one of those words
-starts (:class:`~lint.anchors.WordAnchors`).
+starts (:class:`~lint.match.anchors.WordAnchors`).
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from itertools import pairwise
 from weakref import WeakKeyDictionary
 
 from lint.analysis.alternation import longest_first
+from lint.analysis.context import Context, inside
 from lint.analysis.lexicon import REPORT_VERBS
-from lint.anchors import WordAnchors
-from lint.context import Context, inside
 from lint.kinds import SharedMatchers
-from lint.matchers import CASE_TRAPS, finditer_at, normalise_term
-from lint.pattern_openers import pattern_first_words
-from lint.term_index import TermIndex
+from lint.match.anchors import WordAnchors
+from lint.match.openers import pattern_first_words
+from lint.match.patterns import CASE_TRAPS, finditer_at, normalise_term
+from lint.match.term_index import TermIndex
 
 # People a threat or a call to violence can be aimed at.
 ROLES = (

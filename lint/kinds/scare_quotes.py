@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lint.analysis.context import Context
 from lint.analysis.lexicon import DOUBT_CUES
 from lint.analysis.quotations import WORD
 from lint.analysis.sentence_words import SentenceWords
-from lint.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, word_list
-from lint.matchers import CASE_TRAPS, fold
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
+from lint.match.patterns import CASE_TRAPS, fold
 
 
 def _is_mode(value: object) -> str | None:

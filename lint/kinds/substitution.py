@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Exceptions, Hit, Rule, SharedMatchers, check_regex
-from lint.matchers import finditer, is_literal, select_longest
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
+from lint.match.patterns import finditer, is_literal, select_longest
 
 KEYS = schema.KIND_KEYS["substitution"]
 # An opening parenthesis that starts a capturing group (not escaped, not "(?"). Plain ``re``:

@@ -1,4 +1,4 @@
-"""``suicide-method``: the method of a suicide described next to it (policy reference §3.9,
+"""``suicide-method``: the method of a suicide described next to it (policy reference 3.9,
 IPSO clause 5: avoid excessive detail of method).
 
 A suicide cue from ``cues`` ("suicide", "took her own life", "killed himself") and a method
@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, KindError, Rule, SharedMatchers
 from lint.kinds.editorial_base import word_list
 from lint.kinds.safety_base import pattern_anchors, search_between, sentences_holding
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
 
 NAME = "suicide-method"
 KEYS = {

@@ -24,8 +24,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from lint.anchors import WordAnchors
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
 from lint.kinds.editorial_base import word_list
 from lint.kinds.term_syntax import (
@@ -36,8 +37,7 @@ from lint.kinds.term_syntax import (
     patterns_by_opener,
     term_regex,
 )
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
+from lint.match.anchors import WordAnchors
 
 NAME = "term-list"
 KEYS: dict[str, schema.Check] = {

@@ -20,8 +20,8 @@ from functools import partial
 
 from lint.analysis.alternation import longest_first
 from lint.analysis.lexicon import inflect
-from lint.anchors import COMMON_OPENERS
-from lint.matchers import CASE_TRAPS, fold
+from lint.match.anchors import COMMON_OPENERS
+from lint.match.patterns import CASE_TRAPS, fold
 
 SEP = r"(?:\s*[-‐‑]\s*|\s+)"
 _FORBIDDEN = re.compile(r"[\\^$.*?{}\[\]]")
@@ -122,7 +122,7 @@ def opening_runs(terms: Iterable[str], inflect_last: bool = False) -> list[set[s
 def patterns_by_opener(
     terms: list[str], runs: list[set[str]], inflect_last: bool, ignorecase: bool
 ) -> dict[str, Callable[[], re.Pattern[str]]]:
-    """For each common word (:data:`lint.anchors.COMMON_OPENERS`) that opens a match of some
+    """For each common word (:data:`lint.match.anchors.COMMON_OPENERS`) that opens a match of some
     term (``runs`` are :func:`opening_runs` of ``terms``): a builder of :func:`compile_terms`
     of just those terms.
 

@@ -1,5 +1,5 @@
 """``threat``: a first-person statement of intent to do violence to someone ("I will find you
-and kill you", "we’re going to burn his house down"), policy reference §3.9.
+and kill you", "we’re going to burn his house down"), policy reference 3.9.
 
 Three parts must line up in one sentence: I/we + an intent (will, ’ll, shall, am/are going to,
 gonna, intend to, swear to), a violence verb from ``verbs`` at most ``window`` words later, and
@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterable
 
 from lint.analysis.alternation import ordered_alternation
-from lint.context import Context
+from lint.analysis.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import require_positive, word_list
 from lint.kinds.safety_base import (
@@ -26,8 +28,6 @@ from lint.kinds.safety_base import (
     pattern_anchors,
     sentences_holding,
 )
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
 
 NAME = "threat"
 KEYS = {"verbs": schema.is_str_list, "extra_verbs": schema.is_str_list, "window": schema.is_int}

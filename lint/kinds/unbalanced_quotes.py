@@ -12,10 +12,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from lint.analysis.blocks import Block
+from lint.analysis.context import Context
 from lint.analysis.quotations import MARK, opens
-from lint.context import Context
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
-from lint.packs.spec import RuleSpec
 
 NAME = "unbalanced-quotes"
 KEYS: dict[str, object] = {}

@@ -1,5 +1,5 @@
 """``unsourced-allegation``: "allegedly" or "the alleged …" about a named person with no source
-of the allegation nearby (policy reference §3.6, H5, H7).
+of the allegation nearby (policy reference 3.6, H5, H7).
 
 "Allegedly" is no defence when nobody is named as making the allegation. The rule is quiet
 when the sentence or the one before it (same paragraph) has a strong H5 cue (a link, "according
@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lint.analysis.context import Context
 from lint.analysis.lexicon import NOT_NAMES
-from lint.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.legal_base import LEGAL_SOURCE, sentence_people
 from lint.kinds.safety_base import pattern_anchors
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
 
 NAME = "unsourced-allegation"
 KEYS: dict[str, schema.Check] = {}

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lint.analysis.context import Context
 from lint.analysis.figure_anchors import FIGURE_WORDS
 from lint.analysis.figures import Figure
-from lint.anchors import WordAnchors
-from lint.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
+from lint.match.anchors import WordAnchors
 
 NAME = "unsourced-figure"
 KEYS = {"min_cue": schema.is_int}

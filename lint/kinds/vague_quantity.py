@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lint.analysis.context import Context
 from lint.analysis.figures import TIME_UNITS
-from lint.anchors import WordAnchors
-from lint.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, phrase_first_words, phrase_pattern, word_list
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
+from lint.match.anchors import WordAnchors
 
 NAME = "vague-quantity"
 KEYS = {

@@ -14,13 +14,13 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 
+from lint.analysis.context import Context
 from lint.analysis.lexicon import inflect
-from lint.anchors import WordAnchors
-from lint.context import Context
+from lint.core import schema
+from lint.core.rule_spec import RuleSpec
 from lint.kinds import Hit, Rule, SharedMatchers
 from lint.kinds.editorial_base import EditorialRule, phrase_first_words, phrase_pattern, word_list
-from lint.packs import schema
-from lint.packs.spec import RuleSpec
+from lint.match.anchors import WordAnchors
 
 NAME = "vague-source"
 KEYS = {

@@ -10,7 +10,7 @@ Two kinds of record live in ``$XDG_CACHE_HOME/copydesk`` (or ``~/.cache/copydesk
   terms, or the pattern text), its flags, the exact Python version and the same code
   fingerprint. Loading it hands the stored program to ``_sre``, which checks it. One more
   holds the programs of every pattern a run compiles before its first document
-  (:mod:`lint.re_warm`).
+  (:mod:`lint.match.re_warm`).
 
 Records are sealed (:mod:`lint.packs.sealed`): a record this user did not write, or one that
 names anything but copydesk's own record types, is never unpickled.
@@ -33,8 +33,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from lint.core.regular_files import read_bytes
 from lint.packs import sealed
-from lint.regular_files import read_bytes
 
 _FORMAT = 1  # bump when the layout of a record changes
 _KEEP = 500  # records kept in the folder (a run of the built-in packs writes about 25)

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lint.errors import ConfigError
-from lint.model import Severity
-from lint.packs import schema
-from lint.packs.spec import Action, RuleSpec, RuleTest
-from lint.regular_files import read_text
-from lint.yamlsource import KeyPath, fail, load_yaml, locate
+from lint.config.yaml_source import KeyPath, fail, load_yaml, locate
+from lint.core import schema
+from lint.core.errors import ConfigError
+from lint.core.model import Severity
+from lint.core.regular_files import read_text
+from lint.core.rule_spec import Action, RuleSpec, RuleTest
 
 
 @dataclass

@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lint.regular_files import read_bytes
+from lint.core.regular_files import read_bytes
 
 MAGIC = b"copydesk-sealed-1\n"
 _MAC = hashlib.sha256().digest_size

@@ -22,14 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lint.model import FileResult
+    from lint.core.model import FileResult
 
 
 def problems(text: str, result: FileResult) -> list[str]:
     """What is wrong with a result: an error, a span outside the text, a line:col that does not
     lead back to its offset or that counts a line end (``\\r\\n``, ``\\n``, lone ``\\r``) as a
     character of its line."""
-    from lint.positions import LineIndex
+    from lint.core.positions import LineIndex
 
     out = [f"error: {result.error}"] if result.error else []
     lines = LineIndex(text)
@@ -88,8 +88,8 @@ def main() -> int:
     sys.path.append(str(Path(__file__).resolve().parent))
     from random_docs import GENERATORS
 
-    from lint.engine import compile_rules
-    from lint.runner import Settings, lint_text, select_specs
+    from lint.run.engine import compile_rules
+    from lint.run.session import Settings, lint_text, select_specs
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=2000)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.discovery import walk
+from lint.config.discovery import walk
 
 GUARD = 120  # seconds: each run costs about 1 s; a blocked read would never end
 

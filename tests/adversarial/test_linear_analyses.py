@@ -16,10 +16,10 @@ from functools import cache
 
 import pytest
 
-from lint import matchers
-from lint.engine import RuleSet, compile_rules
-from lint.model import FileResult
-from lint.runner import Settings, lint_text, select_specs
+from lint.core.model import FileResult
+from lint.match import patterns as matchers
+from lint.run.engine import RuleSet, compile_rules
+from lint.run.session import Settings, lint_text, select_specs
 
 SIZE = 100_000
 
@@ -241,7 +241,7 @@ def test_sentence_boundaries_are_what_the_plain_pattern_found() -> None:
     import random
     import re
 
-    from lint.sentences import _boundaries
+    from lint.analysis.sentences import _boundaries
 
     plain = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9\u00C0-\u024F])")
     rng = random.Random(2)

@@ -16,14 +16,14 @@ from contextlib import contextmanager
 
 import pytest
 
-from lint.document import Region, build_document
-from lint.engine import compile_rules
-from lint.model import Severity
-from lint.packs.spec import RuleSpec
-from lint.prose import ProseText
-from lint.readers import budget
-from lint.readers.markdown import read_markdown
-from lint.runner import lint_text
+from lint.core.model import Severity
+from lint.core.rule_spec import RuleSpec
+from lint.run.engine import compile_rules
+from lint.run.session import lint_text
+from lint.text.document import Region, build_document
+from lint.text.prose import ProseText
+from lint.text.readers import budget
+from lint.text.readers.markdown import read_markdown
 
 CEILING = 5.0  # CPU seconds; each case below costs at most ~0.21 s on the 2-core machine
 
@@ -188,14 +188,14 @@ def test_a_reader_that_recurses_too_deep_falls_back(monkeypatch: pytest.MonkeyPa
     def recurse(text: str) -> tuple[object, list[object]]:
         raise RecursionError
 
-    monkeypatch.setattr("lint.readers.markdown.read_markdown", recurse)
+    monkeypatch.setattr("lint.text.readers.markdown.read_markdown", recurse)
     doc = build_document("deep.md", DOC)
     assert doc.notes == ["Markdown nesting too deep for its reader; linted as plain text"]
     assert doc.format == "text"
 
 
 def test_without_an_alarm_deep_nesting_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("lint.watchdog.available", lambda: False)
+    monkeypatch.setattr("lint.match.watchdog.available", lambda: False)
     deep = "> " * (budget.UNTIMED_MAX_NESTING + 1) + "a\n"
     assert build_document("deep.md", deep).notes == [
         f"not read as Markdown (a line nests more than {budget.UNTIMED_MAX_NESTING} quotes or "

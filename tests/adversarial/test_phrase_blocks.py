@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from lint.context import Context
-from lint.document import build_document
-from lint.engine import compile_rules
+from lint.analysis.context import Context
 from lint.kinds import KINDS
 from lint.packs.load import load_pack
-from lint.runner import Settings, lint_text, select_specs
+from lint.run.engine import compile_rules
+from lint.run.session import Settings, lint_text, select_specs
+from lint.text.document import build_document
 
 PACK = """\
 pack: phrases

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from random_docs import GENERATORS
 
-from lint.engine import RuleSet, compile_rules
-from lint.runner import Settings, lint_text, select_specs
+from lint.run.engine import RuleSet, compile_rules
+from lint.run.session import Settings, lint_text, select_specs
 
 _RULES: list[RuleSet] = []
 

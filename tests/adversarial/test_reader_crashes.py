@@ -17,9 +17,9 @@ from itertools import pairwise
 import pytest
 
 from lint.analysis.editorial import Editorial
-from lint.document import build_document
-from lint.engine import RuleSet, compile_rules
-from lint.runner import Settings, lint_text, select_specs
+from lint.run.engine import RuleSet, compile_rules
+from lint.run.session import Settings, lint_text, select_specs
+from lint.text.document import build_document
 
 CRASHES = [
     # (file name, minimised document, the rule that raised)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from lint import parallel
-from lint.model import FileResult, Severity
-from lint.parallel import Job, Outcome
-from lint.runner import Settings
+from lint.core.model import FileResult, Severity
+from lint.run import parallel
+from lint.run.parallel import Job, Outcome
+from lint.run.session import Settings
 
 GUARD = 120  # seconds: the hang guard of each run (each costs a few seconds)
 
@@ -164,7 +164,7 @@ def test_a_bug_reading_one_file_leaves_the_others_checked(
 ) -> None:
     from cli_helpers import run
 
-    from lint import runner
+    from lint.run import session as runner
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text("Fine (source).\n")

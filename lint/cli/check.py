@@ -1,0 +1,322 @@
+"""``copydesk check``: collect inputs, lint each with its own settings, format, pick the exit code.
+
+Exit codes: 0 clean, 1 a shown finding at or above the file's fail-on level, 2 a usage,
+configuration or input error (2 wins over 1; the other files are still checked and reported).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from lint.cli import report
+from lint.config.discovery import walk
+from lint.config.project import Config, clear_caches, config_at, find_config, load_config_file
+from lint.core.errors import CopydeskError
+from lint.core.model import FileResult, Severity
+from lint.formatters.escape import shown_text
+from lint.run import stopping
+from lint.text.document import format_for
+
+if TYPE_CHECKING:
+    from lint.run.parallel import Job, Outcome
+    from lint.run.session import Overrides
+
+STDIN = "-"
+NO_FILES = "no Markdown, text or HTML files found"
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def _warn(message: str) -> None:
+    # escaped: a file name or a pack's text must not drive the terminal or split the line
+    click.echo(f"copydesk: warning: {shown_text(message)}", err=True)
+
+
+def _error(message: str) -> None:
+    click.echo(f"copydesk: error: {shown_text(message)}", err=True)
+
+
+def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, bool, bool]]:
+    """(path as it will be printed, explicit?, exists?) for each input.
+
+    A walked file is printed as the folder was given plus its relative path (``docs`` and
+    ``docs/`` both give ``docs/a.md``; ``.`` gives ``a.md``), never made absolute.
+    """
+    for given in paths or (".",):
+        if given == STDIN:
+            yield STDIN, True, True
+            continue
+        p = Path(given)
+        if p.is_dir():
+            bare = given in (".", "./")
+            for rel in walk(p):
+                yield (rel.as_posix() if bare else os.path.join(given, rel.as_posix())), False, True
+        else:
+            yield given, True, p.exists()
+
+
+def _pack_args(packs: tuple[str, ...]) -> tuple[str, ...]:
+    # a --pack path is relative to the working folder, not to a config file's folder
+    return tuple(str(Path(p).resolve()) if Path(p).exists() else p for p in packs)
+
+
+def run_check(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output_file: str | None,
+    stdin_filename: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    min_severity: str | None,
+    fail_on: str | None,
+    statistics: bool,
+    config_file: str | None,
+    packs: tuple[str, ...],
+    profile: str | None,
+    position_encoding: str,
+    no_color: bool,
+    jobs: int | None = None,
+) -> int:
+    from lint.config.profiles import load_profile
+    from lint.run.parallel import Job, run_jobs, use_workers, worker_count
+    from lint.run.session import WARNINGS, Overrides, resolve_pack
+
+    clear_caches()
+    _real_folder.cache_clear()
+    cli = Overrides(
+        profile=profile, extra_packs=_pack_args(packs), select=_split(select), ignore=_split(ignore)
+    )
+    try:
+        forced = load_config_file(Path(config_file)) if config_file else None
+        # command-line packs and profile are checked once, up front: an error later in the
+        # loop then always comes from a config file
+        for name in cli.extra_packs:
+            resolve_pack(name, str(Path.cwd()))
+        if profile:
+            load_profile(profile)
+    except CopydeskError as exc:
+        _error(str(exc))
+        return 2
+    if output_file is None and sys.stdout is None:  # started with stdout closed (">&-")
+        _error("cannot write the report: standard output is closed (use -o FILE)")
+        return 2
+    shown_as = report.format_name(fmt, output_file, statistics)
+    plan = _plan(paths, stdin_filename, forced, cli, min_severity, position_encoding)
+    if output_file and (clash := _overwrites_input(output_file, plan)):
+        _error(f"{output_file}: refusing to write the report over {clash}, an input of this run")
+        return 2
+    if shown_as == "full":  # only `full` prints the findings' lines: keep them only then
+        plan = [(replace(job, lines=True) if isinstance(job, Job) else job, c) for job, c in plan]
+    todo = [item for item, _ in plan if isinstance(item, Job)]
+    workers = worker_count(todo, jobs)
+    pooled = use_workers(todo, workers)
+    if pooled:  # the workers lint: stop recording patterns before they fork
+        from lint.match import re_warm
+
+        re_warm.stop()
+    # Linting makes few reference cycles (one in ten thousand objects here) but allocates
+    # many containers, so the cyclic collector's default pace (a pass per 700 allocations)
+    # spends ~3% of a run finding next to nothing; the modules and settings loaded so far
+    # are moved out of its sight for good.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+    done = run_jobs(todo, workers)
+    try:
+        results, configs, config_errors = _collect(plan, done, pooled)
+    finally:
+        done.close()  # an interrupt stops the workers now, not when the frame is freed
+    for w in dict.fromkeys(WARNINGS):
+        _warn(w)
+    WARNINGS.clear()
+    _check_names(cli, [forced] if forced else configs.values())
+    for message in config_errors:
+        _error(message)
+    try:
+        report.render(results, shown_as, output_file, position_encoding, no_color)
+    except BrokenPipeError:
+        if output_file:
+            _error(f"{output_file}: cannot write: broken pipe")
+            return 2
+        return report.reader_went_away()
+    except OSError as exc:
+        _error(f"{output_file or 'standard output'}: cannot write: {exc.strerror or exc}")
+        return 2
+    for r in results:
+        for warning in r.warnings:
+            _warn(f"{r.path}:{warning}")
+        if r.error:
+            _error(f"{r.path}: {r.error}")
+    if not results and not config_errors:
+        _warn(NO_FILES)
+        return 0
+    if config_errors or any(r.error for r in results):
+        return 2
+    return 1 if any(_fails(r, configs.get(id(r)), fail_on) for r in results) else 0
+
+
+Planned = tuple["Job | Outcome", Config | None]
+
+
+def _collect(
+    plan: list[Planned], done: Iterator[Outcome], pooled: bool
+) -> tuple[list[FileResult], dict[int, Config], dict[str, None]]:
+    """The results in input order (as with ``--jobs 1``), the config that governed each (by
+    ``id``), and one line per broken config or pack (an ordered set)."""
+    from lint.run.parallel import Job
+    from lint.run.session import select_specs
+
+    results: list[FileResult] = []
+    configs: dict[int, Config] = {}
+    config_errors: dict[str, None] = {}
+    metadata: set[object] = set()  # settings whose packs this process has loaded
+    for item, config in plan:
+        stopping.check()  # a signal whose raise a finaliser swallowed stops the run here
+        outcome = next(done) if isinstance(item, Job) else item
+        if outcome.binary and isinstance(item, Job):
+            _warn(f"{item.display}: binary file skipped")
+        if outcome.config_error:
+            config_errors[outcome.config_error] = None
+        if pooled and outcome.loaded and isinstance(item, Job) and item.settings not in metadata:
+            # a worker loaded the packs in its own process: load them here too (cached, not
+            # compiled) for their warnings, rule metadata and --select name checks
+            metadata.add(item.settings)
+            with contextlib.suppress(CopydeskError):  # the worker has reported it
+                select_specs(item.settings)
+        if outcome.result is None:
+            continue
+        results.append(outcome.result)
+        if config is not None:
+            configs[id(outcome.result)] = config
+    return results, configs, config_errors
+
+def _read_stdin() -> bytes:
+    if sys.stdin is None:  # started with stdin closed ("- <&-")
+        raise OSError(0, "standard input is closed")
+    return sys.stdin.buffer.read()
+
+
+def _overwrites_input(output_file: str, plan: list[Planned]) -> str | None:
+    """The input that ``-o`` names too, if any (the report would replace the story)."""
+    from lint.run.parallel import Job
+
+    if not os.path.exists(output_file):
+        return None
+    for item, _ in plan:
+        path = item.path if isinstance(item, Job) else None
+        with contextlib.suppress(OSError):
+            if path and os.path.samefile(path, output_file):
+                return item.display  # type: ignore[union-attr]
+    return None
+
+
+def _plan(
+    paths: tuple[str, ...],
+    stdin_filename: str | None,
+    forced: Config | None,
+    cli: Overrides,
+    min_severity: str | None,
+    encoding: str,
+) -> list[Planned]:
+    """Each input in order: a Job to lint, or the Outcome already known (missing file, bad
+    config, unreadable stdin), with the config that governs it."""
+    from lint.run.parallel import Job, Outcome
+    from lint.run.session import settings_for
+
+    plan: list[Planned] = []
+    for path, explicit, exists in _inputs(paths):
+        if not exists:
+            plan.append((Outcome(FileResult(path, "", error="no such file or directory")), None))
+            continue
+        display = (stdin_filename or "stdin") if path == STDIN else path
+        # stdin is linted as if it lived at --stdin-filename (format and config from there)
+        where = Path(stdin_filename or "stdin") if path == STDIN else Path(path)
+        try:
+            config = forced or config_at(find_config(_real_folder(str(where.parent))))
+            if not explicit and _ignored_by_config(where, config):
+                continue
+            data = _read_stdin() if path == STDIN else None
+        except CopydeskError as exc:  # files under a broken config are not linted
+            plan.append((Outcome(config_error=str(exc)), None))
+            continue
+        except OSError as exc:
+            error = f"cannot read: {exc.strerror or exc}"
+            plan.append((Outcome(FileResult(display, "", error=error)), None))
+            continue
+        fmt_in = None if path != STDIN else format_for(stdin_filename) if stdin_filename else "text"
+        shown = Severity.parse(min_severity or config.min_severity or "suggestion")
+        job = Job(
+            path="" if path == STDIN else path,
+            display=display,
+            explicit=explicit,
+            settings=settings_for(str(where), config, cli),
+            config_path=config.path,
+            fmt=fmt_in,
+            shown=shown,
+            encoding=encoding,  # type: ignore[arg-type]
+            data=data,
+        )
+        plan.append((job, config))
+    return plan
+
+
+@lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> Path:
+    """A folder's real path, once per folder: resolving each of 20,000 files (a system call
+    per path component) was most of the parent's planning time."""
+    return Path(folder).resolve()
+
+
+def _fails(result: FileResult, config: Config | None, fail_on: str | None) -> bool:
+    threshold = fail_on or (config.fail_on if config else None) or "error"
+    if threshold == "never":
+        return False
+    limit = Severity.parse(threshold)
+    return any(v.severity >= limit for v in result.violations)
+
+
+def _check_names(cli: Overrides, configs: Iterable[Config]) -> None:
+    """Warn about rule, pack or category names (in --select/--ignore and in the configs that
+    governed files) that match nothing loaded: a typo must not silently do nothing."""
+    from lint.run.session import VOCAB_NAMES, known_names, loaded_packs
+
+    known = known_names(loaded_packs())
+    if known == VOCAB_NAMES:
+        return  # nothing was loaded (no files): nothing to compare against
+    for option, names in (("--select", cli.select), ("--ignore", cli.ignore)):
+        for name in names:
+            if name not in known:
+                _warn(f"{option} {name}: no loaded rule, pack or category has this name")
+    seen: set[int] = set()
+    for config in configs:
+        if id(config) in seen:
+            continue
+        seen.add(id(config))
+        for name, line, column in config.names:
+            if name not in known:
+                where = f"{config.path}:{line}:{column}"
+                _warn(f"{where}: '{name}': no loaded rule, pack or category has this name")
+
+
+def _ignored_by_config(path: Path, config: Config) -> bool:
+    """Is a walked file excluded by its config's ``ignore:`` globs (relative to the config)?"""
+    if not config.ignore:
+        return False
+    from pathspec import PathSpec
+
+    try:
+        rel = path.resolve().relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        return False
+    return PathSpec.from_lines("gitignore", config.ignore).match_file(rel)

@@ -1,0 +1,198 @@
+"""Run compiled rules over a document: scope filtering, messages, limits, fixes, suppression.
+
+Hits arrive in view coordinates and leave as Violations in source coordinates; nothing here
+searches the text again to find a position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from lint.analysis.context import Context, inside, overlaps
+from lint.core.model import Fix, Replacement, Severity, Violation
+from lint.core.rule_spec import RuleSpec
+from lint.kinds import KINDS, Hit, Rule, SharedMatchers
+from lint.match.patterns import RuleTimeout
+from lint.run.messages import format_message
+from lint.text.document import Document
+
+
+@dataclass
+class RuleSet:
+    """The compiled rules of a run, with their effective severities."""
+
+    rules: list[Rule]
+    severity: dict[str, Severity]
+    shared: SharedMatchers = field(default_factory=SharedMatchers)
+    # every rule id, pack and category of the packs loaded (selected or not): a suppression
+    # comment naming anything else is a typo worth a warning
+    known: frozenset[str] = frozenset()
+
+    def by_id(self) -> dict[str, Rule]:
+        return {r.spec.id: r for r in self.rules}
+
+    @cached_property
+    def yields(self) -> dict[str, tuple[str, ...]]:
+        """Rule id -> the rules it yields to (``yields_to``), for the rules that name any."""
+        return {r.spec.id: r.spec.yields_to for r in self.rules if r.spec.yields_to}
+
+
+def compile_rules(
+    specs: Iterable[RuleSpec],
+    severity: dict[str, Severity] | None = None,
+    accept: Iterable[str] = (),
+) -> RuleSet:
+    from lint.match.patterns import compile_user
+
+    shared = SharedMatchers(accept=[compile_user(a) for a in accept])
+    rules = [KINDS[spec.extends].compile(spec, shared) for spec in specs]
+    shared.prepare()
+    sev = {r.spec.id: r.spec.severity for r in rules}
+    sev.update(severity or {})
+    return RuleSet(rules, sev, shared)
+
+
+@dataclass
+class CheckResult:
+    violations: list[Violation]
+    errors: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
+    from lint.run.suppress import Suppressions
+
+    ctx = Context(doc, ruleset.shared)
+    suppress = Suppressions.parse(doc)
+    out: list[Violation] = []
+    errors: list[str] = []
+    warnings = [
+        "{}:{}: suppression names '{}': no loaded rule, pack or category has this name".format(
+            *doc.lines.position(offset), name
+        )
+        for offset, name in suppress.unknown(ruleset.known)
+    ]
+    if suppress.whole_file_all:
+        return CheckResult(out, errors, warnings)
+    for rule in ruleset.rules:
+        spec = rule.spec
+        if suppress.file_disables(spec):
+            continue
+        try:
+            found = _run(rule, ctx, ruleset.severity[spec.id])
+        except RuleTimeout as exc:
+            # a pack author's pattern that runs away is their error to fix (exit 2, pointing
+            # at the rule); a built-in rule out of time on some input is ours, not the user's
+            # setup's: it is said, and the run goes on as if the rule had found nothing
+            message = f"rule {spec.id}: {exc} on this file; rule skipped"
+            if is_builtin(spec):
+                warnings.append(f"1:1: {message} (a built-in rule: please report the input)")
+            else:
+                errors.append(f"{spec.where}: {message}")
+            continue
+        except Exception as exc:  # a bug in a rule costs that rule on this file, not the run
+            errors.append(
+                f"{spec.where}: rule {spec.id} failed on this file ({type(exc).__name__}: "
+                f"{exc}); rule skipped. This is a bug in copydesk: please report it"
+            )
+            continue
+        kept = [v for v in found if not suppress.hides(v, spec, doc)]
+        if spec.once:
+            kept = _once(kept, doc.text)
+        out.extend(kept[: spec.limit] if spec.limit else kept)  # Vale: at most `limit` per file
+    out = _yield(out, ruleset.yields)
+    out.sort(key=Violation.sort_key)
+    return CheckResult(out, errors, warnings)
+
+
+def is_builtin(spec: RuleSpec) -> bool:
+    """Does the rule come from one of copydesk's own packs (not a user's, whatever its name)?"""
+    from pathlib import Path
+
+    from lint.packs.locate import builtin_dir
+
+    return bool(spec.source) and Path(spec.source).resolve().parent == builtin_dir().resolve()
+
+
+def _once(found: list[Violation], text: str) -> list[Violation]:
+    """The first finding of each wording ("the officials said" is one query per story)."""
+    seen: set[str] = set()
+    out = []
+    for v in found:
+        words = " ".join(text[v.offset : v.end_offset].lower().split())
+        if words not in seen:
+            seen.add(words)
+            out.append(v)
+    return out
+
+
+def _yield(found: list[Violation], yields: dict[str, tuple[str, ...]]) -> list[Violation]:
+    """Drop a finding whose rule yields to another rule with a finding on the same words, or
+    on the words right next to them (one space apart: "so-called “peace plan”"): two rules on
+    one wording give one finding, the more specific one."""
+    if not yields:
+        return found
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for v in found:
+        spans.setdefault(v.rule, []).append((v.offset, v.end_offset))
+    return [v for v in found if not any(
+        s <= v.end_offset + 1 and v.offset <= e + 1
+        for other in yields.get(v.rule, ()) for s, e in spans.get(other, ())
+    )]
+
+
+def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Violation]:
+    spec = rule.spec
+    whole = ("text", "raw", "summary")  # scopes that cover the whole file: no filtering
+    positive = [s for s in spec.scope if not s.startswith("~") and s not in whole]
+    negative = [s[1:] for s in spec.scope if s.startswith("~")]
+    includes = [ctx.spans(s) for s in positive]
+    excludes = [ctx.spans(s) for s in negative]
+    prose = ctx.doc.prose
+    # the project's accepted vocabulary silences a term in every rule that opts in (the default)
+    accept = ctx.shared.accept and spec.options.get("vocab", True)
+    source = ctx.doc.text if rule.raw else ctx.text
+    # a phrase never runs from one block into the next ("… many\n\nexperts say")
+    crosses = ctx.block_bounds.crosses if rule.PHRASE and not rule.raw else None
+    out = []
+    for hit in rule.check(ctx):
+        if not rule.raw and not _in_scope(hit, includes, excludes):
+            continue
+        if crosses is not None and crosses(hit.start, hit.end):
+            continue
+        if accept and ctx.shared.accepted(source[hit.start : hit.end]):
+            continue
+        start, end = (hit.start, hit.end) if rule.raw else prose.to_source(hit.start, hit.end)
+        fix = None
+        if hit.replacement is not None or (spec.action and spec.action.name == "remove"):
+            text = hit.replacement if hit.replacement is not None else ""
+            fix = Fix((Replacement(start, end, text),))
+        elif spec.action and spec.action.name == "replace" and len(spec.action.params) == 1:
+            fix = Fix((Replacement(start, end, spec.action.params[0]),))
+        out.append(
+            Violation(
+                rule=spec.id,
+                category=spec.category,
+                severity=Severity(max(severity - hit.lower, Severity.SUGGESTION))
+                if hit.lower
+                else severity,
+                message=format_message(rule.message, hit.args),
+                offset=start,
+                end_offset=end,
+                url=spec.link,
+                fix=fix,
+            )
+        )
+    out.sort(key=Violation.sort_key)
+    return out
+
+
+Spans = list[tuple[int, int]]
+
+
+def _in_scope(hit: Hit, includes: list[Spans], excludes: list[Spans]) -> bool:
+    if includes and not any(inside(spans, hit.start, hit.end) for spans in includes):
+        return False
+    return not any(overlaps(spans, hit.start, hit.end) for spans in excludes)

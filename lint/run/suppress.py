@@ -1,0 +1,122 @@
+"""Suppression comments, in every format, and the whole-file switch in front matter.
+
+``<!-- copydesk-disable [RULE, …] -->`` silences from there until an
+``<!-- copydesk-enable [RULE, …] -->`` that covers the rule; ``<!-- copydesk-disable-next-line
+[RULE, …] -->`` silences the line after the comment; ``copydesk: disable [RULE, …]`` in front
+matter silences the file. No rule means every rule; a pack (or category) name means all of its
+rules. The comments are read from the source text, so they work the same in Markdown, HTML and
+plain text; a comment inside a Markdown code region is an example, not a directive.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from lint.core.model import Violation
+from lint.core.rule_spec import RuleSpec
+from lint.text.document import Document
+
+_COMMENT = re.compile(
+    r"<!--\s*copydesk-(disable-next-line|disable|enable)\b([^>]*?)\s*-->", re.IGNORECASE
+)
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
+_FRONT_SWITCH = re.compile(r"^copydesk:[ \t]*disable\b[ \t]*(.*?)[ \t]*\r?$", re.M)
+
+ALL = ("*",)
+_NAME = re.compile(r"[^\s,\[\]\"']+")
+
+
+def _names(raw: str) -> tuple[str, ...]:
+    names = tuple(n for n in re.split(r"[\s,]+", raw.strip().strip("[]")) if n)
+    return names or ALL
+
+
+def applies(names: tuple[str, ...], spec: RuleSpec) -> bool:
+    return names == ALL or any(n in (spec.id, spec.pack, spec.category) for n in names)
+
+
+@dataclass
+class Suppressions:
+    # (offset, disable?, names) in source order: a rule's state at an offset is the last
+    # event before it that names the rule, so `disable` then `enable RULE` re-enables one rule.
+    events: list[tuple[int, bool, tuple[str, ...]]] = field(default_factory=list)
+    next_lines: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # 1-based lines
+    file_names: tuple[str, ...] = ()
+    # every name a comment or the front matter gives, with the offset where it was written
+    named: list[tuple[int, str]] = field(default_factory=list)
+    _ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @property
+    def whole_file_all(self) -> bool:
+        return self.file_names == ALL
+
+    def file_disables(self, spec: RuleSpec) -> bool:
+        return bool(self.file_names) and applies(self.file_names, spec)
+
+    @classmethod
+    def parse(cls, doc: Document) -> Suppressions:
+        text = doc.text
+        found = cls()
+        front = _FRONT.match(text)
+        if front:
+            switch = _FRONT_SWITCH.search(front.group(1))
+            if switch:
+                found.file_names = _names(switch.group(1).strip("\"'"))
+                found._name(switch.group(1), front.start(1) + switch.start(1))
+        if "<!--" not in text or "copydesk-" not in text.lower():
+            return found  # (every comment opens "<!--": most files have none to lower-case)
+        code = sorted((r.start, r.end) for r in doc.regions_of("code"))
+        for m in _COMMENT.finditer(text):
+            if _within(code, m.start()):
+                continue
+            verb, names = m.group(1).lower(), _names(m.group(2))
+            found._name(m.group(2), m.start(2))
+            if verb == "disable-next-line":
+                # the line after the one the comment ends on (0-based line + 2 = 1-based next)
+                found.next_lines.append((doc.lines.line_of(m.end() - 1) + 2, names))
+            elif verb == "disable":
+                found.events.append((m.end(), True, names))
+            else:
+                found.events.append((m.start(), False, names))
+        return found
+
+    def _name(self, raw: str, offset: int) -> None:
+        """Record each name of ``raw`` (written at ``offset``) where it stands."""
+        self.named.extend((offset + m.start(), m.group()) for m in _NAME.finditer(raw))
+
+    def unknown(self, known: frozenset[str]) -> list[tuple[int, str]]:
+        """(offset, name) of each name that matches no loaded rule, pack or category."""
+        return [(offset, n) for offset, n in self.named if known and n not in known]
+
+    def _disabled(self, spec: RuleSpec) -> list[tuple[int, int]]:
+        """Sorted [start, end) source spans where ``spec`` is switched off."""
+        if spec.id not in self._ranges:
+            spans: list[tuple[int, int]] = []
+            start: int | None = None
+            for offset, disable, names in self.events:
+                if not applies(names, spec):
+                    continue
+                if disable and start is None:
+                    start = offset
+                elif not disable and start is not None:
+                    spans.append((start, offset))
+                    start = None
+            if start is not None:
+                spans.append((start, 1 << 62))
+            self._ranges[spec.id] = spans
+        return self._ranges[spec.id]
+
+    def hides(self, v: Violation, spec: RuleSpec, doc: Document) -> bool:
+        if self.events and _within(self._disabled(spec), v.offset):
+            return True
+        if self.next_lines:
+            line = doc.lines.line_of(v.offset) + 1
+            return any(line == n and applies(names, spec) for n, names in self.next_lines)
+        return False
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect_right(spans, (offset, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
