@@ -12,7 +12,7 @@ from lint.analysis.alternation import ordered_alternation
 from lint.analysis.context import Context
 from lint.analysis.figure_anchors import _ANCHOR, figure_anchors
 from lint.analysis.figures import FIGURE, find_figures
-from lint.kinds.legal_base import sentence_people
+from lint.kinds.base.legal import sentence_people
 from lint.kinds.profanity import _CANDIDATE, _DISGUISED
 from lint.kinds.scare_quotes import _echoed
 from lint.match.patterns import finditer_at
@@ -178,8 +178,8 @@ def test_figure_words_from_the_shared_word_index_find_every_figure(pieces: list[
     """With the number words' starts taken from the run's word index (as the unsourced-figure
     rule does), FIGURE tried at the anchors still finds every figure."""
     from lint.analysis.figure_anchors import FIGURE_WORDS
-    from lint.kinds import SharedMatchers
     from lint.match.anchors import WordAnchors
+    from lint.match.shared import SharedMatchers
 
     shared = SharedMatchers()
     words = WordAnchors(shared, "t.figures", FIGURE_WORDS)

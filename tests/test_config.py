@@ -497,8 +497,8 @@ def test_a_vocabulary_rule_that_times_out_names_its_config(
 
 
 def test_an_accept_pattern_that_times_out_is_named() -> None:
-    from lint.kinds import SharedMatchers
     from lint.match.patterns import RuleTimeout, compile_user
+    from lint.match.shared import SharedMatchers
 
     class Stalls:
         pattern = "(a+)+b"

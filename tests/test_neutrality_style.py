@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lint.core.errors import ConfigError
-from lint.kinds.term_syntax import TermSyntaxError, compile_terms, normalise
+from lint.kinds.base.term_syntax import TermSyntaxError, compile_terms, normalise
 from lint.packs.load import load_pack
 from lint.run.engine import compile_rules
 from lint.run.session import lint_text

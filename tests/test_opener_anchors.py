@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from lint.analysis.context import Context
 from lint.core.model import Severity
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import SharedMatchers
 from lint.kinds.existence import Existence
 from lint.match.openers import pattern_openers, user_openers
+from lint.match.shared import SharedMatchers
 from lint.packs.load import load_pack
 from lint.packs.locate import builtin_dir
 from lint.text.document import build_document

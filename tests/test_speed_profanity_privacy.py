@@ -14,12 +14,10 @@ from hypothesis import strategies as st
 from lint.analysis.context import Context
 from lint.core.model import Severity
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import SharedMatchers
-from lint.kinds.pii_address import _ADDRESS
-from lint.kinds.pii_base import DIGIT_CHAIN, digit_runs
-from lint.kinds.pii_card import PaymentCard
+from lint.kinds.base.pii import DIGIT_CHAIN, digit_runs
 from lint.kinds.pii_email import _EMAIL, addresses
 from lint.kinds.pii_government_id import GovernmentId
+from lint.kinds.pii_home_address import _ADDRESS
 from lint.kinds.pii_iban import (
     _CANDIDATE,
     _GROUP_END,
@@ -29,6 +27,7 @@ from lint.kinds.pii_iban import (
     checksum_fails,
     sort_starts,
 )
+from lint.kinds.pii_payment_card import PaymentCard
 from lint.kinds.pii_phone import _MAYBE, phone_windows
 from lint.kinds.profanity import (
     _DISGUISED,
@@ -39,6 +38,7 @@ from lint.kinds.profanity import (
     masked_match,
 )
 from lint.match.patterns import CASE_TRAPS, finditer_at, fold
+from lint.match.shared import SharedMatchers
 from lint.text.document import build_document
 
 TERMS = ["fuck", "shit", "son of a bitch", "pissed off", "bullshit", "arse", "wanker"]

@@ -13,14 +13,14 @@ from hypothesis import strategies as st
 
 from lint.analysis.context import Context
 from lint.analysis.people import people
-from lint.kinds.incitement import _DEATH_TO, _WISH
-from lint.kinds.legal_base import sentence_people
-from lint.kinds.safety_base import (
+from lint.kinds.base.legal import sentence_people
+from lint.kinds.base.safety import (
     SentenceFacts,
     matches_between,
     search_between,
     sentences_holding,
 )
+from lint.kinds.incitement import _DEATH_TO, _WISH
 from lint.kinds.threat import _INTENT
 from lint.kinds.unsourced_allegation import _ALLEGED
 from lint.match.anchors import WordAnchors
@@ -424,7 +424,7 @@ def test_surname_sources_equal_a_search_for_each_target(
     """The sources found once per document, then filtered by target, are what a search for
     " Target" (one alternation of the targets) and the same checks at each hit find."""
     from lint.analysis.people import TOKEN, name_core
-    from lint.kinds import legal_base as lb
+    from lint.kinds.base import legal as lb
 
     text = "".join(pieces)
     ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
@@ -461,7 +461,7 @@ def test_surname_sources_equal_a_search_for_each_target(
 
 
 def test_surname_sources_after_a_name_or_an_honorific() -> None:
-    from lint.kinds import legal_base as lb
+    from lint.kinds.base import legal as lb
 
     text = "Police met Jean-Paul Roe. Later judge Lee spoke. The Mark was low. O'Neil L went."
     ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
@@ -486,7 +486,7 @@ def test_surname_sources_after_a_name_or_an_honorific() -> None:
 )
 def test_possessed_equals_a_search_per_word(pieces: list[str], word: str) -> None:
     """One pass finds what ``word + "’s" in text`` found, for every capitalised word."""
-    from lint.kinds.legal_base import _CAPITALISED, _Facts
+    from lint.kinds.base.legal import _CAPITALISED, _Facts
 
     text = "".join(pieces)
     facts = _Facts.__new__(_Facts)

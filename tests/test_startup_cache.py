@@ -14,7 +14,7 @@ import pytest
 import lint
 from lint.core.errors import ConfigError
 from lint.kinds import KINDS
-from lint.kinds.term_syntax import compile_terms
+from lint.kinds.base.term_syntax import compile_terms
 from lint.match.term_index import LARGE_INDEX, TermIndex
 from lint.packs import cache, load
 from lint.packs.load import load_pack
@@ -255,7 +255,7 @@ def test_compile_cached_rejects_a_bad_pattern_like_re(cache_home: Path) -> None:
 
 def test_term_list_patterns_are_the_same_in_every_process() -> None:
     code = (
-        "from lint.kinds.term_syntax import compile_terms;"
+        "from lint.kinds.base.term_syntax import compile_terms;"
         "print(compile_terms(['game changer', 'cutting edge', 'wring+/wrung hands',"
         " 'bold/brave new world', 'ab', 'cd', 'ef']).pattern)"
     )

@@ -12,15 +12,11 @@ from hypothesis import strategies as st
 from lint.analysis.context import Context
 from lint.core.model import Severity
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import SharedMatchers
+from lint.kinds.base.term_syntax import compile_terms, opening_runs, patterns_by_opener
 from lint.kinds.term_list import TermList
-from lint.kinds.term_syntax import (
-    compile_terms,
-    opening_runs,
-    patterns_by_opener,
-)
 from lint.match import anchors
 from lint.match.patterns import CASE_TRAPS, finditer_at, fold
+from lint.match.shared import SharedMatchers
 from lint.text.document import build_document
 
 TERMS = [

@@ -20,7 +20,7 @@ from lint.text.block_bounds import BlockBounds
 from lint.text.document import Document
 
 if TYPE_CHECKING:
-    from lint.kinds import SharedMatchers
+    from lint.match.shared import SharedMatchers
 
 Span = tuple[int, int]
 _WORD_CHAR = re.compile(r"\w")

@@ -82,49 +82,6 @@ COMMON: dict[str, Check] = {
     "name": is_str,
 }
 
-KIND_KEYS: dict[str, dict[str, Check]] = {
-    "existence": {
-        "tokens": is_str_list,
-        "raw": is_str_list,
-        "append": is_bool,
-        "ignorecase": is_bool,
-        "nonword": is_bool,
-        "exceptions": is_str_list,
-        "vocab": is_bool,
-    },
-    "substitution": {
-        "swap": is_str_map,
-        "ignorecase": is_bool,
-        "nonword": is_bool,
-        "exceptions": is_str_list,
-        "vocab": is_bool,
-        "capitalize": is_bool,
-        "pos": is_str,
-    },
-    "occurrence": {"token": is_str, "max": is_int, "min": is_int, "ignorecase": is_bool},
-    "repetition": {
-        "tokens": is_str_list,
-        "max": is_int,
-        "ignorecase": is_bool,
-        "alpha": is_bool,
-        "vocab": is_bool,
-        "exceptions": is_str_list,
-    },
-    "consistency": {"either": is_str_map, "nonword": is_bool, "ignorecase": is_bool},
-    "conditional": {
-        "first": is_str,
-        "second": is_str,
-        "exceptions": is_str_list,
-        "vocab": is_bool,
-        "ignorecase": is_bool,
-    },
-}
-
-# Vale kinds we recognise but do not run: they load with a warning and are skipped.
-SKIPPED_KINDS = frozenset(
-    {"capitalization", "metric", "spelling", "sequence", "script", "readability"}
-)
-
 SCOPES = frozenset(
     {
         "text",

@@ -12,10 +12,18 @@ from collections.abc import Iterable
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Exceptions, Hit, KindError, Rule, SharedMatchers, check_regex
+from lint.kinds.base.rule import Exceptions, Hit, KindError, Rule, check_regex
 from lint.match.patterns import finditer
+from lint.match.shared import SharedMatchers
 
-KEYS = schema.KIND_KEYS["conditional"]
+NAME = "conditional"
+KEYS: dict[str, schema.Check] = {
+    "first": schema.is_str,
+    "second": schema.is_str,
+    "exceptions": schema.is_str_list,
+    "vocab": schema.is_bool,
+    "ignorecase": schema.is_bool,
+}
 
 
 def validate(spec: RuleSpec) -> None:

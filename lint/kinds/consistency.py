@@ -10,10 +10,14 @@ from collections.abc import Iterable
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
+from lint.kinds.base.rule import Hit, KindError, Rule, check_regex
 from lint.match.patterns import finditer
+from lint.match.shared import SharedMatchers
 
-KEYS = schema.KIND_KEYS["consistency"]
+NAME = "consistency"
+KEYS: dict[str, schema.Check] = {
+    "either": schema.is_str_map, "nonword": schema.is_bool, "ignorecase": schema.is_bool
+}
 
 
 def _pair_pattern(a: str, b: str, nonword: bool) -> str:

@@ -18,10 +18,11 @@ from collections.abc import Iterable
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
+from lint.kinds.base.rule import Hit, Rule
 from lint.kinds.term_list import KEYS as TERM_KEYS
 from lint.kinds.term_list import TermList
 from lint.kinds.term_list import validate as validate_terms
+from lint.match.shared import SharedMatchers
 
 NAME = "contentious-label"
 KEYS = {**TERM_KEYS, "designations": schema.is_str_list, "window": schema.is_int}

@@ -18,10 +18,11 @@ from lint.analysis.alternation import ordered_alternation
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, KindError, Rule, SharedMatchers
-from lint.kinds.editorial_base import word_list
-from lint.kinds.legal_base import qualified, sentence_people
-from lint.kinds.safety_base import pattern_anchors
+from lint.kinds.base.editorial import word_list
+from lint.kinds.base.legal import qualified, sentence_people
+from lint.kinds.base.rule import Hit, KindError, Rule
+from lint.kinds.base.safety import pattern_anchors
+from lint.match.shared import SharedMatchers
 
 NAME = "crime-label"
 KEYS = {"labels": schema.is_str_list, "extra_labels": schema.is_str_list}

@@ -14,7 +14,7 @@ from typing import Any
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Exceptions, Hit, KindError, Rule, SharedMatchers, check_regex
+from lint.kinds.base.rule import Exceptions, Hit, KindError, Rule, check_regex
 from lint.match.anchors import COMMON_OPENERS, OpenerAnchors
 from lint.match.openers import user_openers
 from lint.match.patterns import (
@@ -25,9 +25,19 @@ from lint.match.patterns import (
     matches_user_at,
     select_longest,
 )
+from lint.match.shared import SharedMatchers
 from lint.match.term_index import TermIndex
 
-KEYS = schema.KIND_KEYS["existence"]
+NAME = "existence"
+KEYS: dict[str, schema.Check] = {
+    "tokens": schema.is_str_list,
+    "raw": schema.is_str_list,
+    "append": schema.is_bool,
+    "ignorecase": schema.is_bool,
+    "nonword": schema.is_bool,
+    "exceptions": schema.is_str_list,
+    "vocab": schema.is_bool,
+}
 
 
 def pattern_of(opts: dict[str, Any]) -> str:

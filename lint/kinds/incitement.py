@@ -18,16 +18,10 @@ from lint.analysis.alternation import ordered_alternation
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import word_list
-from lint.kinds.safety_base import (
-    NEGATION,
-    ROLES,
-    TARGET,
-    pattern_anchors,
-    reported,
-    sentence_of,
-)
+from lint.kinds.base.editorial import word_list
+from lint.kinds.base.rule import Hit, Rule
+from lint.kinds.base.safety import NEGATION, ROLES, TARGET, pattern_anchors, reported, sentence_of
+from lint.match.shared import SharedMatchers
 
 NAME = "incitement"
 KEYS = {"verbs": schema.is_str_list, "extra_verbs": schema.is_str_list}

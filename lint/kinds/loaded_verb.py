@@ -16,9 +16,10 @@ from lint.analysis.context import Context
 from lint.analysis.lexicon import PRONOUNS, SOURCE_NOUNS, inflect
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, KindError, Rule, SharedMatchers
-from lint.kinds.editorial_base import phrase_first_words, phrase_pattern
+from lint.kinds.base.editorial import phrase_first_words, phrase_pattern
+from lint.kinds.base.rule import Hit, KindError, Rule
 from lint.match.anchors import WordAnchors
+from lint.match.shared import SharedMatchers
 
 NAME = "loaded-verb"
 KEYS = {"verbs": schema.is_str_list, "window": schema.is_int}

@@ -10,9 +10,10 @@ from lint.analysis.context import Context
 from lint.analysis.lexicon import REPORT_VERBS
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import phrase_first_words, phrase_pattern, word_list
+from lint.kinds.base.editorial import phrase_first_words, phrase_pattern, word_list
+from lint.kinds.base.rule import Hit, Rule
 from lint.match.anchors import WordAnchors
+from lint.match.shared import SharedMatchers
 
 NAME = "manner-adverb"
 KEYS = {"adverbs": schema.is_str_list, "extra_adverbs": schema.is_str_list, "window": schema.is_int}

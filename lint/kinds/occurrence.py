@@ -11,10 +11,14 @@ from collections.abc import Iterable
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
+from lint.kinds.base.rule import Hit, KindError, Rule, check_regex
 from lint.match.patterns import finditer
+from lint.match.shared import SharedMatchers
 
-KEYS = schema.KIND_KEYS["occurrence"]
+NAME = "occurrence"
+KEYS: dict[str, schema.Check] = {
+    "token": schema.is_str, "max": schema.is_int, "min": schema.is_int, "ignorecase": schema.is_bool
+}
 
 
 def validate(spec: RuleSpec) -> None:

@@ -23,9 +23,10 @@ from itertools import accumulate
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule, word_list
+from lint.kinds.base.editorial import EditorialRule, word_list
+from lint.kinds.base.rule import Hit, Rule
 from lint.match.patterns import finditer_at
+from lint.match.shared import SharedMatchers
 
 NAME = "pii-email"
 KEYS = {

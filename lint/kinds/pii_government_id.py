@@ -21,10 +21,11 @@ from collections.abc import Iterable, Iterator
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule, word_list
-from lint.kinds.pii_base import cue_near, phrases
+from lint.kinds.base.editorial import EditorialRule, word_list
+from lint.kinds.base.pii import cue_near, phrases
+from lint.kinds.base.rule import Hit, Rule
 from lint.match.patterns import CASE_TRAPS, fold, trie_pattern
+from lint.match.shared import SharedMatchers
 
 NAME = "pii-government-id"
 KEYS = {

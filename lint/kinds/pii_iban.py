@@ -16,10 +16,11 @@ from collections.abc import Iterable
 
 from lint.analysis.context import Context
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule
-from lint.kinds.pii_base import digit_runs
+from lint.kinds.base.editorial import EditorialRule
+from lint.kinds.base.pii import digit_runs
+from lint.kinds.base.rule import Hit, Rule
 from lint.match.patterns import finditer_at
+from lint.match.shared import SharedMatchers
 
 NAME = "pii-iban"
 KEYS: dict[str, object] = {}

@@ -20,10 +20,11 @@ from collections.abc import Iterable
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, KindError, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule, word_list
-from lint.kinds.pii_base import digit_runs, pick
+from lint.kinds.base.editorial import EditorialRule, word_list
+from lint.kinds.base.pii import digit_runs, pick
+from lint.kinds.base.rule import Hit, KindError, Rule
 from lint.match.patterns import finditer_at
+from lint.match.shared import SharedMatchers
 
 NAME = "pii-phone"
 KEYS = {

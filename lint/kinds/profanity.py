@@ -30,9 +30,10 @@ from lint.analysis.context import Context, inside
 from lint.core import schema
 from lint.core.regular_files import read_text
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
+from lint.kinds.base.rule import Hit, KindError, Rule, check_regex
 from lint.match.anchors import WordAnchors
 from lint.match.patterns import finditer_at, fold
+from lint.match.shared import SharedMatchers
 
 NAME = "profanity"
 

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
+from lint.kinds.base.rule import Hit, Rule
+from lint.match.shared import SharedMatchers
 
 NAME = "quote-attribution"
 KEYS = {"min_words": schema.is_int}

@@ -13,10 +13,19 @@ from collections.abc import Iterable
 from lint.analysis.context import Context, inside, merge
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Exceptions, Hit, KindError, Rule, SharedMatchers, check_regex
+from lint.kinds.base.rule import Exceptions, Hit, KindError, Rule, check_regex
 from lint.match.patterns import finditer
+from lint.match.shared import SharedMatchers
 
-KEYS = schema.KIND_KEYS["repetition"]
+NAME = "repetition"
+KEYS: dict[str, schema.Check] = {
+    "tokens": schema.is_str_list,
+    "max": schema.is_int,
+    "ignorecase": schema.is_bool,
+    "alpha": schema.is_bool,
+    "vocab": schema.is_bool,
+    "exceptions": schema.is_str_list,
+}
 
 
 def validate(spec: RuleSpec) -> None:

@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from lint.analysis.context import Context, overlaps
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
+from lint.kinds.base.rule import Hit, Rule
+from lint.match.shared import SharedMatchers
 
 NAME = "rhetorical-question"
 KEYS = {"min_words": schema.is_int}

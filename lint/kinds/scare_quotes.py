@@ -18,9 +18,10 @@ from lint.analysis.quotations import WORD
 from lint.analysis.sentence_words import SentenceWords
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule, word_list
+from lint.kinds.base.editorial import EditorialRule, word_list
+from lint.kinds.base.rule import Hit, Rule
 from lint.match.patterns import CASE_TRAPS, fold
+from lint.match.shared import SharedMatchers
 
 
 def _is_mode(value: object) -> str | None:

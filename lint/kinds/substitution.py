@@ -16,10 +16,20 @@ from typing import Any
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Exceptions, Hit, Rule, SharedMatchers, check_regex
+from lint.kinds.base.rule import Exceptions, Hit, Rule, check_regex
 from lint.match.patterns import finditer, is_literal, select_longest
+from lint.match.shared import SharedMatchers
 
-KEYS = schema.KIND_KEYS["substitution"]
+NAME = "substitution"
+KEYS: dict[str, schema.Check] = {
+    "swap": schema.is_str_map,
+    "ignorecase": schema.is_bool,
+    "nonword": schema.is_bool,
+    "exceptions": schema.is_str_list,
+    "vocab": schema.is_bool,
+    "capitalize": schema.is_bool,
+    "pos": schema.is_str,
+}
 # An opening parenthesis that starts a capturing group (not escaped, not "(?"). Plain ``re``:
 # these read pattern text, and a pack of literal swaps then never loads the ``regex`` module.
 _USER_GROUP = re.compile(r"(?<!\\)\((?!\?)")

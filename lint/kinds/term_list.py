@@ -1,7 +1,7 @@
 """``term-list``: a curated list of words and phrases of one kind of loaded or imprecise
 language (puffery, editorialising, clichés, euphemisms …), matched as reference H9 asks.
 
-Terms use the phrase syntax of :mod:`lint.kinds.term_syntax` (alternatives, optional inserts,
+Terms use the phrase syntax of :mod:`lint.kinds.base.term_syntax` (alternatives, optional inserts,
 inflected words, hyphen/space variants). A distinct term is reported once per sentence unless
 ``each: occurrence``. Context keys keep the list precise without Python:
 
@@ -27,9 +27,9 @@ from itertools import islice
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, KindError, Rule, SharedMatchers, check_regex
-from lint.kinds.editorial_base import word_list
-from lint.kinds.term_syntax import (
+from lint.kinds.base.editorial import word_list
+from lint.kinds.base.rule import Hit, KindError, Rule, check_regex
+from lint.kinds.base.term_syntax import (
     TermSyntaxError,
     compile_terms,
     normalise,
@@ -38,6 +38,7 @@ from lint.kinds.term_syntax import (
     term_regex,
 )
 from lint.match.anchors import WordAnchors
+from lint.match.shared import SharedMatchers
 
 NAME = "term-list"
 KEYS: dict[str, schema.Check] = {

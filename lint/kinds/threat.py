@@ -18,9 +18,9 @@ from lint.analysis.alternation import ordered_alternation
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import require_positive, word_list
-from lint.kinds.safety_base import (
+from lint.kinds.base.editorial import require_positive, word_list
+from lint.kinds.base.rule import Hit, Rule
+from lint.kinds.base.safety import (
     NEGATION,
     TARGET,
     in_attributed_quote,
@@ -28,6 +28,7 @@ from lint.kinds.safety_base import (
     pattern_anchors,
     sentences_holding,
 )
+from lint.match.shared import SharedMatchers
 
 NAME = "threat"
 KEYS = {"verbs": schema.is_str_list, "extra_verbs": schema.is_str_list, "window": schema.is_int}

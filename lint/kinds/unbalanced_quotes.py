@@ -15,7 +15,8 @@ from lint.analysis.blocks import Block
 from lint.analysis.context import Context
 from lint.analysis.quotations import MARK, opens
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
+from lint.kinds.base.rule import Hit, Rule
+from lint.match.shared import SharedMatchers
 
 NAME = "unbalanced-quotes"
 KEYS: dict[str, object] = {}

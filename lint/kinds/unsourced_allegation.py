@@ -18,9 +18,10 @@ from lint.analysis.context import Context
 from lint.analysis.lexicon import NOT_NAMES
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.legal_base import LEGAL_SOURCE, sentence_people
-from lint.kinds.safety_base import pattern_anchors
+from lint.kinds.base.legal import LEGAL_SOURCE, sentence_people
+from lint.kinds.base.rule import Hit, Rule
+from lint.kinds.base.safety import pattern_anchors
+from lint.match.shared import SharedMatchers
 
 NAME = "unsourced-allegation"
 KEYS: dict[str, schema.Check] = {}

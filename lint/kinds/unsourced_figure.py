@@ -15,9 +15,10 @@ from lint.analysis.figure_anchors import FIGURE_WORDS
 from lint.analysis.figures import Figure
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule
+from lint.kinds.base.editorial import EditorialRule
+from lint.kinds.base.rule import Hit, Rule
 from lint.match.anchors import WordAnchors
+from lint.match.shared import SharedMatchers
 
 NAME = "unsourced-figure"
 KEYS = {"min_cue": schema.is_int}

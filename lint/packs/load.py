@@ -132,7 +132,8 @@ def _build_rule(
     rule_id: str | None,
     category: str,
 ) -> RuleSpec | None:
-    from lint.kinds import KINDS, KindError
+    from lint.kinds import KINDS, SKIPPED_KINDS
+    from lint.kinds.base.rule import KindError
 
     if not isinstance(data, dict):
         raise src.error("a rule must be a mapping", at)
@@ -145,7 +146,7 @@ def _build_rule(
     for key, value in data.items():  # a named data file (present or not) decides the result
         if key.endswith("_file") and isinstance(value, str) and value:
             pack.data_files.append(str(Path(src.path).parent / value))
-    if extends in schema.SKIPPED_KINDS:
+    if extends in SKIPPED_KINDS:
         line = src.line_of(at) if at else 1
         pack.warnings.append(
             f"{src.path}:{line}: rule '{label}' extends '{extends}', which copydesk does not run; "

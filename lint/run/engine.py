@@ -13,8 +13,10 @@ from functools import cached_property
 from lint.analysis.context import Context, inside, overlaps
 from lint.core.model import Fix, Replacement, Severity, Violation
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import KINDS, Hit, Rule, SharedMatchers
+from lint.kinds import KINDS
+from lint.kinds.base.rule import Hit, Rule
 from lint.match.patterns import RuleTimeout
+from lint.match.shared import SharedMatchers
 from lint.run.messages import format_message
 from lint.text.document import Document
 

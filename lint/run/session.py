@@ -167,11 +167,11 @@ def _with_options(spec: RuleSpec, options: tuple[RuleOption, ...]) -> RuleSpec:
     mine = [o for o in options if o.rule == spec.id]
     if not mine:
         return spec
-    from lint.core import schema
-    from lint.kinds import KINDS, KindError
+    from lint.kinds import KINDS
+    from lint.kinds.base.rule import KindError
 
     kind = KINDS[spec.extends]
-    keys = schema.KIND_KEYS.get(spec.extends, {}) | getattr(kind, "KEYS", {})
+    keys = kind.KEYS
     merged = dict(spec.options)
     for o in mine:
         value = list(o.value) if isinstance(o.value, tuple) else o.value

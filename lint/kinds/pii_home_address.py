@@ -23,10 +23,11 @@ from lint.analysis.context import Context
 from lint.analysis.people import people
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule, word_list
-from lint.kinds.pii_base import digit_runs, sentence_at
+from lint.kinds.base.editorial import EditorialRule, word_list
+from lint.kinds.base.pii import digit_runs, sentence_at
+from lint.kinds.base.rule import Hit, Rule
 from lint.match.patterns import finditer_at
+from lint.match.shared import SharedMatchers
 
 NAME = "pii-home-address"
 KEYS = {"exempt": schema.is_str_list, "extra_exempt": schema.is_str_list}

@@ -15,7 +15,7 @@ from weakref import WeakKeyDictionary
 
 from lint.analysis.context import Context
 from lint.analysis.people import HONORIFICS, NAME, TOKEN, name_core, people
-from lint.kinds.safety_base import sentence_facts
+from lint.kinds.base.safety import sentence_facts
 from lint.match.patterns import END, glyph_positions, trie_pattern
 
 Span = tuple[int, int]

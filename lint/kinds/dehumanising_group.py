@@ -17,9 +17,10 @@ from lint.analysis.alternation import ordered_alternation
 from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, KindError, Rule, SharedMatchers
-from lint.kinds.editorial_base import word_list
-from lint.kinds.safety_base import PhraseAnchors, reported
+from lint.kinds.base.editorial import word_list
+from lint.kinds.base.rule import Hit, KindError, Rule
+from lint.kinds.base.safety import PhraseAnchors, reported
+from lint.match.shared import SharedMatchers
 
 NAME = "dehumanising-group"
 KEYS = {

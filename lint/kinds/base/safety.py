@@ -20,10 +20,10 @@ from weakref import WeakKeyDictionary
 from lint.analysis.alternation import longest_first
 from lint.analysis.context import Context, inside
 from lint.analysis.lexicon import REPORT_VERBS
-from lint.kinds import SharedMatchers
 from lint.match.anchors import WordAnchors
 from lint.match.openers import pattern_first_words
 from lint.match.patterns import CASE_TRAPS, finditer_at, normalise_term
+from lint.match.shared import SharedMatchers
 from lint.match.term_index import TermIndex
 
 # People a threat or a call to violence can be aimed at.

@@ -12,10 +12,11 @@ from collections.abc import Iterable
 
 from lint.analysis.context import Context
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, Rule, SharedMatchers
-from lint.kinds.editorial_base import EditorialRule
-from lint.kinds.pii_base import DIGIT_CHAIN, digit_runs, groups, pick, windows
+from lint.kinds.base.editorial import EditorialRule
+from lint.kinds.base.pii import DIGIT_CHAIN, digit_runs, groups, pick, windows
+from lint.kinds.base.rule import Hit, Rule
 from lint.match.patterns import finditer_at
+from lint.match.shared import SharedMatchers
 
 NAME = "pii-payment-card"
 KEYS: dict[str, object] = {}

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from lint.analysis.context import Context
 from lint.core.rule_spec import RuleSpec
-from lint.kinds import Hit, KindError, Rule
+from lint.kinds.base.rule import Hit, KindError, Rule
 from lint.match.patterns import normalise_term, trie_pattern
 
 
