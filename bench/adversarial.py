@@ -126,7 +126,8 @@ def _steps(path: str, text: str, out: Connection) -> None:
     from lint.analysis.context import Context
     from lint.match.patterns import RuleTimeout
     from lint.run.engine import _run
-    from lint.text.document import build_document, format_for
+    from lint.text.document import build_document
+    from lint.text.readers import format_for
 
     rs = RULESET
     clock = time.process_time

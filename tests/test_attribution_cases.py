@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from lint.analysis.editorial import Editorial
-from lint.analysis.quotations import Quote
+from lint.analysis.quote import Quote
 from lint.text.document import build_document
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from lint.run.engine import compile_rules
 from lint.run.session import Settings, lint_text, select_specs
+from lint.text.readers.parts.text_court import court_layout
 from lint.text.readers.text import read_text
-from lint.text.readers.text_court import court_layout
 
 RECORD = """\
                                                               41

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from lint.cli.main import cli
-from lint.text.document import InputError, decode, looks_binary, wide_encoding
+from lint.text.decode import InputError, decode, looks_binary, wide_encoding
 
 TEXT = "Critics say the (source) is TK.\n"
 

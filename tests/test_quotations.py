@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lint.analysis.editorial import Editorial
-from lint.analysis.quotations import Quote
+from lint.analysis.quote import Quote
 from lint.text.document import build_document
 
 

@@ -6,7 +6,7 @@ from lint.core.model import Severity
 from lint.core.rule_spec import RuleSpec
 from lint.run.engine import compile_rules
 from lint.run.session import lint_text
-from lint.text.readers.html import read_html
+from lint.text.readers.parts.html_parser import read_html
 
 DOC = (
     "<!DOCTYPE html>\r\n<html><head><title>Vote day</title>\r\n"

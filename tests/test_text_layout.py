@@ -21,15 +21,16 @@ from hypothesis import strategies as st
 from lint.analysis.editorial import Editorial
 from lint.run.engine import RuleSet, compile_rules
 from lint.run.session import Settings, lint_text, select_specs
-from lint.text.document import Region, build_document
-from lint.text.readers.text import detect_regions, read_text
-from lint.text.readers.text_furniture import (
+from lint.text.document import build_document
+from lint.text.readers.parts.text_furniture import (
     dateline_end,
     is_byline,
     is_end_marker,
     is_slug,
     is_table_row,
 )
+from lint.text.readers.text import detect_regions, read_text
+from lint.text.regions import Region
 
 
 def spans(text: str, kind: str = "paragraph") -> list[str]:

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import re
 
+from lint.analysis.attribution_state import AttributionState
 from lint.analysis.blocks import Block
+from lint.analysis.continuation import Continuation
 from lint.analysis.lexicon import DOCUMENT_NOUNS, INSCRIPTION_NOUNS
-from lint.analysis.openings import Openings
 from lint.analysis.people import HONORIFICS
-from lint.analysis.quotations import Quote
-from lint.analysis.speaker_search import PREPOSITIONS, SpeakerSearch, ends_with_colon
+from lint.analysis.quote import Quote
+from lint.analysis.speaker_search import PREPOSITIONS, ends_with_colon
 from lint.analysis.speakers import (
     DEFAULT,
     DETERMINERS,
@@ -44,13 +45,11 @@ from lint.analysis.speakers import (
     name_run,
 )
 from lint.analysis.verbless import (
-    block_turn,
     headline,
     inscription,
     post,
     signature,
     transcript,
-    turn_label,
 )
 
 # characters of an introduction read for its speaker and verb: the last 1,000 before its colon
@@ -82,16 +81,11 @@ def _names_document(tokens: list[Token], i: int) -> bool:
     return any(t.lower() in DETERMINERS or t.endswith(("’s", "'s")) for _, t in before)
 
 
-class Attributor(SpeakerSearch):
+class Attributor(AttributionState):
     """Runs every route on every quotation of a document (see the module docstring)."""
 
     def run(self) -> None:
-        from lint.analysis.continuation import Continuation
-
         self._subjects: dict[int, tuple[str, int]] = {}  # sentence: its speaker, for _sentence
-        self.openings = Openings(self.text)
-        # a block: its transcript label, matched to the block's end
-        self._turns: dict[int, tuple[re.Match[str] | None, re.Match[str] | None]] = {}
         carry = Continuation(self)
         for i, q in enumerate(self.quotes):
             if q.is_title or q.is_mention:
@@ -263,30 +257,6 @@ class Attributor(SpeakerSearch):
             ):
                 return None
         return ps, pe
-
-    def opens_sentence(self, q: Quote) -> bool:
-        return self.openings.label_only(self.sentences[self.sentence_at(q.start)][0], q.start)
-
-    def opens_block(self, q: Quote) -> bool:
-        return self.openings.label_only(self.blocks[q.block].start, q.start)
-
-    def turn_of(self, block: int, end: int) -> re.Match[str] | None:
-        """``block_turn(text, blocks, block, end)``, matched once per block: a match that ends
-        before ``end`` is the one found up to ``end`` (no pattern there looks past its end but
-        a lookahead, at the match's end)."""
-        found = self._turns.get(block)
-        if found is None:
-            b = self.blocks[block]
-            found = self._turns[block] = (turn_label(self.text, b.start, b.end),
-                                          block_turn(self.text, self.blocks, block, b.end))
-        label, m = found  # (a label refused, "UPDATE:", must end before ``end`` too)
-        if (label is None or label.end() < end) and (m is None or m.end() < end):
-            return m
-        return block_turn(self.text, self.blocks, block, end)
-
-    @staticmethod
-    def set(q: Quote, route: str, speaker: str, at: int) -> None:
-        q.attributed, q.route, q.speaker, q.attribution_at = True, route, speaker, at
 
 
 def attribute(

@@ -15,8 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from lint.text.document import Document, Region
+from lint.text.document import Document
 from lint.text.prose import ProseText
+from lint.text.regions import Region
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lint.analysis.blocks import Block
 from lint.analysis.figure_anchors import figure_anchors
 from lint.analysis.figures import Figure, find_figures
-from lint.analysis.quotations import Quote
+from lint.analysis.quote import Quote
 from lint.analysis.sources import ACT_WORDS, cue_strength, has_citation
 
 

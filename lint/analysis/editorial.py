@@ -12,7 +12,8 @@ from functools import cached_property
 from lint.analysis.attribution import attribute
 from lint.analysis.blocks import Block, blocks_of
 from lint.analysis.claims import Claims, Sentence
-from lint.analysis.quotations import Quote, find_quotes
+from lint.analysis.quotations import find_quotes
+from lint.analysis.quote import Quote
 from lint.analysis.sentences import split
 from lint.text.document import Document
 
@@ -87,7 +88,7 @@ class Editorial:
         thread every paragraph after the first comment header ("kristin_oakdale · 3h",
         "Posted by GreenwayGabe · Mar 2, 2026"): the readers' own posts. (A court record's
         turns are paragraphs of their own: lint/readers/text_court.py.)"""
-        from lint.analysis.verbless import block_turn
+        from lint.analysis.turns import block_turn
 
         out = []
         for i, b in enumerate(self.blocks):

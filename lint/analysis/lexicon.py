@@ -171,5 +171,3 @@ MENTION_CUES = ("called", "known as", "dubbed", "termed", "nicknamed", "the word
 DOUBT_CUES = ("so-called", "so called", "supposed", "supposedly", "purported", "purportedly",
               "self-styled", "self-proclaimed", "would-be", "alleged", "in the name of",
               "qualifies as")
-DRAFT_LABELS = ("Quote", "Punchline", "Note", "TODO", "FIXME", "Kicker", "Lede", "Nut graf",
-                "Hed", "Dek", "Subhead", "Caption", "Pull quote")

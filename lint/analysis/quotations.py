@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from itertools import accumulate
 
 from lint.analysis.blocks import Block
 from lint.analysis.lexicon import MENTION_CUES, TITLE_NOUNS_AFTER, WORK_NOUNS
+from lint.analysis.quote import Quote
+from lint.analysis.single_quotes import pair_singles, single_openers
 from lint.match.patterns import glyph_positions
 
 # the double marks ('' and `` before the straight and curly ones), found in a whole text one
@@ -45,29 +46,6 @@ _LEAD = re.compile(r"\s*(?:``|''|[\"“”«»„″])")
 _SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*\s")
 _LEAD_SINGLE = re.compile(r"\s*[‘']")
 _NICKNAME_GAP = re.compile(r"[A-Z][\w.’'-]* $")
-
-
-@dataclass(slots=True)
-class Quote:
-    start: int  # offset of the opening mark
-    end: int  # offset after the closing mark (block end for a continued quotation)
-    block: int
-    closed: bool = True
-    continues: bool = False  # this quotation carries on from the previous block
-    words: int = 0
-    is_title: bool = False
-    is_mention: bool = False
-    attributed: bool = False
-    speaker: str = ""
-    route: str = ""
-    attribution_at: int = -1  # where the report verb (or speaker label) sits
-    open_len: int = 1  # length of the opening mark ('' and `` are two characters)
-    close_len: int = 1
-    single: bool = False  # in single quotation marks
-
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.start + self.open_len, self.end - self.close_len if self.closed else self.end
 
 
 def _stuck_opener(text: str, i: int, mark: str) -> bool:
@@ -148,9 +126,6 @@ def _pair(
 
 def find_quotes(text: str, blocks: list[Block]) -> tuple[list[Quote], list[int]]:
     """All quotations in view order, and the offsets of marks that pair with nothing."""
-    # (imported here: single_quotes builds the Quote objects defined in this module)
-    from lint.analysis.single_quotes import pair_singles, single_openers
-
     quotes: list[Quote] = []
     unmatched: list[int] = []
     last: Quote | None = None  # the last double quotation so far

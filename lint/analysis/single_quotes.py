@@ -17,7 +17,7 @@ from bisect import bisect_left
 from itertools import chain
 
 from lint.analysis.blocks import Block
-from lint.analysis.quotations import Quote
+from lint.analysis.quote import Quote
 from lint.match.patterns import START
 
 _SINGLES = re.compile("[‘’']")

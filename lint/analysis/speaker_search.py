@@ -15,7 +15,8 @@ from itertools import accumulate, pairwise
 
 from lint.analysis.blocks import Block
 from lint.analysis.lexicon import PRONOUNS
-from lint.analysis.quotations import WORD, Quote
+from lint.analysis.quotations import WORD
+from lint.analysis.quote import Quote
 from lint.analysis.speakers import (
     DEFAULT,
     DETERMINERS,

@@ -14,34 +14,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lint.analysis.blocks import Block
-from lint.analysis.lexicon import DRAFT_LABELS, INSCRIPTION_NOUNS
-from lint.analysis.quotations import Quote
+from lint.analysis.lexicon import INSCRIPTION_NOUNS
+from lint.analysis.quote import Quote
 from lint.analysis.speaker_search import ends_with_colon
 from lint.analysis.speakers import name_run
 from lint.match.patterns import trie_pattern
 
 if TYPE_CHECKING:
-    from lint.analysis.attribution import Attributor
+    from lint.analysis.attribution_state import AttributionState as Attributor
 
-# a transcript turn: a speaker in capitals, or Q / A, then a colon, opening the paragraph
-# (a court record numbers its lines and writes "Q." and "A."; a caller is "CALLER (DENISE):")
-# (a broadcast transcript adds the speaker's role after a comma: "MARY ROE, HOST:",
-# "REPRESENTATIVE JOHN DOE:"; the name is the speaker)
-_TURN = re.compile(
-    r"\s*(?:\d{1,3}[ \t]+)?"
-    r"(?:(Q|A|(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+(?: \([A-Z][A-Z .'’-]*\))?)"
-    r"(?:, (?:[A-Z][A-Z'’-]+ ){0,2}[A-Z][A-Z'’-]+)?\s*:"
-    r"|(Q|A)\.[ \t]{2,})"
-)
-# a question or answer with one space after its letter (an initial, alone: see block_turn)
-_EXCHANGE = re.compile(r"[ \t]*(Q|A)\.[ \t](?=\S)")
-_NOT_TURNS = frozenset({"UPDATE", "NOTE", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE",
-                        "CLARIFICATION", "WARNING", "PHOTO", "VIDEO", "SOURCE", "SOURCES",
-                        "RELATED", "READ MORE", "WATCH", "TODO", "FIXME", "URGENT", "BULLETIN"})
 # a signature after the quotation: a dash and a name ("― Dana R., Leeds")
 _SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*(?:[―—–]|--?)[ \t]*\n?[ \t]*"
                         r"(@?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*)"
@@ -49,35 +33,6 @@ _SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*(?:[―—–]|--?)[ \t]*\n?[ \t]*"
 _ENDS_SENTENCE = re.compile(r"[.!?…][\s’']*$")
 _TRAILING = " \t\r\n.,;:!?”’\"'"
 _INSCRIPTION = re.compile(r"(?i:\b(?:" + trie_pattern(sorted(INSCRIPTION_NOUNS)) + r")\b)")
-
-
-def turn_label(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The speaker label opening a transcript turn at ``start`` ("RUIZ:", "Q:", "14  A.   "),
-    or None; its ``lastindex`` group is the speaker."""
-    m = _TURN.match(text, start, end)
-    if m is None:
-        return None
-    label = m.group(m.lastindex or 1)
-    if label in _NOT_TURNS or label.rstrip(".") in DRAFT_LABELS:
-        return None
-    return m
-
-
-def block_turn(text: str, blocks: Sequence[Block], i: int, end: int) -> re.Match[str] | None:
-    """The label opening block ``i`` as a transcript turn (before ``end``): a
-    :func:`turn_label`, or a question or answer written "Q. " / "A. " with one space when a
-    block next to it opens so too ("Q. What is your name?" / "A. Ernestine."): alone, "A. "
-    may be an initial."""
-    m = turn_label(text, blocks[i].start, end)
-    if m is not None:
-        return m
-    m = _EXCHANGE.match(text, blocks[i].start, end)
-    if m is None:
-        return None
-    return m if any(
-        0 <= j < len(blocks) and _EXCHANGE.match(text, blocks[j].start, blocks[j].end)
-        for j in (i - 1, i + 1)
-    ) else None
 
 
 def transcript(att: Attributor, q: Quote) -> bool:

@@ -194,7 +194,7 @@ def test_openings_answer_what_the_patterns_did() -> None:
     import random
     import re
 
-    from lint.analysis.lexicon import DRAFT_LABELS
+    from lint.text.draft_labels import DRAFT_LABELS
     from lint.analysis.openings import Openings
 
     alt = "|".join(map(re.escape, DRAFT_LABELS))

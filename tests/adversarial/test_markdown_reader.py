@@ -20,10 +20,11 @@ from lint.core.model import Severity
 from lint.core.rule_spec import RuleSpec
 from lint.run.engine import compile_rules
 from lint.run.session import lint_text
-from lint.text.document import Region, build_document
+from lint.text.document import build_document
 from lint.text.prose import ProseText
-from lint.text.readers import budget
-from lint.text.readers.markdown import read_markdown
+from lint.text.readers.parts import budget
+from lint.text.readers.parts.markdown_events import read_markdown
+from lint.text.regions import Region
 
 CEILING = 5.0  # CPU seconds; each case below costs at most ~0.21 s on the 2-core machine
 
@@ -188,7 +189,7 @@ def test_a_reader_that_recurses_too_deep_falls_back(monkeypatch: pytest.MonkeyPa
     def recurse(text: str) -> tuple[object, list[object]]:
         raise RecursionError
 
-    monkeypatch.setattr("lint.text.readers.markdown.read_markdown", recurse)
+    monkeypatch.setattr("lint.text.readers.parts.markdown_events.read_markdown", recurse)
     doc = build_document("deep.md", DOC)
     assert doc.notes == ["Markdown nesting too deep for its reader; linted as plain text"]
     assert doc.format == "text"

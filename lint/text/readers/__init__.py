@@ -1,4 +1,8 @@
-"""Readers turn a source text into a prose view and a region index, one module per format.
+"""The readers, one module per input format, found by file name: ``markdown.py`` reads the
+format ``markdown``. Each declares ``FORMAT`` (its name), ``SUFFIXES`` (the file name endings
+it reads; a folder walk lints exactly these), ``BOUNDED`` (whether it is third-party code read
+under a time budget) and ``read(text) -> (ProseText, regions)``. Adding a format is adding its
+module (and its tests); the folder walk, ``--stdin-filename`` and rule tests read this registry.
 
 A lone ``\\r`` ends a line, as :class:`lint.core.positions.LineIndex` and editors count it; the
 readers and the rules look for lines with ``\\n``. So each reader reads the text with every
@@ -9,43 +13,73 @@ shows (without this a CR-only file was one line: one paragraph, one ``full`` out
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
+from functools import cache
+from pathlib import PurePath
+from types import ModuleType
 
-from lint.text.document import Region
 from lint.text.prose import ProseText
+from lint.text.regions import Region
 
+DEFAULT = "text"  # the format of a file whose ending no reader claims
 _LONE_CR = re.compile(r"\r(?!\n)")
+
+
+@cache
+def readers() -> dict[str, ModuleType]:
+    """Every reader by format name (imported once: a reader keeps its heavy imports inside
+    ``read``, so listing them costs little)."""
+    found = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.ispkg:  # parts/: the readers' helpers
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if getattr(module, "FORMAT", None) != info.name:
+            raise LookupError(f"reader {module.__name__} must declare FORMAT = {info.name!r}")
+        found[info.name] = module
+    return found
+
+
+@cache
+def by_suffix() -> dict[str, str]:
+    """File name ending (lower case, with its dot) -> format name."""
+    return {suffix: name for name, module in readers().items() for suffix in module.SUFFIXES}
+
+
+def format_for(path: str) -> str:
+    return by_suffix().get(PurePath(path).suffix.lower(), DEFAULT)
+
+
+def suffix_for(fmt: str) -> str:
+    """The usual file name ending of a format (a rule test's input is named with it)."""
+    return str(readers()[fmt].SUFFIXES[0])
 
 
 def read(fmt: str, text: str) -> tuple[ProseText, list[Region]]:
     if "\r" in text:
         text = _LONE_CR.sub("\n", text)
-    if fmt == "markdown":
-        from lint.text.readers.markdown import read_markdown
-
-        return read_markdown(text)
-    if fmt == "html":
-        from lint.text.readers.html import read_html
-
-        return read_html(text)
-    from lint.text.readers.text import read_text
-
-    return read_text(text)
+    result: tuple[ProseText, list[Region]] = readers()[fmt].read(text)
+    return result
 
 
 def read_bounded(
     fmt: str, text: str, budget: float | None = None
 ) -> tuple[str, ProseText, list[Region], list[str]]:
-    """The format the text was read as, its view and regions, and notes for the user: Markdown
-    and HTML are read within a time budget (lint.text.readers.budget), else as plain text."""
-    if fmt not in ("markdown", "html"):  # the text reader is ours, and linear
+    """The format the text was read as, its view and regions, and notes for the user: a
+    third-party reader (Markdown, HTML) reads within a time budget (:mod:`.parts.budget`),
+    else the text is read as plain text."""
+    if not readers()[fmt].BOUNDED:  # our own readers are linear
         prose, regions = read(fmt, text)
         return fmt, prose, regions, []
-    from lint.text.readers import budget as bounds
-    from lint.text.readers.text import read_text
+    from lint.text.readers.parts import budget as bounds
 
     def reader(source: str) -> tuple[ProseText, list[Region]]:
         return read(fmt, source)
 
-    prose, regions, note = bounds.read_within(fmt, text, reader, read_text, budget)
-    return ("text", prose, regions, [note]) if note else (fmt, prose, regions, [])
+    def fallback(source: str) -> tuple[ProseText, list[Region]]:
+        return read(DEFAULT, source)
+
+    prose, regions, note = bounds.read_within(fmt, text, reader, fallback, budget)
+    return (DEFAULT, prose, regions, [note]) if note else (fmt, prose, regions, [])

@@ -1,20 +1,24 @@
 """Plain text: the prose view is the source with its furniture blanked; regions come from the
-layout (lint.text.readers.text_layout): paragraphs, headings and tables in source offsets.
+layout (lint.text.readers.parts.text_layout): paragraphs, headings and tables in source offsets.
 
 Slug, byline, end-marker and table lines, and the dateline that opens a story, are blanked in
 the view (same length, line breaks kept, so the view maps to the source by identity), and so
-are a court record's line and page numbers (lint.text.readers.text_court).
+are a court record's line and page numbers (lint.text.readers.parts.text_court).
 """
 
 from __future__ import annotations
 
-from lint.text.document import Region
 from lint.text.prose import ProseBuilder, ProseText
-from lint.text.readers.text_court import court_layout
-from lint.text.readers.text_layout import PARAGRAPH, Block, is_heading, layout
-from lint.text.readers.text_story import FURNITURE, HEADING, TABLE
+from lint.text.readers.parts.text_court import court_layout
+from lint.text.readers.parts.text_layout import PARAGRAPH, Block, is_heading, layout
+from lint.text.readers.parts.text_story import FURNITURE, HEADING, TABLE
+from lint.text.regions import Region
 
-__all__ = ["detect_regions", "is_heading", "read_text"]
+__all__ = ["detect_regions", "is_heading", "read", "read_text"]
+
+FORMAT = "text"
+SUFFIXES = (".txt", ".text")
+BOUNDED = False  # our own reader, linear in its input
 
 
 def _region(b: Block) -> Region:
@@ -45,3 +49,7 @@ def read_text(text: str) -> tuple[ProseText, list[Region]]:
         builder.keep(start)
         builder.blank(end)
     return builder.finish(), regions
+
+
+def read(text: str) -> tuple[ProseText, list[Region]]:
+    return read_text(text)

@@ -4,14 +4,14 @@
 dateline or timestamp line above the story; end markers, trailer and transmission slug below
 it), HEADING (a headline above the story), TABLE (rows of figures with their captions and note),
 COMMENT (a line that is one HTML comment), or None for a line of prose. What each kind of line
-looks like is :mod:`lint.text.readers.text_furniture`'s business; this module knows where it may be.
+looks like is :mod:`.text_furniture`'s business; this module knows where it may be.
 """
 
 from __future__ import annotations
 
 import re
 
-from lint.text.readers.text_furniture import (
+from lint.text.readers.parts.text_furniture import (
     TAIL_WORDS,
     closes,
     dateline_end,

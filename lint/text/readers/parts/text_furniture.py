@@ -4,7 +4,7 @@ Wire and newsroom copy carries lines that are not part of the story: the slug or
 (``BC-Port-Strike 2ndLd-Writethru 03-04 0512``), the byline and the agency line under it, a
 dateline or timestamp on its own line, an editors' note, end markers (``-0-``, ``MORE``,
 ``REUTER``), a ``(Reporting by …)`` trailer and tables of figures. Each predicate here takes the
-text of one line stripped of surrounding whitespace; :mod:`lint.text.readers.text_story` applies
+text of one line stripped of surrounding whitespace; :mod:`.text_story` applies
 them where each may stand in a story (a slug above it, an end marker below it, a table
 anywhere).
 """

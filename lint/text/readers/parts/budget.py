@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable
 
 from lint.match import watchdog
-from lint.text.document import Region
 from lint.text.prose import ProseText
+from lint.text.regions import Region
 
 Reader = Callable[[str], tuple[ProseText, list[Region]]]
 

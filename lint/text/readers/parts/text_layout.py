@@ -2,7 +2,7 @@
 
 Plain copy marks paragraphs in one of four ways, and a file may mix them. The file is cut into
 *stretches* (runs of non-blank lines between blank lines); furniture (slug, headline, byline,
-end markers, tables: :mod:`lint.text.readers.text_story`) is set aside, and the prose lines of each
+end markers, tables: :mod:`.text_story`) is set aside, and the prose lines of each
 stretch are read by the first of these signals the stretch shows:
 
 1. **First-line indent** (wire copy): a line after the first indented 2+ columns more than the
@@ -31,11 +31,11 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from lint.analysis.lexicon import DRAFT_LABELS
 from lint.match.patterns import glyph_positions
-from lint.text.readers.text_furniture import closes, dateline_end
-from lint.text.readers.text_story import FURNITURE, HEADING, Line
-from lint.text.readers.text_story import mark_furniture as _mark_furniture
+from lint.text.draft_labels import DRAFT_LABELS
+from lint.text.readers.parts.text_furniture import closes, dateline_end
+from lint.text.readers.parts.text_story import FURNITURE, HEADING, Line
+from lint.text.readers.parts.text_story import mark_furniture as _mark_furniture
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _NO_HEADING_END = tuple('.!:;,”"’)]}')

@@ -1,0 +1,57 @@
+"""What every attribution route reads and writes: a document's speaker look-ups
+(:class:`~lint.analysis.speaker_search.SpeakerSearch`) plus where its sentences and blocks
+open, the transcript turn of each block, and the mark a route leaves on a quotation it
+attributes. The routes (:mod:`.verbless`, :mod:`.continuation`, :mod:`.attribution`) take one."""
+
+from __future__ import annotations
+
+import re
+
+from lint.analysis.blocks import Block
+from lint.analysis.openings import Openings
+from lint.analysis.quote import Quote
+from lint.analysis.speaker_search import SpeakerSearch
+from lint.analysis.speakers import DEFAULT, Params
+from lint.analysis.turns import block_turn, turn_label
+
+
+class AttributionState(SpeakerSearch):
+    """A document's look-ups for the routes, and the quotations they attribute."""
+
+    def __init__(
+        self,
+        text: str,
+        blocks: list[Block],
+        sentences: list[tuple[int, int]],
+        quotes: list[Quote],
+        params: Params = DEFAULT,
+        posts: list[tuple[int, int]] | None = None,
+    ) -> None:
+        super().__init__(text, blocks, sentences, quotes, params, posts)
+        self.openings = Openings(self.text)
+        # a block: its transcript label, matched to the block's end
+        self._turns: dict[int, tuple[re.Match[str] | None, re.Match[str] | None]] = {}
+
+    def opens_sentence(self, q: Quote) -> bool:
+        return self.openings.label_only(self.sentences[self.sentence_at(q.start)][0], q.start)
+
+    def opens_block(self, q: Quote) -> bool:
+        return self.openings.label_only(self.blocks[q.block].start, q.start)
+
+    def turn_of(self, block: int, end: int) -> re.Match[str] | None:
+        """``block_turn(text, blocks, block, end)``, matched once per block: a match that ends
+        before ``end`` is the one found up to ``end`` (no pattern there looks past its end but
+        a lookahead, at the match's end)."""
+        found = self._turns.get(block)
+        if found is None:
+            b = self.blocks[block]
+            found = self._turns[block] = (turn_label(self.text, b.start, b.end),
+                                          block_turn(self.text, self.blocks, block, b.end))
+        label, m = found  # (a label refused, "UPDATE:", must end before ``end`` too)
+        if (label is None or label.end() < end) and (m is None or m.end() < end):
+            return m
+        return block_turn(self.text, self.blocks, block, end)
+
+    @staticmethod
+    def set(q: Quote, route: str, speaker: str, at: int) -> None:
+        q.attributed, q.route, q.speaker, q.attribution_at = True, route, speaker, at
