@@ -194,8 +194,8 @@ def test_openings_answer_what_the_patterns_did() -> None:
     import random
     import re
 
-    from lint.text.draft_labels import DRAFT_LABELS
     from lint.analysis.openings import Openings
+    from lint.text.draft_labels import DRAFT_LABELS
 
     alt = "|".join(map(re.escape, DRAFT_LABELS))
     label = re.compile(r"[\s>]*(?:(?:" + alt + r")\s*:\s*)?$")
