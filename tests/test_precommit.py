@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,6 +31,7 @@ def _copy_checkout(dest: Path) -> Path:
     return repo
 
 
+@pytest.mark.slow  # pre-commit builds a virtualenv and installs copydesk into it
 def test_try_repo_fails_bad_file_and_passes_clean_one(tmp_path: Path) -> None:
     hook_repo = _copy_checkout(tmp_path)
     sample = tmp_path / "sample"
