@@ -13,6 +13,7 @@ import pytest
 from cli_helpers import HOUSE_PACK, run, write
 
 from lint import formatters
+from lint.core.kept import SourceIndex, keep, line_index
 from lint.core.model import FileResult, Fix, Replacement, Severity, Violation
 from lint.run import parallel
 from lint.run import session as runner
@@ -210,7 +211,7 @@ def test_kept_results_render_exactly_like_texts(name: str, encoding: str) -> Non
         formatters.get(name)(out, ctx).render(results)
         return out.getvalue()
 
-    kept = [formatters.keep(r, encoding, lines=True) for r in _results()]  # type: ignore[arg-type]
+    kept = [keep(r, encoding, lines=True) for r in _results()]  # type: ignore[arg-type]
     assert all(r.text == "" and r.kept is not None for r in kept)
     assert [r.has_text for r in kept] == [True, True, False, False, True]
     assert render(kept) == render(_results())
@@ -218,8 +219,8 @@ def test_kept_results_render_exactly_like_texts(name: str, encoding: str) -> Non
 
 def test_kept_positions_match_the_line_index() -> None:
     result = _results()[0]
-    kept = formatters.keep(result, "utf-8", lines=True)
-    index: Callable[[FileResult], formatters.SourceIndex] = formatters.line_index
+    kept = keep(result, "utf-8", lines=True)
+    index: Callable[[FileResult], SourceIndex] = line_index
     full, sparse = index(result), index(kept)
     for v in result.violations:
         for offset in (v.offset, v.end_offset):

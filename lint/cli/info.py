@@ -17,6 +17,7 @@ import click
 
 from lint.core.errors import CopydeskError
 from lint.core.rule_spec import RuleSpec, RuleTest
+from lint.packs.load import rule_where
 
 WIDTH = 96
 
@@ -59,9 +60,9 @@ def _summary(spec: RuleSpec) -> str:
 
 def _where(spec: RuleSpec) -> str:
     try:
-        return os.path.relpath(spec.where)
+        return os.path.relpath(rule_where(spec))
     except ValueError:  # another drive on Windows
-        return spec.where
+        return rule_where(spec)
 
 
 def _row(spec: RuleSpec) -> dict[str, Any]:
@@ -76,7 +77,7 @@ def _row(spec: RuleSpec) -> dict[str, Any]:
         "message": spec.message,
         "scope": list(spec.scope),
         "examples": examples(spec),
-        "defined_in": spec.where,
+        "defined_in": rule_where(spec),
     }
 
 

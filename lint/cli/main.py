@@ -10,9 +10,8 @@ import sys
 
 import click
 
-from lint import __version__
+from lint import __version__, formatters
 
-FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif")
 SEVERITIES = ("error", "warning", "suggestion")
 
 
@@ -32,7 +31,7 @@ def cli() -> None:
     "--format",
     "--output-format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(formatters.choices()),
     default=None,
     help="Output format (default: full on a terminal, concise otherwise).",
 )

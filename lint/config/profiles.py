@@ -22,7 +22,7 @@ from pathlib import Path
 from lint.config.yaml_source import fail, load_yaml
 from lint.core.errors import ConfigError
 from lint.core.regular_files import read_text
-from lint.packs.locate import builtin_dir
+from lint.core.shipped import shipped_dir
 
 PROFILE_LEVELS = ("off", "error", "warning", "suggestion", "lower", "raise")
 PROFILE_KEYS = ("profile", "description", "rules")
@@ -31,7 +31,7 @@ Overrides = tuple[tuple[str, str], ...]
 
 
 def profile_dir() -> Path:
-    return builtin_dir() / "profiles"
+    return shipped_dir() / "profiles"
 
 
 def builtin_profile_names() -> list[str]:

@@ -44,17 +44,3 @@ class RuleSpec:
     source: str = ""  # pack file
     key_path: tuple[str | int, ...] = ()  # where the rule sits in that file
     source_text: str = field(default="", repr=False)
-
-    @property
-    def line(self) -> int:
-        """Line of the rule in its pack file, found only when a message needs it."""
-        if not self.key_path:
-            return 1
-        from lint.config.yaml_source import locate
-
-        return locate(self.source_text, self.key_path)[0]
-
-    @property
-    def where(self) -> str:
-        """The rule's file and line; a rule made from a config's vocabulary has no line."""
-        return f"{self.source}:{self.line}" if self.source_text else self.source or "config"

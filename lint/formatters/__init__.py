@@ -1,205 +1,42 @@
-"""Output formats: small classes registered by name; the only place units are converted.
+"""Output formats: the registry of every format, which the command reads its choices from.
 
-A formatter receives every FileResult of the run (in command-line order) and writes text.
-Columns are 1-based and, unless ``--position-encoding`` says otherwise, count code points.
+A format is a module of this package that lists its :class:`Formatter` classes in ``FORMATS``
+(each class names itself, and says where it stands among ``--format``'s choices); the registry
+finds them by importing each module here, so adding a format is its module and its tests.
+Modules without ``FORMATS`` (``base``, ``escape``, ``indented_json``) are shared helpers.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from typing import TextIO
+import importlib
+import pkgutil
 
-from lint import __version__
-from lint.core.model import FileResult, Kept, Severity, Violation
-from lint.core.positions import Encoding, LineIndex, units
-from lint.core.rule_spec import RuleSpec
+from lint.formatters.base import Formatter, Located, RenderContext, locate, severity_counts
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+__all__ = [
+    "REGISTRY", "Formatter", "Located", "RenderContext", "choices", "get", "locate",
+    "severity_counts",
+]
 
 
-@dataclass
-class RenderContext:
-    encoding: Encoding = "code-points"
-    color: bool = False
-    rules: dict[str, RuleSpec] = field(default_factory=dict)
-    tool_version: str = __version__
+def _discover() -> dict[str, type[Formatter]]:
+    found: dict[str, type[Formatter]] = {}
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+        for cls in getattr(importlib.import_module(f"{__name__}.{module}"), "FORMATS", ()):
+            if cls.name in found:
+                raise RuntimeError(f"format '{cls.name}' is declared twice")
+            found[cls.name] = cls
+    return found
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
-    """A violation with its 1-based start and exclusive end, in the chosen column units."""
-
-    v: Violation
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    match: str
-
-
-def locate(result: FileResult, encoding: Encoding = "code-points") -> list[Located]:
-    index = line_index(result)
-    out = []
-    for v in result.violations:
-        line, col = index.column(v.offset, encoding)
-        end_line, end_col = index.column(v.end_offset, encoding)
-        out.append(Located(v, line, col, end_line, end_col, index[v.offset : v.end_offset]))
-    return out
-
-
-class SourceIndex(LineIndex):
-    """A file's LineIndex plus what SARIF asks for: UTF-16 offsets and slices of the source."""
-
-    _astral: list[int] | None = None
-
-    def utf16_offset(self, offset: int) -> int:
-        # Each astral character adds one UTF-16 unit; finding them once keeps a file with
-        # thousands of findings linear instead of re-measuring a prefix per finding.
-        if self._astral is None:
-            self._astral = [m.start() for m in _ASTRAL.finditer(self.text)]
-        return offset + bisect_left(self._astral, offset)
-
-    def __getitem__(self, span: slice) -> str:
-        return self.text[span]
-
-
-class KeptIndex(SourceIndex):
-    """The same questions answered from a result's :class:`Kept` values (its text is gone).
-
-    Only the offsets, lines and spans of the result's own findings are known: asking for any
-    other is a bug in whoever kept them, and raises KeyError.
-    """
-
-    def __init__(self, kept: Kept) -> None:  # no super(): there is no text to index
-        self.kept = kept
-        self.text = ""
-        self.starts = [0]
-
-    def line_of(self, offset: int) -> int:
-        return self.kept.columns[offset][0] - 1
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line, column, _ = self.kept.columns[offset]
-        return line, column
-
-    def column(self, offset: int, encoding: Encoding = "code-points") -> tuple[int, int]:
-        line, column, in_unit = self.kept.columns[offset]
-        if encoding == "code-points":
-            return line, column
-        if encoding != self.kept.unit:
-            raise KeyError(f"columns in {encoding} were not kept (only {self.kept.unit})")
-        return line, in_unit
-
-    def line_text(self, line: int) -> str:
-        return self.kept.lines[line]
-
-    def utf16_offset(self, offset: int) -> int:
-        return self.kept.utf16[offset]
-
-    def __getitem__(self, span: slice) -> str:
-        return self.kept.spans[(span.start, span.stop)]
-
-
-def line_index(result: FileResult) -> SourceIndex:
-    return KeptIndex(result.kept) if result.kept is not None else SourceIndex(result.text)
-
-
-def keep(result: FileResult, encoding: Encoding = "code-points", lines: bool = False) -> FileResult:
-    """The result with its text replaced by what the formatters will ask of it.
-
-    That is: line and column of every finding and replacement end in code points (``full``
-    and SARIF) and in ``encoding`` (the run's ``--position-encoding``), UTF-16 offsets when
-    that is ``utf-16``, the text of each match and replaced span and, with ``lines`` (for
-    ``full``; a one-line file would keep all its text), each finding's first line. Output
-    from a kept result is identical to output from the text.
-    """
-    if result.kept is not None:
-        return result
-    text = result.text
-    index = SourceIndex(text)
-    spans: dict[tuple[int, int], str] = {}
-    for v in result.violations:
-        spans[(v.offset, v.end_offset)] = text[v.offset : v.end_offset]
-        for rep in v.fix.replacements if v.fix else ():
-            spans[(rep.offset, rep.end_offset)] = text[rep.offset : rep.end_offset]
-    offsets = sorted({o for span in spans for o in span})
-    in_unit = _columns(index, offsets, encoding)
-    columns = {o: (*index.position(o), in_unit[o][1]) for o in offsets}
-    shown: dict[int, str] = {}
-    for v in result.violations if lines else ():
-        line = columns[v.offset][0]
-        if line not in shown:
-            shown[line] = index.line_text(line)
-    utf16 = {o: index.utf16_offset(o) for o in offsets} if encoding == "utf-16" else {}
-    kept = Kept(len(text), encoding, columns, shown, spans, utf16)
-    return replace(result, text="", kept=kept)
-
-
-def _columns(index: LineIndex, offsets: list[int], unit: Encoding) -> dict[int, tuple[int, int]]:
-    """LineIndex.column for sorted offsets, measuring each line prefix once, not per finding
-    (a one-line file with many findings would otherwise cost findings x line length)."""
-    out: dict[int, tuple[int, int]] = {}
-    line, start, width = -1, 0, 0
-    for offset in offsets:
-        here = index.line_of(offset)
-        if here != line:
-            line, start, width = here, index.starts[here], 0
-        width += units(index.text[start:offset], unit)
-        start = offset
-        out[offset] = (line + 1, width + 1)
-    return out
-
-
-class Formatter:
-    name = ""
-
-    def __init__(self, out: TextIO, ctx: RenderContext) -> None:
-        self.out = out
-        self.ctx = ctx
-
-    def render(self, results: list[FileResult]) -> None:  # pragma: no cover - interface
-        raise NotImplementedError
-
-
-REGISTRY: dict[str, Callable[[], type[Formatter]]] = {}
-
-
-def register(name: str, loader: Callable[[], type[Formatter]]) -> None:
-    REGISTRY[name] = loader
+REGISTRY: dict[str, type[Formatter]] = _discover()
 
 
 def get(name: str) -> type[Formatter]:
-    return REGISTRY[name]()
+    return REGISTRY[name]
 
 
-def _lazy(module: str, cls: str) -> Callable[[], type[Formatter]]:
-    def load() -> type[Formatter]:
-        import importlib
-
-        found: type[Formatter] = getattr(importlib.import_module(f"lint.formatters.{module}"), cls)
-        return found
-
-    return load
-
-
-for _name, _module, _cls in (
-    ("concise", "concise", "Concise"),
-    ("json", "json_format", "Json"),
-    ("json-lines", "json_format", "JsonLines"),
-    ("full", "full", "Full"),
-    ("github", "github", "GitHub"),
-    ("sarif", "sarif", "Sarif"),
-    ("statistics", "statistics", "Statistics"),
-):
-    register(_name, _lazy(_module, _cls))
-
-
-def severity_counts(results: list[FileResult]) -> dict[str, int]:
-    counts = {str(s): 0 for s in sorted(Severity, reverse=True)}
-    for r in results:
-        for v in r.violations:
-            counts[str(v.severity)] += 1
-    return counts
+def choices() -> tuple[str, ...]:
+    """The names ``--format`` accepts, in their declared order."""
+    listed = [cls for cls in REGISTRY.values() if cls.choice_order is not None]
+    return tuple(cls.name for cls in sorted(listed, key=lambda cls: cls.choice_order or 0))

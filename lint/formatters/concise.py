@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from lint.core.model import FileResult
-from lint.formatters import Formatter, locate
+from lint.formatters.base import Formatter, locate
 from lint.formatters.escape import shown_path, shown_text
 
 
 class Concise(Formatter):
     name = "concise"
+    choice_order = 1
 
     def render(self, results: list[FileResult]) -> None:
         for result in results:
@@ -18,3 +19,6 @@ class Concise(Formatter):
                 self.out.write(
                     f"{path}:{loc.line}:{loc.column}: {v.severity}: {message} [{v.rule}]\n"
                 )
+
+
+FORMATS = (Concise,)

@@ -13,9 +13,10 @@ from typing import Any
 
 import click
 
+from lint.core.kept import line_index
 from lint.core.model import FileResult, Severity
 from lint.core.positions import LineIndex
-from lint.formatters import Formatter, Located, line_index, locate, severity_counts
+from lint.formatters.base import Formatter, Located, locate, severity_counts
 from lint.formatters.escape import shown_path, shown_text
 
 # C0 but tab, DEL and C1 (0x9b is a one-byte CSI to some terminals)
@@ -75,6 +76,7 @@ def window(line: str, column: int, end_column: int | None) -> tuple[str, int, in
 
 class Full(Formatter):
     name = "full"
+    choice_order = 0
 
     def _style(self, text: str, **styles: Any) -> str:
         return click.style(text, **styles) if self.ctx.color else text
@@ -122,3 +124,6 @@ class Full(Formatter):
         if failed:
             text += f"; {plural(failed, 'file')} could not be fully checked"
         return self._style(text, bold=True)
+
+
+FORMATS = (Full,)

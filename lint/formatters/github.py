@@ -10,7 +10,7 @@ never end the command early.
 from __future__ import annotations
 
 from lint.core.model import FileResult, Severity
-from lint.formatters import Formatter, locate
+from lint.formatters.base import Formatter, locate
 from lint.formatters.escape import shown_path, shown_text
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
@@ -33,6 +33,7 @@ def command(name: str, properties: dict[str, object], message: str) -> str:
 
 class GitHub(Formatter):
     name = "github"
+    choice_order = 4
 
     def render(self, results: list[FileResult]) -> None:
         for result in results:
@@ -48,3 +49,6 @@ class GitHub(Formatter):
                     props["endColumn"] = loc.end_column
                 props["title"] = v.rule
                 self.out.write(command(COMMANDS[v.severity], props, v.message) + "\n")
+
+
+FORMATS = (GitHub,)

@@ -10,7 +10,8 @@ import json
 from typing import Any
 
 from lint.core.model import FileResult
-from lint.formatters import Formatter, Located, indented_json, locate, severity_counts
+from lint.formatters import indented_json
+from lint.formatters.base import Formatter, Located, locate, severity_counts
 from lint.formatters.escape import shown_path
 
 
@@ -43,6 +44,7 @@ def violation_dict(loc: Located) -> dict[str, Any]:
 
 class Json(Formatter):
     name = "json"
+    choice_order = 2
 
     def render(self, results: list[FileResult]) -> None:
         files = []
@@ -75,9 +77,13 @@ class Json(Formatter):
 
 class JsonLines(Formatter):
     name = "json-lines"
+    choice_order = 3
 
     def render(self, results: list[FileResult]) -> None:
         for r in results:
             for loc in locate(r, self.ctx.encoding):
                 row = {"path": shown_path(r.path), **violation_dict(loc)}
                 self.out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+FORMATS = (Json, JsonLines)

@@ -23,10 +23,12 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
+from lint.core.kept import SourceIndex, line_index
 from lint.core.model import FileResult, Severity, Violation
 from lint.core.positions import Encoding
 from lint.core.rule_spec import RuleSpec
-from lint.formatters import Formatter, Located, SourceIndex, indented_json, line_index, locate
+from lint.formatters import indented_json
+from lint.formatters.base import Formatter, Located, locate
 from lint.formatters.escape import shown_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -120,6 +122,7 @@ class _Units:
 
 class Sarif(Formatter):
     name = "sarif"
+    choice_order = 5
 
     def render(self, results: list[FileResult]) -> None:
         encoding: Encoding = "utf-16" if self.ctx.encoding == "utf-16" else "code-points"
@@ -209,3 +212,6 @@ class Sarif(Formatter):
                 }
             ]
         return result
+
+
+FORMATS = (Sarif,)

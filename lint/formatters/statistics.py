@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from lint.core.model import FileResult, Violation
-from lint.formatters import Formatter
+from lint.formatters.base import Formatter
 from lint.formatters.escape import shown_text
 
 
@@ -44,3 +44,6 @@ class Statistics(Formatter):
             about = _short(spec.description) if spec and spec.description.strip() else v.message
             line = f"{n:>{count_w}}  {rule:<{rule_w}}  {v.severity!s:<{sev_w}}  {shown_text(about)}"
             self.out.write(line.rstrip() + "\n")
+
+
+FORMATS = (Statistics,)

@@ -49,6 +49,18 @@ class _Source:
         return locate(self.text, key_path, at_key=True)[0]
 
 
+def rule_line(spec: RuleSpec) -> int:
+    """Line of the rule in its pack file, found only when a message needs it."""
+    if not spec.key_path:
+        return 1
+    return locate(spec.source_text, spec.key_path)[0]
+
+
+def rule_where(spec: RuleSpec) -> str:
+    """The rule's file and line; a rule made from a config's vocabulary has no line."""
+    return f"{spec.source}:{rule_line(spec)}" if spec.source_text else spec.source or "config"
+
+
 def load_pack(path: Path) -> Pack:
     from lint.packs import cache
 

@@ -1,21 +1,15 @@
-"""Where the built-in packs live: ``lint/_packs`` in a wheel, ``<checkout>/rules`` otherwise.
-
-hatchling force-includes ``rules/`` as ``lint/_packs`` in the wheel; an editable install imports
-``lint`` from the checkout, where ``_packs`` does not exist (engineering notes B4), so the
-loader falls back to the checkout's ``rules/``.
-"""
+"""The built-in packs by name: ``<name>.yaml`` in the shipped data folder (core.shipped)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from lint.core.shipped import shipped_dir
+
 
 def builtin_dir() -> Path:
-    here = Path(__file__).resolve().parent.parent
-    packaged = here / "_packs"
-    if packaged.is_dir():
-        return packaged
-    return here.parent / "rules"
+    """The folder of the built-in packs."""
+    return shipped_dir()
 
 
 def builtin_pack_names() -> list[str]:

@@ -17,6 +17,7 @@ from lint.kinds import KINDS
 from lint.kinds.base.rule import Hit, Rule
 from lint.match.patterns import RuleTimeout
 from lint.match.shared import SharedMatchers
+from lint.packs.load import rule_where
 from lint.run.messages import format_message
 from lint.text.document import Document
 
@@ -92,12 +93,13 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
             if is_builtin(spec):
                 warnings.append(f"1:1: {message} (a built-in rule: please report the input)")
             else:
-                errors.append(f"{spec.where}: {message}")
+                errors.append(f"{rule_where(spec)}: {message}")
             continue
         except Exception as exc:  # a bug in a rule costs that rule on this file, not the run
             errors.append(
-                f"{spec.where}: rule {spec.id} failed on this file ({type(exc).__name__}: "
-                f"{exc}); rule skipped. This is a bug in copydesk: please report it"
+                f"{rule_where(spec)}: rule {spec.id} failed on this file "
+                f"({type(exc).__name__}: {exc}); rule skipped. This is a bug in copydesk: "
+                "please report it"
             )
             continue
         kept = [v for v in found if not suppress.hides(v, spec, doc)]

@@ -4,7 +4,7 @@ Results come back in input order whatever the number of workers, so the output o
 ``--jobs N`` is byte-identical to ``--jobs 1``. Each job is done exactly as it would be in
 process: the worker reads the file, skips binary input, compiles the file's rule set (once per
 worker process, through the ``ruleset_for`` cache), lints, drops the findings below the file's
-shown severity and keeps only what the formatters need (``formatters.keep``), so whole texts
+shown severity and keeps only what the formatters need (``core.kept.keep``), so whole texts
 are neither held until the end nor pickled back.
 
 Workers are started only when they can pay for themselves: at least two files to lint and
@@ -22,6 +22,7 @@ from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 
 from lint.core.errors import CopydeskError
+from lint.core.kept import keep
 from lint.core.model import FileResult, Severity
 from lint.core.positions import Encoding
 from lint.core.regular_files import read_bytes
@@ -67,7 +68,6 @@ class Outcome:
 
 
 def run_job(job: Job) -> Outcome:
-    from lint.formatters import keep
     from lint.run.session import lint_text, ruleset_for
 
     try:

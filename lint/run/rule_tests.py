@@ -19,6 +19,7 @@ from lint.core.errors import CopydeskError
 from lint.core.model import FileResult
 from lint.core.positions import LineIndex
 from lint.core.rule_spec import RuleSpec, RuleTest
+from lint.packs.load import rule_where
 
 
 @dataclass
@@ -98,9 +99,8 @@ def run_rule_tests(target: str | None, coverage: bool, fmt: str) -> int:
         for case in spec.tests:
             outcomes.append(run_case(spec, case))
         if coverage and not any(fires(c) for c in spec.tests):
-            outcomes.append(
-                Outcome(spec.id, "(coverage)", False, f"{spec.where}: no test makes this rule fire")
-            )
+            problem = f"{rule_where(spec)}: no test makes this rule fire"
+            outcomes.append(Outcome(spec.id, "(coverage)", False, problem))
     failed = [o for o in outcomes if not o.passed]
     if fmt == "json":
         click.echo(

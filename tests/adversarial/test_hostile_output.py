@@ -64,7 +64,7 @@ def test_a_crash_while_rendering_leaves_the_previous_report(
     monkeypatch.chdir(tmp_path)
     Path("a.md").write_text(STORY)
     Path("report.txt").write_text("yesterday's report\n")
-    monkeypatch.setitem(formatters.REGISTRY, "concise", lambda: Exploding)
+    monkeypatch.setitem(formatters.REGISTRY, "concise", Exploding)
     with pytest.raises(RuntimeError):
         run(["check", "a.md", "--format", "concise", "-o", "report.txt"])
     assert Path("report.txt").read_text() == "yesterday's report\n"

@@ -1,0 +1,72 @@
+"""What every format shares: the Formatter class, its RenderContext, and findings located in
+the chosen column units (the only place offsets become lines and columns).
+
+A formatter receives every FileResult of the run (in command-line order) and writes text.
+Columns are 1-based and, unless ``--position-encoding`` says otherwise, count code points.
+Rule metadata (descriptions, links, default levels) arrives in ``RenderContext.rules`` from
+the command, which has it from its session: a formatter never loads a pack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, TextIO
+
+from lint import __version__
+from lint.core.kept import line_index
+from lint.core.model import FileResult, Severity, Violation
+from lint.core.positions import Encoding
+from lint.core.rule_spec import RuleSpec
+
+
+@dataclass
+class RenderContext:
+    encoding: Encoding = "code-points"
+    color: bool = False
+    rules: dict[str, RuleSpec] = field(default_factory=dict)
+    tool_version: str = __version__
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A violation with its 1-based start and exclusive end, in the chosen column units."""
+
+    v: Violation
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    match: str
+
+
+def locate(result: FileResult, encoding: Encoding = "code-points") -> list[Located]:
+    index = line_index(result)
+    out = []
+    for v in result.violations:
+        line, col = index.column(v.offset, encoding)
+        end_line, end_col = index.column(v.end_offset, encoding)
+        out.append(Located(v, line, col, end_line, end_col, index[v.offset : v.end_offset]))
+    return out
+
+
+class Formatter:
+    """One output format. A format module lists its classes in ``FORMATS``."""
+
+    name: ClassVar[str] = ""  # what --format (or the registry) calls it
+    # its place among --format's choices; None: not one of them (--statistics chooses it)
+    choice_order: ClassVar[int | None] = None
+
+    def __init__(self, out: TextIO, ctx: RenderContext) -> None:
+        self.out = out
+        self.ctx = ctx
+
+    def render(self, results: list[FileResult]) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+def severity_counts(results: list[FileResult]) -> dict[str, int]:
+    counts = {str(s): 0 for s in sorted(Severity, reverse=True)}
+    for r in results:
+        for v in r.violations:
+            counts[str(v.severity)] += 1
+    return counts
