@@ -99,7 +99,7 @@ def test_search_stops_at_the_repository_root(
 def test_outside_a_repository_the_search_stops_at_home(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lint.config.project import ceiling
+    from lint.config.nearest import ceiling
 
     home = tmp_path / "home"
     (home / "work" / "story").mkdir(parents=True)

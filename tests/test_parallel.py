@@ -16,8 +16,7 @@ from lint import formatters
 from lint.core.kept import SourceIndex, keep, line_index
 from lint.core.model import FileResult, Fix, Replacement, Severity, Violation
 from lint.run import parallel
-from lint.run import session as runner
-from lint.run.session import Settings
+from lint.run.session import Session, Settings
 
 ODD_PACK = """\
 pack: {name}
@@ -67,10 +66,7 @@ def _repo(root: Path) -> Path:
 
 
 def fresh(args: list[str], stdin: str | None = None) -> tuple[int, str, str]:
-    """``run`` as a new process would: packs loaded (and their warnings given) anew."""
-    runner.load_pack_cached.cache_clear()
-    runner.ruleset_for.cache_clear()
-    runner._LOADED.clear()
+    """``run`` as a new process would (every run has a session of its own: nothing to clear)."""
     return run(args, stdin)
 
 
@@ -161,7 +157,7 @@ def test_a_worker_sends_back_findings_not_the_text(repo: Path) -> None:
 
     settings = settings_for("long.txt", Config(packs=("house.yaml",), root=repo), Overrides())
     job = parallel.Job("long.txt", "long.txt", True, settings, "", None, Severity.WARNING, "utf-16")
-    outcome = parallel.run_job(job)
+    outcome = parallel.run_job(job, Session())
     result = outcome.result
     assert result is not None and result.text == "" and result.has_text
     assert [v.rule for v in result.violations] == ["house.utilize", "house.banned"]
@@ -170,7 +166,7 @@ def test_a_worker_sends_back_findings_not_the_text(repo: Path) -> None:
     back = pickle.loads(pickle.dumps(outcome))  # findings rebuilt through the constructor
     assert back.result is not None and back.result.violations == result.violations
     assert [type(v.severity) for v in back.result.violations] == [Severity, Severity]
-    full = parallel.run_job(parallel.Job(**{**job.__dict__, "lines": True})).result
+    full = parallel.run_job(parallel.Job(**{**job.__dict__, "lines": True}), Session()).result
     assert full is not None and full.kept is not None
     assert full.kept.lines == {30_001: "We utilize synergy."}
 

@@ -14,7 +14,8 @@ from lint.config.profiles import builtin_profile_names, load_profile
 from lint.core.errors import ConfigError
 from lint.core.model import Severity
 from lint.packs.locate import builtin_pack_names
-from lint.run.session import Settings, _level, select_specs
+from lint.run.selection import level as _level
+from lint.run.session import Settings, select_specs
 
 PROTECTED = ("attribution", "sourcing", "citations", "legal", "privacy", "profanity", "safety")
 S, W, E = Severity.SUGGESTION, Severity.WARNING, Severity.ERROR

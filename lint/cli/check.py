@@ -12,15 +12,13 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from lint.cli import report
-from lint.config.discovery import walk
-from lint.config.project import Config, clear_caches, config_at, find_config, load_config_file
+from lint.config.project import Config, load_config_file
 from lint.core.errors import CopydeskError
 from lint.core.model import FileResult, Severity
 from lint.formatters.escape import shown_text
@@ -29,7 +27,7 @@ from lint.text.document import format_for
 
 if TYPE_CHECKING:
     from lint.run.parallel import Job, Outcome
-    from lint.run.session import Overrides
+    from lint.run.session import Session
 
 STDIN = "-"
 NO_FILES = "no Markdown, text or HTML files found"
@@ -49,22 +47,14 @@ def _error(message: str) -> None:
 
 
 def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, bool, bool]]:
-    """(path as it will be printed, explicit?, exists?) for each input.
+    """(path as it will be printed, explicit?, exists?) for each input (``-``: stdin)."""
+    from lint.run.inputs import inputs
 
-    A walked file is printed as the folder was given plus its relative path (``docs`` and
-    ``docs/`` both give ``docs/a.md``; ``.`` gives ``a.md``), never made absolute.
-    """
     for given in paths or (".",):
         if given == STDIN:
             yield STDIN, True, True
-            continue
-        p = Path(given)
-        if p.is_dir():
-            bare = given in (".", "./")
-            for rel in walk(p):
-                yield (rel.as_posix() if bare else os.path.join(given, rel.as_posix())), False, True
         else:
-            yield given, True, p.exists()
+            yield from inputs((given,))
 
 
 def _pack_args(packs: tuple[str, ...]) -> tuple[str, ...]:
@@ -89,23 +79,22 @@ def run_check(
     no_color: bool,
     jobs: int | None = None,
 ) -> int:
-    from lint.config.profiles import load_profile
     from lint.run.parallel import Job, run_jobs, use_workers, worker_count
-    from lint.run.session import WARNINGS, Overrides, resolve_pack
+    from lint.run.selection import Overrides, resolve_pack
+    from lint.run.session import Session
 
-    clear_caches()
-    _real_folder.cache_clear()
     cli = Overrides(
         profile=profile, extra_packs=_pack_args(packs), select=_split(select), ignore=_split(ignore)
     )
     try:
         forced = load_config_file(Path(config_file)) if config_file else None
+        session = Session(forced, cli)  # everything this run loads, and nothing of another's
         # command-line packs and profile are checked once, up front: an error later in the
         # loop then always comes from a config file
         for name in cli.extra_packs:
             resolve_pack(name, str(Path.cwd()))
         if profile:
-            load_profile(profile)
+            session.profile(profile)
     except CopydeskError as exc:
         _error(str(exc))
         return 2
@@ -113,7 +102,7 @@ def run_check(
         _error("cannot write the report: standard output is closed (use -o FILE)")
         return 2
     shown_as = report.format_name(fmt, output_file, statistics)
-    plan = _plan(paths, stdin_filename, forced, cli, min_severity, position_encoding)
+    plan = _plan(paths, stdin_filename, session, min_severity, position_encoding)
     if output_file and (clash := _overwrites_input(output_file, plan)):
         _error(f"{output_file}: refusing to write the report over {clash}, an input of this run")
         return 2
@@ -132,19 +121,18 @@ def run_check(
     # are moved out of its sight for good.
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
-    done = run_jobs(todo, workers)
+    done = run_jobs(todo, workers, session)
     try:
-        results, configs, config_errors = _collect(plan, done, pooled)
+        results, configs, config_errors = _collect(plan, done, pooled, session)
     finally:
         done.close()  # an interrupt stops the workers now, not when the frame is freed
-    for w in dict.fromkeys(WARNINGS):
+    for w in session.warnings:
         _warn(w)
-    WARNINGS.clear()
-    _check_names(cli, [forced] if forced else configs.values())
+    _check_names(session, [forced] if forced else configs.values())
     for message in config_errors:
         _error(message)
     try:
-        report.render(results, shown_as, output_file, position_encoding, no_color)
+        report.render(results, shown_as, output_file, position_encoding, no_color, session.rules)
     except BrokenPipeError:
         if output_file:
             _error(f"{output_file}: cannot write: broken pipe")
@@ -170,12 +158,11 @@ Planned = tuple["Job | Outcome", Config | None]
 
 
 def _collect(
-    plan: list[Planned], done: Iterator[Outcome], pooled: bool
+    plan: list[Planned], done: Iterator[Outcome], pooled: bool, session: Session
 ) -> tuple[list[FileResult], dict[int, Config], dict[str, None]]:
     """The results in input order (as with ``--jobs 1``), the config that governed each (by
     ``id``), and one line per broken config or pack (an ordered set)."""
     from lint.run.parallel import Job
-    from lint.run.session import select_specs
 
     results: list[FileResult] = []
     configs: dict[int, Config] = {}
@@ -193,13 +180,14 @@ def _collect(
             # compiled) for their warnings, rule metadata and --select name checks
             metadata.add(item.settings)
             with contextlib.suppress(CopydeskError):  # the worker has reported it
-                select_specs(item.settings)
+                session.select_specs(item.settings)
         if outcome.result is None:
             continue
         results.append(outcome.result)
         if config is not None:
             configs[id(outcome.result)] = config
     return results, configs, config_errors
+
 
 def _read_stdin() -> bytes:
     if sys.stdin is None:  # started with stdin closed ("- <&-")
@@ -224,15 +212,14 @@ def _overwrites_input(output_file: str, plan: list[Planned]) -> str | None:
 def _plan(
     paths: tuple[str, ...],
     stdin_filename: str | None,
-    forced: Config | None,
-    cli: Overrides,
+    session: Session,
     min_severity: str | None,
     encoding: str,
 ) -> list[Planned]:
     """Each input in order: a Job to lint, or the Outcome already known (missing file, bad
     config, unreadable stdin), with the config that governs it."""
+    from lint.run.inputs import ignored_by_config
     from lint.run.parallel import Job, Outcome
-    from lint.run.session import settings_for
 
     plan: list[Planned] = []
     for path, explicit, exists in _inputs(paths):
@@ -243,8 +230,8 @@ def _plan(
         # stdin is linted as if it lived at --stdin-filename (format and config from there)
         where = Path(stdin_filename or "stdin") if path == STDIN else Path(path)
         try:
-            config = forced or config_at(find_config(_real_folder(str(where.parent))))
-            if not explicit and _ignored_by_config(where, config):
+            config = session.config_for(where)
+            if not explicit and ignored_by_config(where, config):
                 continue
             data = _read_stdin() if path == STDIN else None
         except CopydeskError as exc:  # files under a broken config are not linted
@@ -260,7 +247,7 @@ def _plan(
             path="" if path == STDIN else path,
             display=display,
             explicit=explicit,
-            settings=settings_for(str(where), config, cli),
+            settings=session.settings_for(where),
             config_path=config.path,
             fmt=fmt_in,
             shown=shown,
@@ -271,13 +258,6 @@ def _plan(
     return plan
 
 
-@lru_cache(maxsize=4096)
-def _real_folder(folder: str) -> Path:
-    """A folder's real path, once per folder: resolving each of 20,000 files (a system call
-    per path component) was most of the parent's planning time."""
-    return Path(folder).resolve()
-
-
 def _fails(result: FileResult, config: Config | None, fail_on: str | None) -> bool:
     threshold = fail_on or (config.fail_on if config else None) or "error"
     if threshold == "never":
@@ -286,14 +266,15 @@ def _fails(result: FileResult, config: Config | None, fail_on: str | None) -> bo
     return any(v.severity >= limit for v in result.violations)
 
 
-def _check_names(cli: Overrides, configs: Iterable[Config]) -> None:
+def _check_names(session: Session, configs: Iterable[Config]) -> None:
     """Warn about rule, pack or category names (in --select/--ignore and in the configs that
     governed files) that match nothing loaded: a typo must not silently do nothing."""
-    from lint.run.session import VOCAB_NAMES, known_names, loaded_packs
+    from lint.run.selection import VOCAB_NAMES
 
-    known = known_names(loaded_packs())
+    known = session.known_names()
     if known == VOCAB_NAMES:
         return  # nothing was loaded (no files): nothing to compare against
+    cli = session.overrides
     for option, names in (("--select", cli.select), ("--ignore", cli.ignore)):
         for name in names:
             if name not in known:
@@ -307,16 +288,3 @@ def _check_names(cli: Overrides, configs: Iterable[Config]) -> None:
             if name not in known:
                 where = f"{config.path}:{line}:{column}"
                 _warn(f"{where}: '{name}': no loaded rule, pack or category has this name")
-
-
-def _ignored_by_config(path: Path, config: Config) -> bool:
-    """Is a walked file excluded by its config's ``ignore:`` globs (relative to the config)?"""
-    if not config.ignore:
-        return False
-    from pathspec import PathSpec
-
-    try:
-        rel = path.resolve().relative_to(config.root.resolve()).as_posix()
-    except ValueError:
-        return False
-    return PathSpec.from_lines("gitignore", config.ignore).match_file(rel)

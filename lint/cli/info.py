@@ -10,35 +10,36 @@ from __future__ import annotations
 import json
 import os
 import textwrap
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from lint.config.project import load_config_file
 from lint.core.errors import CopydeskError
 from lint.core.rule_spec import RuleSpec, RuleTest
 from lint.packs.load import rule_where
 
+if TYPE_CHECKING:
+    from lint.run.session import Session, Settings
+
 WIDTH = 96
 
 
-def _settings(config_file: str | None, packs: tuple[str, ...], profile: str | None) -> Any:
-    from lint.config.project import config_at, find_config, load_config_file
-    from lint.run.session import Overrides, settings_for
+def _session(config_file: str | None, packs: tuple[str, ...], profile: str | None) -> Session:
+    """The session of ``--config`` (or the working folder's config), ``--pack`` and
+    ``--profile``."""
+    from lint.run.session import Overrides, Session
 
-    config = (
-        load_config_file(Path(config_file)) if config_file else config_at(find_config(Path.cwd()))
-    )
-    return settings_for("x.md", config, Overrides(profile=profile, extra_packs=packs))
+    forced = load_config_file(Path(config_file)) if config_file else None
+    return Session(forced, Overrides(profile=profile, extra_packs=packs))
 
 
 def _specs(config_file: str | None, packs: tuple[str, ...], profile: str | None) -> list[RuleSpec]:
     """The rules the config and profile turn on, each carrying its effective severity."""
-    from dataclasses import replace
-
-    from lint.run.session import select_specs
-
-    specs, severity = select_specs(_settings(config_file, packs, profile))
+    session = _session(config_file, packs, profile)
+    specs, severity = session.select_specs(session.settings_for("x.md"))
     return [replace(s, severity=severity.get(s.id, s.severity)) for s in specs]
 
 
@@ -143,17 +144,14 @@ def _details(s: RuleSpec, levels: str = "") -> list[str]:
     return lines
 
 
-def _profile_levels(rule: str, settings: Any) -> str:
+def _profile_levels(rule: str, session: Session, settings: Settings) -> str:
     """The rule's level under each built-in profile (``off`` when the profile turns it off)."""
-    from dataclasses import replace
-
     from lint.config.profiles import builtin_profile_names
-    from lint.run.session import select_specs
 
     parts = []
     names = builtin_profile_names()
     for name in sorted(names, key=lambda n: (n != "news", n)):  # the default first
-        _, severity = select_specs(replace(settings, profile=name, rules=()))
+        _, severity = session.select_specs(replace(settings, profile=name, rules=()))
         parts.append(f"{name} {severity.get(rule, 'off')}")
     return " · ".join(parts)
 
@@ -161,20 +159,17 @@ def _profile_levels(rule: str, settings: Any) -> str:
 def explain_rule(
     rule: str, packs: tuple[str, ...], config_file: str | None = None, profile: str | None = None
 ) -> int:
-    from dataclasses import replace
-
-    from lint.run.session import select_specs
-
     try:
-        settings = _settings(config_file, packs, profile)
+        session = _session(config_file, packs, profile)
+        settings = session.settings_for("x.md")
         # look the rule up with no overrides: explaining a rule the config turns off still works
-        every, _ = select_specs(replace(settings, profile=None, rules=(), select=(), ignore=()))
-        found = [s for s in every if s.id == rule]
+        unset = replace(settings, profile=None, rules=(), select=(), ignore=())
+        found = [s for s in session.select_specs(unset)[0] if s.id == rule]
         if not found:
             click.echo(f"copydesk: error: no rule '{rule}' (see `copydesk rules`)", err=True)
             return 2
-        _, severity = select_specs(settings)
-        levels = _profile_levels(rule, settings)
+        _, severity = session.select_specs(settings)
+        levels = _profile_levels(rule, session, settings)
     except CopydeskError as exc:
         click.echo(f"copydesk: error: {exc}", err=True)
         return 2

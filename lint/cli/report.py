@@ -13,6 +13,7 @@ import sys
 
 from lint.cli.output_file import atomic_output
 from lint.core.model import FileResult
+from lint.core.rule_spec import RuleSpec
 
 # what a process killed by SIGPIPE reports to its shell (128 + 13), as `cat big | head -1` does
 EXIT_BROKEN_PIPE = 141
@@ -43,13 +44,15 @@ def render(
     output_file: str | None,
     encoding: str,
     no_color: bool,
+    rules: dict[str, RuleSpec] | None = None,
 ) -> None:
+    """Render ``results`` as the format ``name``; ``rules`` is the run's rule metadata (the
+    session's), for the formats that describe rules (SARIF, statistics)."""
     from lint import formatters
-    from lint.run.session import loaded_packs
 
     stream = sys.stdout
     color = not no_color and not output_file and stream.isatty() and "NO_COLOR" not in os.environ
-    rules = {s.id: s for p in loaded_packs() for s in p.rules}
+    rules = rules or {}
     ctx = formatters.RenderContext(encoding=encoding, color=color, rules=rules)  # type: ignore[arg-type]
     # written as rendered, not built in memory first: with many findings the whole output
     # (and its encoded copy) would outweigh the results themselves

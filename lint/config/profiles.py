@@ -16,7 +16,6 @@ mistake is a ConfigError at the file, line and column of the offending key or va
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from lint.config.yaml_source import fail, load_yaml
@@ -53,11 +52,11 @@ def profile_path(name: str, root: str = ".") -> Path:
 
 
 def load_profile(name: str, root: str = ".") -> Overrides:
-    """The profile's (rule-or-pack, level) pairs in file order."""
+    """The profile's (rule-or-pack, level) pairs in file order, read afresh (a session keeps
+    the profiles it has read: :meth:`lint.run.session.Session.profile`)."""
     return _load(str(profile_path(name, root).resolve()))
 
 
-@lru_cache(maxsize=32)
 def _load(path: str) -> Overrides:
     text = read_text(path)
     data = load_yaml(text, path)

@@ -3,13 +3,12 @@
 The nearest config file to a linted file wins, searching up to the repository root (the folder
 holding ``.git``); ``--config`` overrides the search. Every key is validated; an error names
 the file and the line:col of the key: ruamel positions for YAML; for TOML, which keeps no
-positions, a scan of the table's lines (:mod:`lint.config.toml_source`).
+positions, a scan of the table's lines (:mod:`lint.config.toml_source`). Which file governs a
+folder is :mod:`lint.config.nearest`'s business.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import tomllib
 from collections.abc import Callable, Sequence
@@ -263,73 +262,3 @@ def display_path(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return str(path)
-
-
-def _has_table(pyproject: Path) -> bool:
-    try:
-        text = read_text(pyproject)
-    except (OSError, ValueError):
-        return False
-    try:
-        return "copydesk" in tomllib.loads(text).get("tool", {})
-    except tomllib.TOMLDecodeError:
-        # a broken file that mentions our table is ours to report, not to skip silently
-        return "tool.copydesk" in text
-
-
-_FOUND: dict[Path, Path | None] = {}
-_LOADED: dict[Path, Config] = {}
-
-
-def clear_caches() -> None:
-    """Forget found and parsed configs (a new run may follow edits, e.g. in tests)."""
-    _FOUND.clear()
-    _LOADED.clear()
-
-
-def find_config(folder: Path) -> Path | None:
-    """The nearest config file at or above ``folder``, no higher than :func:`ceiling`."""
-    if folder in _FOUND:
-        return _FOUND[folder]
-    top = ceiling(folder)
-    found: Path | None = None
-    for candidate_dir in (folder, *folder.parents):
-        hit = next((candidate_dir / n for n in CONFIG_NAMES if (candidate_dir / n).is_file()), None)
-        pyproject = candidate_dir / "pyproject.toml"
-        if hit is None and pyproject.is_file() and _has_table(pyproject):
-            hit = pyproject
-        if hit is not None:
-            found = hit
-            break
-        if candidate_dir == top:
-            break
-    _FOUND[folder] = found
-    return found
-
-
-def ceiling(folder: Path) -> Path:
-    """How high a config search from ``folder`` may climb.
-
-    Inside a git repository, to its root. Elsewhere, as yamllint does: to the home folder when
-    ``folder`` is under it, else to the working folder when under that, else nowhere above
-    ``folder``, so that a stray ``/tmp/.copydesk.yaml`` cannot silence every check under /tmp.
-    """
-    for d in (folder, *folder.parents):
-        if (d / ".git").exists():
-            return d
-    home = Path(os.path.expanduser("~"))
-    for limit in (home, Path.cwd()):
-        with contextlib.suppress(OSError):
-            limit = limit.resolve()
-            if folder.is_relative_to(limit) and limit.is_dir():
-                return limit
-    return folder
-
-
-def config_at(path: Path | None) -> Config:
-    """The parsed config at ``path`` (cached per run); the defaults when there is none."""
-    if path is None:
-        return Config()
-    if path not in _LOADED:
-        _LOADED[path] = load_config_file(path)
-    return _LOADED[path]

@@ -8,6 +8,7 @@ common path never pays for round-trip parsing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -55,19 +56,17 @@ def load_yaml(text: str, path: str) -> Any:
         raise ConfigError(f"invalid YAML: {exc}", path) from None
 
 
-_ROUND_TRIP: dict[str, Any] = {}
-
-
+@lru_cache(maxsize=8)
 def _round_trip(text: str) -> Any:
-    """ruamel's round-trip tree of ``text`` (cached: several errors may point into one file)."""
-    if text not in _ROUND_TRIP:
-        from ruamel.yaml import YAML
+    """ruamel's round-trip tree of ``text``, never changed once made. A memo of a pure
+    function, not run state: several errors or rule lines may point into one file, and the
+    last few files are kept (a long-lived process does not keep every file it ever read)."""
+    from ruamel.yaml import YAML
 
-        try:
-            _ROUND_TRIP[text] = YAML(typ="rt").load(text)
-        except Exception:
-            _ROUND_TRIP[text] = None
-    return _ROUND_TRIP[text]
+    try:
+        return YAML(typ="rt").load(text)
+    except Exception:
+        return None
 
 
 def locate(text: str, key_path: KeyPath, at_key: bool = True) -> tuple[int, int]:

@@ -3,9 +3,11 @@
 Results come back in input order whatever the number of workers, so the output of
 ``--jobs N`` is byte-identical to ``--jobs 1``. Each job is done exactly as it would be in
 process: the worker reads the file, skips binary input, compiles the file's rule set (once per
-worker process, through the ``ruleset_for`` cache), lints, drops the findings below the file's
-shown severity and keeps only what the formatters need (``core.kept.keep``), so whole texts
-are neither held until the end nor pickled back.
+worker process: each worker makes its own :class:`~lint.run.session.Session` when it starts,
+and every job carries the settings the parent resolved for its file), lints, drops the findings
+below the file's shown severity and keeps only what the formatters need
+(``core.kept.keep``), so whole texts are neither held until the end nor pickled back. Workers
+never format.
 
 Workers are started only when they can pay for themselves: at least two files to lint and
 more than ``PARALLEL_MIN_BYTES`` in total. Below that (the pre-commit case of a few small
@@ -27,7 +29,7 @@ from lint.core.model import FileResult, Severity
 from lint.core.positions import Encoding
 from lint.core.regular_files import read_bytes
 from lint.run import stopping
-from lint.run.session import Settings
+from lint.run.session import Session, Settings, lint_text
 from lint.text.document import InputError, decode, looks_binary
 
 PARALLEL_MIN_BYTES = 256 * 1024
@@ -67,9 +69,8 @@ class Outcome:
     loaded: bool = False  # the job got as far as loading its packs (they may have failed)
 
 
-def run_job(job: Job) -> Outcome:
-    from lint.run.session import lint_text, ruleset_for
-
+def run_job(job: Job, session: Session) -> Outcome:
+    """Do ``job`` with ``session``'s packs and rule sets."""
     try:
         data = job.data if job.data is not None else read_bytes(job.path)
     except OSError as exc:
@@ -77,7 +78,7 @@ def run_job(job: Job) -> Outcome:
     if not job.explicit and looks_binary(data):
         return Outcome(binary=True)
     try:
-        ruleset = ruleset_for(job.settings)
+        ruleset = session.ruleset_for(job.settings)
     except CopydeskError as exc:
         # a pack or profile named by a config (an error with no file of its own) is traced
         # back to that config
@@ -117,13 +118,25 @@ def use_workers(jobs: Sequence[Job], workers: int) -> bool:
     return workers > 1 and len(jobs) >= 2 and sum(j.size() for j in jobs) > PARALLEL_MIN_BYTES
 
 
-def _quiet_worker() -> None:
-    """Ctrl-C reaches every process of the terminal's group: only the parent answers it, so
+_WORKER: Session | None = None  # set in a worker process only, by _start_worker
+
+
+def _start_worker() -> None:
+    """A worker's start: its own session, and quiet about signals.
+
+    Ctrl-C reaches every process of the terminal's group: only the parent answers it, so
     a worker never prints a traceback of its own; SIGTERM (the parent stopping it) ends a
     worker at once, without the parent's handler that a fork would inherit."""
+    global _WORKER
+    _WORKER = Session()  # jobs carry their settings: the worker needs no config of its own
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     stopping.unblock()  # forked while the parent held them back (see run_jobs)
+
+
+def _work_in_worker(job: Job) -> Outcome:
+    assert _WORKER is not None, "a worker's session is made when it starts"
+    return run_job(job, _WORKER)
 
 
 def _run_chunk(work: Callable[[Job], Outcome], chunk: Sequence[Job]) -> list[Outcome]:
@@ -131,17 +144,23 @@ def _run_chunk(work: Callable[[Job], Outcome], chunk: Sequence[Job]) -> list[Out
 
 
 def run_jobs(
-    jobs: Sequence[Job], workers: int, work: Callable[[Job], Outcome] = run_job
+    jobs: Sequence[Job],
+    workers: int,
+    session: Session | None = None,
+    work: Callable[[Job], Outcome] | None = None,
 ) -> Generator[Outcome, None, None]:
-    """Each job's outcome, in the order of ``jobs``.
+    """Each job's outcome, in the order of ``jobs``: done by ``work`` if given, else by
+    :func:`run_job` with ``session`` here, or with each worker's own session.
 
     A worker that dies (the OOM killer, ``kill -9``) breaks the pool: the outcomes already
     received stand, and every job not yet received comes back as an error saying it was not
     checked, so the run ends with exit 2 instead of waiting forever.
     """
     if not use_workers(jobs, workers):
-        yield from map(work, jobs)
+        here = session or Session()
+        yield from map(work or (lambda job: run_job(job, here)), jobs)
         return
+    work = work or _work_in_worker
     import multiprocessing  # not at the top: ~40 ms that a small run would pay for nothing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -159,7 +178,7 @@ def run_jobs(
     # the pool's manager thread, told the workers are gone, then fails setting an error on a
     # cancelled future and prints a traceback)
     with stopping.deferred():
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_worker)
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
         pending = [pool.submit(_run_chunk, work, jobs[i : i + chunk])
                    for i in range(0, len(jobs), chunk)]
     done = 0

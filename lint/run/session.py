@@ -1,214 +1,178 @@
-"""From settings to results: which rules apply to a file, compiled once, and the file linted.
+"""A Session: everything one run (a command, an editor, a library user) loads and remembers.
 
-The effective settings of a file are its config, then the config's ``paths:`` entries that
-match it, then command-line options. Rule sets are compiled once per distinct setting.
+A session is made from a config (or None: each file's nearest config) and the command line's
+:class:`Overrides`. It owns what a run used to keep in module globals: the configs found and
+parsed, the packs loaded and their warnings, the profiles read and the rule sets compiled (one
+per distinct :class:`Settings`). Two sessions in one process share nothing, so each gives what
+a process of its own would::
+
+    session = Session(config, Overrides(select=("neutrality",)))
+    result = session.check_text("story.md", text)     # a FileResult
+    results = session.check_paths(["docs"])           # files and folders, in order
+    session.warnings                                  # pack warnings, each once
+    session.rules                                     # id -> RuleSpec of every pack loaded
+
+The command line makes one session per invocation; a worker process makes its own
+(:mod:`lint.run.parallel`) from the settings each job carries.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
+from lint.config.nearest import ConfigFinder
 from lint.config.profiles import load_profile
-from lint.config.project import Config, RuleOption
-from lint.core.errors import ConfigError
+from lint.config.project import Config
+from lint.core.errors import CopydeskError
 from lint.core.model import FileResult, Severity
+from lint.core.regular_files import read_bytes
 from lint.core.rule_spec import RuleSpec
 from lint.match import re_warm
 from lint.packs.load import Pack, load_pack
-from lint.packs.locate import builtin_pack_names, builtin_pack_path
 from lint.run.engine import RuleSet, check_document, compile_rules
-from lint.text.document import InputError, build_document, decode, format_for
+from lint.run.selection import (
+    Levels,
+    Overrides,
+    Settings,
+    choose,
+    known_names,
+    pack_names,
+    resolve_pack,
+    settings_for,
+)
+from lint.text.document import InputError, build_document, decode, format_for, looks_binary
 
-WARNINGS: list[str] = []  # pack-load warnings, printed once per run by the CLI
+__all__ = [
+    "Overrides", "Session", "Settings", "lint_bytes", "lint_text", "ruleset_for", "select_specs",
+    "settings_for",
+]
 
-
-@dataclass(frozen=True)
-class Settings:
-    packs: tuple[str, ...] | None = None
-    extra_packs: tuple[str, ...] = ()
-    profile: str | None = None
-    rules: tuple[tuple[str, str], ...] = ()
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    accept: tuple[str, ...] = ()
-    reject: tuple[str, ...] = ()
-    root: str = "."
-    options: tuple[RuleOption, ...] = ()
-    config_path: str = ""  # the config the vocabulary came from, for messages
-
-
-@dataclass
-class Overrides:
-    """What the command line says; it beats every config file."""
-
-    profile: str | None = None
-    extra_packs: tuple[str, ...] = ()
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: str | None = None
-    min_severity: str | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
+RULESETS_KEPT = 32  # compiled rule sets a session keeps (one per distinct settings)
 
 
-def settings_for(path: str, config: Config, cli: Overrides) -> Settings:
-    """Config, then each matching ``paths:`` entry in order, then the command line."""
-    s = Settings(
-        packs=config.packs, extra_packs=config.extra_packs, profile=config.profile,
-        rules=config.rules, select=config.select, accept=config.accept, reject=config.reject,
-        root=str(config.root), options=config.options, config_path=config.path,
-    )
-    if config.paths:
-        from pathspec import PathSpec
+class Session:
+    """Loaded packs, warnings and caches of one run; see the module's docstring."""
 
-        try:
-            rel = Path(path).resolve().relative_to(config.root.resolve()).as_posix()
-        except ValueError:
-            rel = Path(path).as_posix()
-        for glob, over in config.paths:
-            if PathSpec.from_lines("gitignore", [glob]).match_file(rel):
-                s = replace(
-                    s,
-                    profile=over.profile or s.profile,
-                    packs=over.packs if over.packs is not None else s.packs,
-                    select=over.select or s.select,
-                    ignore=s.ignore + over.ignore_rules,
-                    rules=s.rules + over.rules,  # later entries win in select_specs
-                )
-    return replace(
-        s,
-        profile=cli.profile or s.profile,
-        extra_packs=s.extra_packs + cli.extra_packs,
-        select=cli.select or s.select,
-        ignore=s.ignore + cli.ignore,
-    )
+    def __init__(self, config: Config | None = None, overrides: Overrides | None = None) -> None:
+        self.config = config  # None: each file's nearest config
+        self.overrides = overrides or Overrides()
+        self.configs = ConfigFinder(config)
+        self._packs: dict[str, Pack] = {}  # by resolved path, in load order
+        self._warnings: dict[str, None] = {}  # an ordered set
+        self._profiles: dict[tuple[str, str], Levels] = {}
+        self._rulesets: dict[Settings, RuleSet] = {}
 
+    # --- what a file's settings are -----------------------------------------------------
+    def config_for(self, path: str | Path) -> Config:
+        """The config that governs ``path``. Raises ConfigError for a broken one."""
+        return self.configs.for_file(path)
 
-@lru_cache(maxsize=64)
-def load_pack_cached(path: str) -> Pack:
-    pack = load_pack(Path(path))
-    WARNINGS.extend(pack.warnings)
-    _LOADED[path] = pack
-    return pack
+    def settings_for(self, path: str | Path) -> Settings:
+        return settings_for(str(path), self.config_for(path), self.overrides)
 
+    # --- what they load -------------------------------------------------------------------
+    def load_pack(self, path: str) -> Pack:
+        """The pack at ``path`` (a file or a Vale folder), loaded once per session."""
+        pack = self._packs.get(path)
+        if pack is None:
+            pack = self._packs[path] = load_pack(Path(path))
+            self._warnings.update(dict.fromkeys(pack.warnings))
+        return pack
 
-def resolve_pack(name: str, root: str) -> str:
-    builtin = builtin_pack_path(name)
-    if builtin is not None:
-        return str(builtin)
-    p = Path(name) if Path(name).is_absolute() else Path(root) / name
-    if p.exists():
-        return str(p)
-    if Path(name).exists():
-        return name
-    known = ", ".join(builtin_pack_names())
-    raise ConfigError(f"no pack named '{name}' (built-in packs: {known}; or give a path)")
+    def packs_of(self, settings: Settings) -> list[Pack]:
+        return [self.load_pack(resolve_pack(n, settings.root)) for n in pack_names(settings)]
 
+    def profile(self, name: str, root: str = ".") -> Levels:
+        """The (rule, level) pairs of the profile ``name`` (built-in, or a file from ``root``)."""
+        key = (name, root)
+        if key not in self._profiles:
+            self._profiles[key] = load_profile(name, root)
+        return self._profiles[key]
 
-def matches(names: tuple[str, ...], spec: RuleSpec) -> bool:
-    return any(n in (spec.id, spec.pack, spec.category) for n in names)
+    def select_specs(self, settings: Settings) -> tuple[list[RuleSpec], dict[str, Severity]]:
+        """The rules the settings turn on, and each one's level."""
+        packs = self.packs_of(settings)
+        profile = self.profile(settings.profile, settings.root) if settings.profile else ()
+        return choose(settings, packs, profile)
 
+    def ruleset_for(self, settings: Settings) -> RuleSet:
+        """The settings' rules, compiled once per session."""
+        ruleset = self._rulesets.get(settings)
+        if ruleset is None:
+            specs, severity = self.select_specs(settings)
+            ruleset = compile_rules(specs, severity, settings.accept)
+            ruleset.known = known_names(self.packs_of(settings))
+            if len(self._rulesets) >= RULESETS_KEPT:
+                del self._rulesets[next(iter(self._rulesets))]  # the oldest
+            self._rulesets[settings] = ruleset
+        return ruleset
 
-def _level(current: Severity, setting: str) -> Severity | None:
-    if setting == "off":
-        return None
-    if setting == "lower":
-        return Severity(max(current - 1, Severity.SUGGESTION))
-    if setting == "raise":
-        return Severity(min(current + 1, Severity.ERROR))
-    return Severity.parse(setting)
+    # --- what it found ----------------------------------------------------------------------
+    @property
+    def packs(self) -> list[Pack]:
+        """Every pack this session has loaded, in load order."""
+        return list(self._packs.values())
 
+    @property
+    def rules(self) -> dict[str, RuleSpec]:
+        """Rule id -> RuleSpec of every pack loaded (the metadata formatters show)."""
+        return {s.id: s for p in self._packs.values() for s in p.rules}
 
-def packs_of(settings: Settings) -> list[Pack]:
-    """The packs the settings load (every built-in one unless they name some), then extras."""
-    names = settings.packs if settings.packs is not None else tuple(builtin_pack_names())
-    every = (*names, *settings.extra_packs)
-    return [load_pack_cached(resolve_pack(name, settings.root)) for name in every]
+    @property
+    def warnings(self) -> list[str]:
+        """The loaded packs' warnings (a skipped rule kind, …), each once, in load order."""
+        return list(self._warnings)
 
+    def known_names(self) -> frozenset[str]:
+        """Every rule id, pack and category loaded, and the vocabulary rule's names."""
+        return known_names(self.packs)
 
-VOCAB_NAMES = frozenset({"vocab", "vocab.reject"})  # the rule a config's reject list makes
+    # --- linting ----------------------------------------------------------------------------
+    def check_text(self, path: str, text: str, fmt: str | None = None) -> FileResult:
+        """Lint ``text`` as the file ``path`` (its config, its format unless ``fmt``)."""
+        return lint_text(path, text, self.ruleset_for(self.settings_for(path)), fmt)
 
+    def check_bytes(self, path: str, data: bytes, fmt: str | None = None) -> FileResult:
+        """Lint a file's bytes: decoded as UTF-8, or a result that says why they are not."""
+        return lint_bytes(path, data, self.ruleset_for(self.settings_for(path)), fmt)
 
-def known_names(packs: list[Pack]) -> frozenset[str]:
-    """Every rule id, pack and category of ``packs``, and the vocabulary rule's names."""
-    return VOCAB_NAMES | {n for p in packs for s in p.rules for n in (s.id, s.pack, s.category)}
+    def check_paths(self, paths: Iterable[str]) -> list[FileResult]:
+        """Lint files and folders in this process, in order, as ``copydesk check`` walks them:
+        a folder's prose files minus what git and the config's ``ignore:`` exclude; a walked
+        binary file is skipped; a missing, unreadable or misconfigured file is a result with
+        an error."""
+        from lint.run.inputs import ignored_by_config, inputs
 
-
-def select_specs(settings: Settings) -> tuple[list[RuleSpec], dict[str, Severity]]:
-    specs = [spec for pack in packs_of(settings) for spec in pack.rules]
-    overrides = (
-        load_profile(settings.profile, settings.root) if settings.profile else ()
-    ) + settings.rules
-    chosen: list[RuleSpec] = []
-    severity: dict[str, Severity] = {}
-    for spec in specs:
-        if settings.select and not matches(settings.select, spec):
-            continue
-        if settings.ignore and matches(settings.ignore, spec):
-            continue
-        spec = _with_options(spec, settings.options)
-        level: Severity | None = spec.severity
-        for key, setting in overrides:  # later settings win: profile, then config, then paths
-            if matches((key,), spec):
-                level = _level(level or spec.severity, setting)
-        if level is not None:
-            chosen.append(spec)
-            severity[spec.id] = level
-    if settings.reject:
-        chosen.append(_reject_rule(settings.reject, settings.config_path))
-        severity["vocab.reject"] = Severity.ERROR
-    return chosen, severity
-
-
-def _with_options(spec: RuleSpec, options: tuple[RuleOption, ...]) -> RuleSpec:
-    """The rule with the config's parameters applied, checked against its kind's keys."""
-    mine = [o for o in options if o.rule == spec.id]
-    if not mine:
-        return spec
-    from lint.kinds import KINDS
-    from lint.kinds.base.rule import KindError
-
-    kind = KINDS[spec.extends]
-    keys = kind.KEYS
-    merged = dict(spec.options)
-    for o in mine:
-        value = list(o.value) if isinstance(o.value, tuple) else o.value
-        check = keys.get(o.key)
-        problem = (
-            f"unknown option '{o.key}' for rule {spec.id} (kind {spec.extends})"
-            if check is None
-            else (f"rule {spec.id}: '{o.key}' {msg}" if (msg := check(value)) else "")
-        )
-        if problem:
-            raise ConfigError(problem, o.path, o.line, o.column)
-        merged[o.key] = value
-    updated = replace(spec, options=merged)
-    try:
-        kind.validate(updated)
-    except KindError as exc:
-        at = mine[0]
-        raise ConfigError(f"rule {spec.id}: {exc.message}", at.path, at.line, at.column) from None
-    return updated
+        out: list[FileResult] = []
+        for path, explicit, exists in inputs(tuple(paths)):
+            if not exists:
+                out.append(FileResult(path, "", error="no such file or directory"))
+                continue
+            try:
+                if not explicit and ignored_by_config(Path(path), self.config_for(path)):
+                    continue
+                data = read_bytes(path)
+                if not explicit and looks_binary(data):
+                    continue
+                out.append(self.check_bytes(path, data))
+            except CopydeskError as exc:
+                out.append(FileResult(path, "", error=str(exc)))
+            except OSError as exc:
+                out.append(FileResult(path, "", error=f"cannot read: {exc.strerror or exc}"))
+        return out
 
 
-def _reject_rule(terms: tuple[str, ...], source: str) -> RuleSpec:
-    return RuleSpec(
-        source=source,
-        id="vocab.reject", pack="vocab", category="vocab", extends="existence",
-        message="'%s' is on this project's reject list.", severity=Severity.ERROR,
-        description="Terms the project's configuration rejects (vocabulary.reject).",
-        options={"tokens": list(terms)},
-    )
+def select_specs(
+    settings: Settings, session: Session | None = None
+) -> tuple[list[RuleSpec], dict[str, Severity]]:
+    """:meth:`Session.select_specs` (of a new session unless one is given)."""
+    return (session or Session()).select_specs(settings)
 
 
-@lru_cache(maxsize=32)
-def ruleset_for(settings: Settings) -> RuleSet:
-    specs, severity = select_specs(settings)
-    ruleset = compile_rules(specs, severity, settings.accept)
-    ruleset.known = known_names(packs_of(settings))
-    return ruleset
+def ruleset_for(settings: Settings, session: Session | None = None) -> RuleSet:
+    """:meth:`Session.ruleset_for` (of a new session unless one is given)."""
+    return (session or Session()).ruleset_for(settings)
 
 
 def lint_bytes(path: str, data: bytes, ruleset: RuleSet, fmt: str | None = None) -> FileResult:
@@ -232,11 +196,3 @@ def lint_text(
     if result.errors:
         out.error = "; ".join(result.errors)
     return out
-
-
-_LOADED: dict[str, Pack] = {}
-
-
-def loaded_packs() -> list[Pack]:
-    """Every pack loaded so far in this process (for formatters that list rule metadata)."""
-    return list(_LOADED.values())

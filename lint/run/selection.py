@@ -1,0 +1,195 @@
+"""From settings to rules: a file's effective Settings, and the rules they choose at their levels.
+
+The effective settings of a file are its config, then the config's ``paths:`` entries that
+match it, then the command line (:class:`Overrides`). :func:`choose` picks the rules of the
+loaded packs that the settings select, each at its level after the profile's, the config's and
+the ``paths:`` levels, and adds the rule a config's reject vocabulary makes. Nothing here loads
+or remembers anything: the session hands in the packs and the profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from lint.config.project import Config, RuleOption
+from lint.core.errors import ConfigError
+from lint.core.model import Severity
+from lint.core.rule_spec import RuleSpec
+from lint.packs.load import Pack
+from lint.packs.locate import builtin_pack_names, builtin_pack_path
+
+Levels = tuple[tuple[str, str], ...]  # (rule, pack or category name, level) in order
+
+
+@dataclass(frozen=True)
+class Settings:
+    packs: tuple[str, ...] | None = None
+    extra_packs: tuple[str, ...] = ()
+    profile: str | None = None
+    rules: Levels = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+    root: str = "."
+    options: tuple[RuleOption, ...] = ()
+    config_path: str = ""  # the config the vocabulary came from, for messages
+
+
+@dataclass
+class Overrides:
+    """What the command line says; it beats every config file."""
+
+    profile: str | None = None
+    extra_packs: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    min_severity: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def settings_for(path: str, config: Config, cli: Overrides) -> Settings:
+    """Config, then each matching ``paths:`` entry in order, then the command line."""
+    s = Settings(
+        packs=config.packs, extra_packs=config.extra_packs, profile=config.profile,
+        rules=config.rules, select=config.select, accept=config.accept, reject=config.reject,
+        root=str(config.root), options=config.options, config_path=config.path,
+    )
+    if config.paths:
+        from pathspec import PathSpec
+
+        try:
+            rel = Path(path).resolve().relative_to(config.root.resolve()).as_posix()
+        except ValueError:
+            rel = Path(path).as_posix()
+        for glob, over in config.paths:
+            if PathSpec.from_lines("gitignore", [glob]).match_file(rel):
+                s = replace(
+                    s,
+                    profile=over.profile or s.profile,
+                    packs=over.packs if over.packs is not None else s.packs,
+                    select=over.select or s.select,
+                    ignore=s.ignore + over.ignore_rules,
+                    rules=s.rules + over.rules,  # later entries win in choose
+                )
+    return replace(
+        s,
+        profile=cli.profile or s.profile,
+        extra_packs=s.extra_packs + cli.extra_packs,
+        select=cli.select or s.select,
+        ignore=s.ignore + cli.ignore,
+    )
+
+
+def resolve_pack(name: str, root: str) -> str:
+    """The file or folder of the pack ``name``: a built-in pack, or a path from ``root``."""
+    builtin = builtin_pack_path(name)
+    if builtin is not None:
+        return str(builtin)
+    p = Path(name) if Path(name).is_absolute() else Path(root) / name
+    if p.exists():
+        return str(p)
+    if Path(name).exists():
+        return name
+    known = ", ".join(builtin_pack_names())
+    raise ConfigError(f"no pack named '{name}' (built-in packs: {known}; or give a path)")
+
+
+def pack_names(settings: Settings) -> tuple[str, ...]:
+    """The packs the settings load (every built-in one unless they name some), then extras."""
+    names = settings.packs if settings.packs is not None else tuple(builtin_pack_names())
+    return (*names, *settings.extra_packs)
+
+
+def matches(names: tuple[str, ...], spec: RuleSpec) -> bool:
+    return any(n in (spec.id, spec.pack, spec.category) for n in names)
+
+
+def level(current: Severity, setting: str) -> Severity | None:
+    """The level ``setting`` gives a rule now at ``current`` (None: off)."""
+    if setting == "off":
+        return None
+    if setting == "lower":
+        return Severity(max(current - 1, Severity.SUGGESTION))
+    if setting == "raise":
+        return Severity(min(current + 1, Severity.ERROR))
+    return Severity.parse(setting)
+
+
+VOCAB_NAMES = frozenset({"vocab", "vocab.reject"})  # the rule a config's reject list makes
+
+
+def known_names(packs: list[Pack]) -> frozenset[str]:
+    """Every rule id, pack and category of ``packs``, and the vocabulary rule's names."""
+    return VOCAB_NAMES | {n for p in packs for s in p.rules for n in (s.id, s.pack, s.category)}
+
+
+def choose(
+    settings: Settings, packs: list[Pack], profile: Levels = ()
+) -> tuple[list[RuleSpec], dict[str, Severity]]:
+    """The rules of ``packs`` the settings turn on, and each one's level (``profile``: the
+    levels of the settings' profile, applied before the config's own)."""
+    overrides = profile + settings.rules
+    chosen: list[RuleSpec] = []
+    severity: dict[str, Severity] = {}
+    for spec in (spec for pack in packs for spec in pack.rules):
+        if settings.select and not matches(settings.select, spec):
+            continue
+        if settings.ignore and matches(settings.ignore, spec):
+            continue
+        spec = _with_options(spec, settings.options)
+        now: Severity | None = spec.severity
+        for key, setting in overrides:  # later settings win: profile, then config, then paths
+            if matches((key,), spec):
+                now = level(now or spec.severity, setting)
+        if now is not None:
+            chosen.append(spec)
+            severity[spec.id] = now
+    if settings.reject:
+        chosen.append(_reject_rule(settings.reject, settings.config_path))
+        severity["vocab.reject"] = Severity.ERROR
+    return chosen, severity
+
+
+def _with_options(spec: RuleSpec, options: tuple[RuleOption, ...]) -> RuleSpec:
+    """The rule with the config's parameters applied, checked against its kind's keys."""
+    mine = [o for o in options if o.rule == spec.id]
+    if not mine:
+        return spec
+    from lint.kinds import KINDS
+    from lint.kinds.base.rule import KindError
+
+    kind = KINDS[spec.extends]
+    keys = kind.KEYS
+    merged = dict(spec.options)
+    for o in mine:
+        value = list(o.value) if isinstance(o.value, tuple) else o.value
+        check = keys.get(o.key)
+        problem = (
+            f"unknown option '{o.key}' for rule {spec.id} (kind {spec.extends})"
+            if check is None
+            else (f"rule {spec.id}: '{o.key}' {msg}" if (msg := check(value)) else "")
+        )
+        if problem:
+            raise ConfigError(problem, o.path, o.line, o.column)
+        merged[o.key] = value
+    updated = replace(spec, options=merged)
+    try:
+        kind.validate(updated)
+    except KindError as exc:
+        at = mine[0]
+        raise ConfigError(f"rule {spec.id}: {exc.message}", at.path, at.line, at.column) from None
+    return updated
+
+
+def _reject_rule(terms: tuple[str, ...], source: str) -> RuleSpec:
+    return RuleSpec(
+        source=source,
+        id="vocab.reject", pack="vocab", category="vocab", extends="existence",
+        message="'%s' is on this project's reject list.", severity=Severity.ERROR,
+        description="Terms the project's configuration rejects (vocabulary.reject).",
+        options={"tokens": list(terms)},
+    )
