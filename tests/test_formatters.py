@@ -493,3 +493,13 @@ def test_sarif_fix_descriptions_name_the_edit() -> None:
         fix=Fix((Replacement(0, 1, "a"), Replacement(2, 3, "b"))),
     )
     assert fix_description(text, two) == "Apply the fix suggested by r.x."
+
+
+def test_the_registry_is_read_from_the_format_modules() -> None:
+    # each format module declares its classes (FORMATS), their names and their place among
+    # --format's choices; statistics is chosen by --statistics, not by --format
+    assert formatters.choices() == ("full", "concise", "json", "json-lines", "github", "sarif")
+    assert set(formatters.REGISTRY) == {*formatters.choices(), "statistics"}
+    assert all(formatters.get(name).name == name for name in formatters.REGISTRY)
+    shown = CliRunner().invoke(cli, ["check", "--help"]).stdout
+    assert "[full|concise|json|json-lines|github|sarif]" in shown
