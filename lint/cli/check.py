@@ -23,7 +23,7 @@ from lint.core.errors import CopydeskError
 from lint.core.model import FileResult, Severity
 from lint.formatters.escape import shown_text
 from lint.run import stopping
-from lint.text.document import format_for
+from lint.text.readers import format_for
 
 if TYPE_CHECKING:
     from lint.run.parallel import Job, Outcome
@@ -111,10 +111,6 @@ def run_check(
     todo = [item for item, _ in plan if isinstance(item, Job)]
     workers = worker_count(todo, jobs)
     pooled = use_workers(todo, workers)
-    if pooled:  # the workers lint: stop recording patterns before they fork
-        from lint.match import re_warm
-
-        re_warm.stop()
     # Linting makes few reference cycles (one in ten thousand objects here) but allocates
     # many containers, so the cyclic collector's default pace (a pass per 700 allocations)
     # spends ~3% of a run finding next to nothing; the modules and settings loaded so far

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint.core.regular_files import read_text
+from lint.text import readers
 
 if TYPE_CHECKING:  # imported when an ignore file has lines: a single named file never needs it
     from pathspec import PathSpec
 
-PROSE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 ALWAYS_SKIP = frozenset(
     {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
 )
@@ -107,7 +107,7 @@ def walk(top: Path) -> Iterator[Path]:
             rules._add(path)
             stack.append((_entries(path), depth))
         elif (
-            path.suffix.lower() in PROSE_SUFFIXES
+            path.suffix.lower() in readers.by_suffix()
             and not rules.ignored(path, False)
             and _lintable(entry, top)
         ):

@@ -17,6 +17,7 @@ from lint.core.errors import ConfigError
 from lint.core.model import Severity
 from lint.core.regular_files import read_text
 from lint.core.rule_spec import Action, RuleSpec, RuleTest
+from lint.text import readers
 
 
 @dataclass
@@ -274,8 +275,9 @@ def _tests(src: _Source, value: list[Any], at: list[str | int]) -> tuple[RuleTes
         if not {"want", "contains", "absent"} & set(case):
             raise src.error("a test needs 'want', 'contains' or 'absent'", [*at, i])
         fmt = str(case.get("format", "text"))
-        if fmt not in {"text", "markdown", "html"}:
-            raise src.error("test format must be text, markdown or html", [*at, i, "format"])
+        if fmt not in readers.readers():
+            known = ", ".join(sorted(readers.readers()))
+            raise src.error(f"test format must be one of: {known}", [*at, i, "format"])
         tests.append(
             RuleTest(
                 name=str(case.get("name", f"case {i + 1}")),

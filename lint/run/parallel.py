@@ -28,9 +28,10 @@ from lint.core.kept import keep
 from lint.core.model import FileResult, Severity
 from lint.core.positions import Encoding
 from lint.core.regular_files import read_bytes
+from lint.match import re_warm
 from lint.run import stopping
 from lint.run.session import Session, Settings, lint_text
-from lint.text.document import InputError, decode, looks_binary
+from lint.text.decode import InputError, decode, looks_binary
 
 PARALLEL_MIN_BYTES = 256 * 1024
 
@@ -161,6 +162,7 @@ def run_jobs(
         yield from map(work or (lambda job: run_job(job, here)), jobs)
         return
     work = work or _work_in_worker
+    re_warm.stop()  # the workers lint: the warm start records nothing after they fork
     import multiprocessing  # not at the top: ~40 ms that a small run would pay for nothing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool

@@ -20,6 +20,7 @@ from lint.core.model import FileResult
 from lint.core.positions import LineIndex
 from lint.core.rule_spec import RuleSpec, RuleTest
 from lint.packs.load import rule_where
+from lint.text import readers
 
 
 @dataclass
@@ -47,7 +48,7 @@ def run_case(spec: RuleSpec, case: RuleTest) -> Outcome:
 
     ruleset = compile_rules([spec])
     result = lint_text(
-        f"test.{ {'markdown': 'md', 'html': 'html'}.get(case.format, 'txt') }", case.input, ruleset
+        f"test{readers.suffix_for(case.format)}", case.input, ruleset
     )
     if result.error:
         return Outcome(spec.id, case.name, False, result.error)

@@ -41,7 +41,9 @@ from lint.run.selection import (
     resolve_pack,
     settings_for,
 )
-from lint.text.document import InputError, build_document, decode, format_for, looks_binary
+from lint.text.decode import InputError, decode, looks_binary
+from lint.text.document import build_document
+from lint.text.readers import format_for
 
 __all__ = [
     "Overrides", "Session", "Settings", "lint_bytes", "lint_text", "ruleset_for", "select_specs",

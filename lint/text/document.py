@@ -40,10 +40,3 @@ def build_document(
     ordered = sorted(regions, key=lambda r: (r.start, -r.end))
     return Document(path, text, fmt, prose, ordered, notes)
 
-
-# Until the run and command modules import these from their own homes (issue 16 merge step).
-from lint.text.decode import InputError, decode, looks_binary  # noqa: E402
-from lint.text.readers import format_for  # noqa: E402
-
-__all__ = ["Document", "InputError", "Region", "build_document", "decode", "format_for",
-           "looks_binary"]
