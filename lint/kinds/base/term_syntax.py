@@ -128,7 +128,7 @@ def compile_terms(
     pattern = r"(?<![\w‐‑-])(?:" + "|".join(bodies) + r")(?![\w‐‑]|-\w)"
     if len(pattern) < CACHED_LENGTH:
         return re.compile(pattern, flags)
-    from lint.packs.cache import compile_cached
+    from lint.match.re_programs import compile_cached
 
     # keyed on the pattern text itself, so a change to the syntax or to inflect() misses
     compiled: re.Pattern[str] = compile_cached(pattern, lambda: pattern, flags)
