@@ -69,8 +69,7 @@ class WordAnchors:
 
     ``by_word`` maps some of the words (common ones: "the", "in") to a builder of a pattern
     that finds, where that word starts, what the rule's whole pattern finds there; it is
-    tried there instead of the whole one (see
-    :func:`lint.kinds.base.term_syntax.patterns_by_opener`).
+    tried there instead of the whole one (see :func:`split_by_opener`).
     It is built once the process has met the word :data:`OWN_PATTERN_FROM` times: compiling
     costs what a few thousand tries save, and a pre-commit run of one small file never pays."""
 

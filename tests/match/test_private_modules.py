@@ -118,3 +118,46 @@ def test_an_re_module_of_another_layout_has_no_warm_start(
     assert _findings(tmp_path)[1]
     re_warm.save()
     assert re_programs.read_programs(re_warm._KEY) is None  # nothing recorded
+
+
+def test_without_re_casefix_the_sentence_index_defers_on_case_traps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """scare-quotes' sentence index reads re's extra case classes from ``re._casefix``: without
+    it, a sentence or word holding a case-trap letter is left to the search (same answers)."""
+    import random
+    import sys
+
+    from lint.analysis import sentence_words
+    from lint.analysis.quotations import WORD
+    from lint.analysis.sentence_words import SentenceWords
+    from lint.kinds.scare_quotes import _echoed
+
+    monkeypatch.setattr(sentence_words, "SHORT", 0)  # the index, however short the sentence
+    monkeypatch.delattr(re, "_casefix")
+    monkeypatch.setitem(sys.modules, "re._casefix", None)  # import fails: another Python
+    sentence_words._canon.cache_clear()
+    try:
+        assert sentence_words._canon() is None
+        text = "The ſo-called elite, said the so-called elite."
+        assert SentenceWords(text, 0, len(text)).echoed({"elite"}, 4, 20) is None
+        plain = text.replace("ſ", "s")
+        assert SentenceWords(plain, 0, len(plain)).echoed({"elite"}, 4, 20) is True
+        rng = random.Random(16)
+        pieces = ["elite", "Elite", "al", "-", "’", " ", " ", "so", "ſo", "σκοπός", "ΣΚΟΠΌΣ",
+                  "x", "«", "»", "İs", ",", "."]
+        for _ in range(1000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+            words = {w.lower() for w in WORD.findall(text) if len(w) > 3}
+            marks = [m.start() for m in re.finditer(r"\W", text)]
+            if not words or not marks:
+                continue
+            lo = rng.choice(marks)
+            hi = rng.choice([p for p in marks if p >= lo]) + 1
+            echo = SentenceWords(text, 0, len(text)).echoed(words, lo, hi)
+            if echo is not None:
+                assert echo == _echoed(words, text[:lo] + " " + text[hi:]), (text, lo, hi)
+    finally:
+        monkeypatch.undo()
+        sentence_words._canon.cache_clear()
+    assert sentence_words._canon()
