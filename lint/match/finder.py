@@ -86,9 +86,10 @@ class Finder:
             if plan is None:
                 return self.pattern.finditer(text)  # type: ignore[no-any-return]
             return iter(self._tried(text, plan))
+        end = len(text) if end is None else end
         starts = self.starts(ctx)
         if starts is None or self._cut(text, end):
-            return self.pattern.finditer(text, start, len(text) if end is None else end)  # type: ignore[no-any-return]
+            return self.pattern.finditer(text, start, end)  # type: ignore[no-any-return]
         return finditer_at(self.pattern, text, starts, start, end)
 
     def search(self, ctx: Scanned, start: int, end: int) -> Any:
@@ -116,10 +117,10 @@ class Finder:
     def _tried(self, text: str, plan: Plan) -> list[Any]:
         return tried_at(self.pattern, text, *plan)
 
-    def _cut(self, text: str, end: int | None) -> bool:
+    def _cut(self, text: str, end: int) -> bool:
         """Does a word run on past ``end``? (then the shortened word may be one the places
         never saw)"""
-        return (self._cuts_words and end is not None and 0 < end < len(text)
+        return (self._cuts_words and 0 < end < len(text)
                 and _TWO_WORD_CHARS.match(text, end - 1) is not None)
 
 
@@ -150,7 +151,7 @@ def by_phrases(
 ) -> Finder:
     """A pattern ``(?<![\\w-])(?:phrases)…`` whose phrases are matched with ``\\s+`` for their
     spaces, tried where one of the phrases occurs whole ("the disabled", not every "the")."""
-    return Finder(pattern, _PhrasePlaces(shared, owner, phrases, pattern))
+    return Finder(pattern, _PhrasePlaces(shared, owner, phrases, pattern), cuts_words=True)
 
 
 class _PhrasePlaces:
