@@ -178,11 +178,11 @@ def test_figure_words_from_the_shared_word_index_find_every_figure(pieces: list[
     """With the number words' starts taken from the run's word index (as the unsourced-figure
     rule does), FIGURE tried at the anchors still finds every figure."""
     from lint.analysis.figure_anchors import FIGURE_WORDS
-    from lint.match.anchors import WordAnchors
+    from lint.match import finder
     from lint.match.shared import SharedMatchers
 
     shared = SharedMatchers()
-    words = WordAnchors(shared, "t.figures", FIGURE_WORDS)
+    words = finder.by_words(shared, "t.figures", None, FIGURE_WORDS)
     ctx = Context(build_document("t.txt", "".join(pieces), "text"), shared)
     anchors = figure_anchors(ctx.text, words=words.starts(ctx))
     want = [m.span() for m in FIGURE.finditer(ctx.text)]

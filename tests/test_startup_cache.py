@@ -15,8 +15,9 @@ import lint
 from lint.core.errors import ConfigError
 from lint.kinds import KINDS
 from lint.kinds.base.term_syntax import compile_terms
+from lint.match import disk_cache, re_programs
 from lint.match.term_index import LARGE_INDEX, TermIndex
-from lint.packs import cache, load
+from lint.packs import load
 from lint.packs.load import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,13 +121,13 @@ def test_a_new_copydesk_version_is_a_miss(
     path = _pack(tmp_path)
     load_pack(path)
     monkeypatch.setattr(lint, "__version__", lint.__version__ + ".post1")
-    cache._code_fingerprint.cache_clear()
+    disk_cache.code_fingerprint.cache_clear()
     try:
         load_pack(path)
         assert len(_records(cache_home, "pack")) == 2
     finally:
         monkeypatch.undo()
-        cache._code_fingerprint.cache_clear()
+        disk_cache.code_fingerprint.cache_clear()
 
 
 def test_an_edited_source_file_changes_the_code_fingerprint(
@@ -137,16 +138,16 @@ def test_an_edited_source_file_changes_the_code_fingerprint(
     source = package / "kinds" / "existence.py"
     source.write_text("A = 1\n", encoding="utf-8")
     (package / "kinds" / "__pycache__" / "existence.cpython-311.pyc").write_bytes(b"x")
-    monkeypatch.setattr(cache, "_LINT", package)
+    monkeypatch.setattr(disk_cache, "_LINT", package)
     prints = []
     for text in ("A = 1\n", "A = 22\n"):
         source.write_text(text, encoding="utf-8")
-        cache._code_fingerprint.cache_clear()
-        prints.append(cache._code_fingerprint())
+        disk_cache.code_fingerprint.cache_clear()
+        prints.append(disk_cache.code_fingerprint())
     (package / "kinds" / "__pycache__" / "existence.cpython-311.pyc").write_bytes(b"yy")
-    cache._code_fingerprint.cache_clear()
-    prints.append(cache._code_fingerprint())  # compiled files do not count
-    cache._code_fingerprint.cache_clear()
+    disk_cache.code_fingerprint.cache_clear()
+    prints.append(disk_cache.code_fingerprint())  # compiled files do not count
+    disk_cache.code_fingerprint.cache_clear()
     assert prints[0] != prints[1] and prints[1] == prints[2]
 
 
@@ -224,7 +225,7 @@ def test_no_home_folder_means_no_cache(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.delenv("COPYDESK_NO_CACHE", raising=False)
     monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # HOME unset, no passwd entry
     monkeypatch.chdir(tmp_path)
-    assert cache.cache_dir() is None
+    assert disk_cache.cache_dir() is None
     assert [r.id for r in load_pack(_pack(tmp_path)).rules] == ["house.banned", "house.fluff"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["house.yaml"]
 
@@ -237,7 +238,7 @@ def test_compile_cached_matches_re_compile_cold_warm_and_corrupt(cache_home: Pat
     text = "x w17ord 42 w299ord  7 w300ord 1"
     want = re.compile(pattern, re.IGNORECASE)
     for _ in range(2):
-        got = cache.compile_cached(pattern, lambda: pattern, re.IGNORECASE)
+        got = re_programs.compile_cached(pattern, lambda: pattern, re.IGNORECASE)
         assert (got.pattern, got.flags, got.groupindex) == (want.pattern, want.flags,
                                                             want.groupindex)
         assert [m.span() + m.groups() for m in got.finditer(text.upper())] == [
@@ -245,12 +246,12 @@ def test_compile_cached_matches_re_compile_cold_warm_and_corrupt(cache_home: Pat
         ]
     (record,) = _records(cache_home, "re")
     record.write_bytes(record.read_bytes()[:-30])  # truncated: a miss, never an error
-    assert cache.compile_cached(pattern, lambda: pattern).search(text).span() == (2, 11)
+    assert re_programs.compile_cached(pattern, lambda: pattern).search(text).span() == (2, 11)
 
 
 def test_compile_cached_rejects_a_bad_pattern_like_re(cache_home: Path) -> None:
     with pytest.raises(re.error):
-        cache.compile_cached("(unclosed", lambda: "(unclosed")
+        re_programs.compile_cached("(unclosed", lambda: "(unclosed")
 
 
 def test_term_list_patterns_are_the_same_in_every_process() -> None:

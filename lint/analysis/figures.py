@@ -22,7 +22,8 @@ from lint.analysis.not_statistics import (
     market_quote,
     range_reason,
 )
-from lint.match.patterns import GROUP, START, finditer_at
+from lint.match.finder import Finder
+from lint.match.patterns import GROUP, START
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"(?:\s?(?:thousand|million|billion|trillion|bn|mln|bln|m|k)\b)?"
@@ -123,9 +124,12 @@ def _number(text: str) -> float:
     return value
 
 
+_FIGURES = Finder(FIGURE)  # tried at the anchors the caller finds
+
+
 def _figure_matches(text: str, start: int, end: int, anchors: list[int]) -> list[re.Match[str]]:
     """FIGURE.finditer(text, start, end), trying only the anchor positions."""
-    return list(finditer_at(FIGURE, text, anchors, start, end))
+    return _FIGURES.matches_at(text, anchors, start, end)
 
 
 def find_figures(

@@ -15,7 +15,7 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import EditorialRule, phrase_first_words, phrase_pattern, word_list
 from lint.kinds.base.rule import Hit, Rule
-from lint.match.anchors import WordAnchors
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "anonymous-source"
@@ -49,11 +49,12 @@ class AnonymousSource(EditorialRule):
         super().__init__(spec)
         phrases = word_list(spec, "phrases", PHRASES)
         self.pattern = phrase_pattern(phrases)
-        # tried only where one of the phrases' first words starts (lint/anchors.py)
-        self.anchors = WordAnchors(shared, spec.id, phrase_first_words(phrases))
+        # tried only where one of the phrases' first words starts
+        self.finder = finder.by_words(
+            shared, spec.id, self.pattern, phrase_first_words(phrases), folded=True)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
+        for m in self.finder.finditer(ctx):
             if _APPOSITION.match(ctx.text, m.end()):
                 continue
             if _NAMED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):

@@ -21,7 +21,7 @@ from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import word_list
 from lint.kinds.base.legal import qualified, sentence_people
 from lint.kinds.base.rule import Hit, KindError, Rule
-from lint.kinds.base.safety import pattern_anchors
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "crime-label"
@@ -62,13 +62,13 @@ class CrimeLabel(Rule):
         alts = ordered_alternation(labels, ignorecase=True)  # = the flat longest-first one
         self.pattern = re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", re.IGNORECASE)
         # tried only where a label's first word starts, not at every character
-        self.anchors = pattern_anchors(shared, spec.id, self.pattern)
+        self.finder = finder.by_openers(shared, spec.id, self.pattern)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         claims = ctx.editorial.claims
         sentences = ctx.editorial.sentences
-        matches = list(self.anchors.finditer(self.pattern, ctx, text))
+        matches = list(self.finder.finditer(ctx))
         if not matches:  # finding people is the costly part: only when a label occurs
             return
         located = []

@@ -19,7 +19,8 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import word_list
 from lint.kinds.base.rule import Hit, KindError, Rule
-from lint.kinds.base.safety import PhraseAnchors, reported
+from lint.kinds.base.safety import reported
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "dehumanising-group"
@@ -59,11 +60,11 @@ class Dehumanising(Rule):
         )
         # tried only where a group's first word starts, not at every character
         # tried only where a whole group phrase occurs ("the disabled", not every "the")
-        self.anchors = PhraseAnchors(shared, spec.id, group_list, self.pattern)
+        self.finder = finder.by_phrases(shared, spec.id, self.pattern, group_list)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for m in self.anchors.finditer(self.pattern, ctx):
+        for m in self.finder.finditer(ctx):
             if _NOT_AFTER.match(text, m.end()):
                 continue
             yield Hit(m.start(), m.end(), (m.group(),), lower=reported(ctx, m.start(), m.end()))

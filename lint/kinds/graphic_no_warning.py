@@ -16,7 +16,7 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import require_positive, word_list
 from lint.kinds.base.rule import Hit, KindError, Rule
-from lint.kinds.base.safety import pattern_anchors
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "graphic-no-warning"
@@ -54,7 +54,7 @@ class GraphicNoWarning(Rule):
             re.IGNORECASE,
         )
         # tried only where a descriptor's first word starts (when the regexes tell which)
-        self.anchors = pattern_anchors(shared, spec.id, self.descriptors)
+        self.finder = finder.by_openers(shared, spec.id, self.descriptors)
         self.warning = re.compile(
             r"(?<![\w-])(?:" + "|".join(word_list(spec, "warnings", WARNINGS)) + r")", re.IGNORECASE
         )
@@ -63,7 +63,7 @@ class GraphicNoWarning(Rule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        found = list(self.anchors.finditer(self.descriptors, ctx, text))
+        found = list(self.finder.finditer(ctx))
         if len(found) < self.min:
             return
         blocks = [b for b in ctx.editorial.blocks if text[b.start : b.end].strip()]

@@ -20,7 +20,8 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import word_list
 from lint.kinds.base.rule import Hit, Rule
-from lint.kinds.base.safety import NEGATION, ROLES, TARGET, pattern_anchors, reported, sentence_of
+from lint.kinds.base.safety import NEGATION, ROLES, TARGET, reported, sentence_of
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "incitement"
@@ -68,21 +69,21 @@ class Incitement(Rule):
             re.IGNORECASE,
         )
         # each pattern is tried only where one of its first words starts
-        self.calls = pattern_anchors(shared, spec.id + " call", self.call)
-        self.wishes = pattern_anchors(shared, spec.id + " wish", _WISH)
-        self.deaths = pattern_anchors(shared, spec.id + " death", _DEATH_TO)
+        self.calls = finder.by_openers(shared, spec.id + " call", self.call)
+        self.wishes = finder.by_openers(shared, spec.id + " wish", _WISH)
+        self.deaths = finder.by_openers(shared, spec.id + " death", _DEATH_TO)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         found: list[tuple[int, int]] = []
-        for m in self.calls.finditer(self.call, ctx, text):
+        for m in self.calls.finditer(ctx):
             if TARGET.match(text, m.end()):
                 found.append((m.start(), m.end()))
-        for m in self.wishes.finditer(_WISH, ctx, text):
+        for m in self.wishes.finditer(ctx):
             s, _ = sentence_of(ctx, m.start())
             if _WISH_SUBJECT.search(text[max(s, m.start() - 40) : m.start()]):
                 found.append((m.start(), m.end()))
-        for m in self.deaths.finditer(_DEATH_TO, ctx, text):
+        for m in self.deaths.finditer(ctx):
             if not _LEGAL_FRAME.search(text[max(0, m.start() - 15) : m.start()]):
                 found.append((m.start(), m.end()))
         for start, end in sorted(found):

@@ -18,7 +18,7 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import phrase_first_words, phrase_pattern
 from lint.kinds.base.rule import Hit, KindError, Rule
-from lint.match.anchors import WordAnchors
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "loaded-verb"
@@ -56,8 +56,9 @@ class LoadedVerb(Rule):
             {f for v in spec.options["verbs"] for f in inflect(v)}, key=longest_first
         )
         self.pattern = phrase_pattern(forms)
-        # tried only where one of the phrases' first words starts (lint/anchors.py)
-        self.anchors = WordAnchors(shared, spec.id, phrase_first_words(forms))
+        # tried only where one of the phrases' first words starts
+        self.finder = finder.by_words(
+            shared, spec.id, self.pattern, phrase_first_words(forms), folded=True)
         self.window = int(spec.options.get("window", 8))
         self.lemmas = frozenset(v.lower() for v in spec.options["verbs"])
 
@@ -66,7 +67,7 @@ class LoadedVerb(Rule):
         ed = ctx.editorial
         verb_at = {q.attribution_at for q in ed.quotes if q.attributed}
         claims = ed.claims
-        for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
+        for m in self.finder.finditer(ctx):
             before = _TOKEN.findall(text, max(0, m.start() - 40), m.start())
             if before and before[-1].lower() in _DETERMINERS:
                 continue

@@ -12,7 +12,7 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import phrase_first_words, phrase_pattern, word_list
 from lint.kinds.base.rule import Hit, Rule
-from lint.match.anchors import WordAnchors
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "manner-adverb"
@@ -35,13 +35,14 @@ class MannerAdverb(Rule):
         super().__init__(spec)
         adverbs = word_list(spec, "adverbs", ADVERBS)
         self.pattern = phrase_pattern(adverbs)
-        # tried only where one of the phrases' first words starts (lint/anchors.py)
-        self.anchors = WordAnchors(shared, spec.id, phrase_first_words(adverbs))
+        # tried only where one of the phrases' first words starts
+        self.finder = finder.by_words(
+            shared, spec.id, self.pattern, phrase_first_words(adverbs), folded=True)
         self.window = int(spec.options.get("window", 2))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
+        for m in self.finder.finditer(ctx):
             before = _TOKEN.findall(text, max(0, m.start() - 40), m.start())[-self.window :]
             after = _TOKEN.findall(text, m.end(), min(len(text), m.end() + 40))[: self.window]
             if any(t.lower() in REPORT_VERBS for t in before + after):

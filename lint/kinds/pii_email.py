@@ -25,7 +25,7 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import EditorialRule, word_list
 from lint.kinds.base.rule import Hit, Rule
-from lint.match.patterns import finditer_at
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "pii-email"
@@ -57,8 +57,8 @@ _STANDS_ALONE = re.compile(r"(?:^|[\s<(\[{\"'=>])(?:mailto:)?$", re.IGNORECASE)
 _STANDS_REACH = 12
 
 
-def addresses(text: str) -> Iterator[re.Match[str]]:
-    """``_EMAIL.finditer(text)``, tried only at the local part before each "@"."""
+def local_parts(text: str) -> list[int]:
+    """Where the local part before each "@" starts: where an address can."""
     starts = []
     at = text.find("@")
     while at >= 0:
@@ -68,7 +68,15 @@ def addresses(text: str) -> Iterator[re.Match[str]]:
         if start < at:
             starts.append(start)
         at = text.find("@", at + 1)
-    return finditer_at(_EMAIL, text, starts)
+    return starts
+
+
+_ADDRESSES = finder.placed(_EMAIL, local_parts)
+
+
+def addresses(text: str) -> Iterator[re.Match[str]]:
+    """``_EMAIL.finditer(text)`` on a text of its own (the source, beside the document)."""
+    return iter(_ADDRESSES.matches_at(text, local_parts(text)))
 
 
 def validate(spec: RuleSpec) -> None:
@@ -97,7 +105,7 @@ class Email(EditorialRule):
         seen: set[tuple[int, str]] = set()  # (line, address) found in the view
         line = _Lines(ctx.text)
         # every address holds an "@": tried only before one, most documents need no scan
-        for m in addresses(ctx.text):
+        for m in _ADDRESSES.finditer(ctx):
             if hit := self._hit(m, m.start(), m.end()):
                 seen.add((line.of(m.start()), m.group().lower()))
                 yield hit

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import partial
 
 from lint.analysis.context import Context
 from lint.core import schema
@@ -24,6 +25,8 @@ from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import EditorialRule, word_list
 from lint.kinds.base.pii import cue_near, phrases
 from lint.kinds.base.rule import Hit, Rule
+from lint.match import finder
+from lint.match.finder import Finder
 from lint.match.patterns import CASE_TRAPS, fold, trie_pattern
 from lint.match.shared import SharedMatchers
 
@@ -88,36 +91,42 @@ def _acronym(word: str) -> bool:
     return word.rstrip(".s").isupper()
 
 
-def _finders(words: list[str]) -> list[tuple[re.Pattern[str], bool]] | None:
+def _finders(words: list[str]) -> list[Finder] | None:
     """Where a cue match may start: the cue words as :func:`phrases` spells them, without
     their boundaries, in one prefix trie for the text as written (the acronyms) and one for
-    the folded text (the IGNORECASE words), each with whether it is the acronyms'. None when
-    a word is empty or holds a case trap: then the whole text is scanned."""
+    the folded text (the IGNORECASE words, tried near a case trap too). None when a word is
+    empty or holds a case trap: then the whole text is scanned."""
     if any(not w or CASE_TRAPS.search(w) for w in words):
         return None
-    finders = []
+    tries = []
     for acronym in (True, False):
         kind = {w if acronym else fold(w) for w in words if _acronym(w) == acronym}
         if kind:
-            finders.append((re.compile(trie_pattern(sorted(kind))), acronym))
-    return finders
-
-
-def cue_starts(ctx: Context, finders: list[tuple[re.Pattern[str], bool]]) -> list[int]:
-    """Sorted offsets where a cue may start (a folded cue near a case trap: see
-    :meth:`Context.with_traps`)."""
-    starts: set[int] = set()
-    for finder, acronym in finders:
-        text = ctx.text if acronym else ctx.folded
-        m = finder.search(text)
-        while m is not None:
-            starts.add(m.start())
-            m = finder.search(text, m.start() + 1)
-    if all(acronym for _, acronym in finders):
-        return sorted(starts)
+            tries.append((re.compile(trie_pattern(sorted(kind))), acronym))
     # a trie spells each of its words in full along one path, so its pattern is at least as
     # long as any word: a safe reach
-    return ctx.with_traps(sorted(starts), max(len(f.pattern) for f, _ in finders))
+    reach = max(len(trie.pattern) for trie, _ in tries)
+    return [finder.placed(None, partial(_all_starts, trie), folded_places=not acronym,
+                          trap_reach=0 if acronym else reach)
+            for trie, acronym in tries]
+
+
+def _all_starts(trie: re.Pattern[str], text: str) -> list[int]:
+    """Where a match of ``trie`` starts, overlapping ones too."""
+    starts = []
+    m = trie.search(text)
+    while m is not None:
+        starts.append(m.start())
+        m = trie.search(text, m.start() + 1)
+    return starts
+
+
+def cue_starts(ctx: Context, finders: list[Finder]) -> list[int]:
+    """Sorted offsets where a cue may start."""
+    starts: set[int] = set()
+    for cues in finders:
+        starts.update(cues.starts(ctx) or ())
+    return sorted(starts)
 
 
 def _safe_start(text: str, at: int, floor: int) -> int:
@@ -129,7 +138,7 @@ def _safe_start(text: str, at: int, floor: int) -> int:
 
 
 def _near(
-    pattern: re.Pattern[str], ctx: Context, finders: list[tuple[re.Pattern[str], bool]] | None
+    pattern: re.Pattern[str], ctx: Context, finders: list[Finder] | None
 ) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(ctx.text)`` that start within reach of a cue, found
     by scanning only there: each scan starts where no match can straddle, so it finds what

@@ -24,9 +24,9 @@ from lint.analysis.people import people
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import EditorialRule, word_list
-from lint.kinds.base.pii import digit_runs, sentence_at
+from lint.kinds.base.pii import sentence_at
 from lint.kinds.base.rule import Hit, Rule
-from lint.match.patterns import finditer_at
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "pii-home-address"
@@ -60,6 +60,8 @@ _PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_NAME = re.compile(r"\b[A-Z][a-z]+[’']s\b")
+# a house number starts on a digit after no digit: tried at each run of digits only
+_ADDRESSES = finder.digit_led(_ADDRESS)
 
 
 def _key(address: str) -> str:
@@ -84,8 +86,7 @@ class HomeAddress(EditorialRule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        # a house number starts on a digit after no digit: tried at each run of digits only
-        for m in finditer_at(_ADDRESS, text, digit_runs(text)):
+        for m in _ADDRESSES.finditer(ctx):
             if _key(m.group()).startswith(self.exempt):
                 continue
             s, e = sentence_at(ctx, m.start(), m.end())

@@ -17,9 +17,8 @@ from collections.abc import Iterable
 from lint.analysis.context import Context
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import EditorialRule
-from lint.kinds.base.pii import digit_runs
 from lint.kinds.base.rule import Hit, Rule
-from lint.match.patterns import finditer_at
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "pii-iban"
@@ -72,12 +71,16 @@ def sort_starts(folded: str) -> list[int]:
     return sorted(starts)
 
 
+# the check digits start a run of digits, two capitals after the candidate's start
+_CANDIDATES = finder.digit_led(_CANDIDATE, back=2)
+# a sort code match starts with "sort": tried there only, not at every character
+_SORT_CODES = finder.placed(_SORT_CODE, sort_starts, folded_places=True)
+
+
 class Iban(EditorialRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        # the check digits start a run of digits, two capitals after the candidate's start
-        starts = [at - 2 for at in digit_runs(text) if at >= 2]
-        for m in finditer_at(_CANDIDATE, text, starts):
+        for m in _CANDIDATES.finditer(ctx):
             # The longest run of whole groups that validates: words in capitals after the
             # number ("… 7654 32 TO JANE") must not spoil it.
             ends = [m.start() + e.start() for e in _GROUP_END.finditer(m.group())]
@@ -87,8 +90,7 @@ class Iban(EditorialRule):
                 if _valid(text[m.start() : end]):
                     yield Hit(m.start(), end, (text[m.start() : end],))
                     break
-        # a sort code match starts with "sort": tried there only, not at every character
-        for m in finditer_at(_SORT_CODE, text, sort_starts(ctx.folded)):
+        for m in _SORT_CODES.finditer(ctx):
             yield Hit(m.start(1), m.end(1), (m.group(1),))
 
 

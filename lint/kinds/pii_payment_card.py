@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from lint.analysis.context import Context
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import EditorialRule
-from lint.kinds.base.pii import DIGIT_CHAIN, digit_runs, groups, pick, windows
+from lint.kinds.base.pii import DIGIT_CHAIN, groups, pick, windows
 from lint.kinds.base.rule import Hit, Rule
-from lint.match.patterns import finditer_at
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "pii-payment-card"
@@ -35,6 +35,8 @@ NETWORKS: list[tuple[str, int, int, frozenset[int]]] = [
 # the first digits of the networks' prefixes: a number opening otherwise is no card (a long
 # chain of digits has thousands of runs of 13 to 19 to try)
 OPENING_DIGITS = "".join(sorted({str(low)[0] for _, low, _, _ in NETWORKS}))
+# a chain starts on a digit after no digit: tried at each run of digits only
+_CHAINS = finder.digit_led(DIGIT_CHAIN)
 
 
 def network(digits: str) -> str | None:
@@ -53,8 +55,7 @@ def validate(spec: RuleSpec) -> None:
 class PaymentCard(EditorialRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        # a chain starts on a digit after no digit: tried at each run of digits only
-        for chain in finditer_at(DIGIT_CHAIN, text, digit_runs(text)):
+        for chain in _CHAINS.finditer(ctx):
             # most chains are too short to hold 13 digits: no need to count them
             if chain.end() - chain.start() < 13 or sum(c.isdigit() for c in chain.group()) < 13:
                 continue

@@ -21,9 +21,9 @@ from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import EditorialRule, word_list
-from lint.kinds.base.pii import digit_runs, pick
+from lint.kinds.base.pii import pick
 from lint.kinds.base.rule import Hit, KindError, Rule
-from lint.match.patterns import finditer_at
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "pii-phone"
@@ -44,6 +44,8 @@ _COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b(?:1[89]|20)\d\d\s*[-–/]\s*(?:1[89]|20)?\d\d\b")
 _RUN_BEFORE = re.compile(r"(?:\w|\d[ -])\Z")  # \Z: "$" would also match before a line break
 _RUN_AFTER = re.compile(r"[ -]?\d|\w")
+# a number starts on a digit after no digit: tried at each run of digits only
+_CANDIDATES = finder.digit_led(_MAYBE)
 
 
 def validate(spec: RuleSpec) -> None:
@@ -140,7 +142,7 @@ class Phone(EditorialRule):
         # close together (a number spans a line break only where a hard wrap broke it).
         # Each match starts at a run of digits (if nine digits follow a digit inside a run,
         # they follow the run's first digit too)
-        for base, line_end in phone_windows(finditer_at(_MAYBE, text, digit_runs(text)), text):
+        for base, line_end in phone_windows(_CANDIDATES.finditer(ctx), text):
             if not self._may_hold_number(text, base, line_end):
                 continue  # (a long run of digits: no number in it can stand on its own)
             # the lines the digits lie on, a hard wrap's line break read as the space it is

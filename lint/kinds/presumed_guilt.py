@@ -16,7 +16,7 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import word_list
 from lint.kinds.base.rule import Hit, KindError, Rule
-from lint.kinds.base.safety import pattern_anchors
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "presumed-guilt"
@@ -45,13 +45,13 @@ class PresumedGuilt(Rule):
             re.IGNORECASE,
         )
         # tried only where an arrest verb starts, not at every character
-        self.anchors = pattern_anchors(shared, spec.id, self.pattern)
+        self.finder = finder.by_openers(shared, spec.id, self.pattern)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         claims = ctx.editorial.claims
         sentences = ctx.editorial.sentences
-        for m in self.anchors.finditer(self.pattern, ctx, text):
+        for m in self.finder.finditer(ctx):
             s, e = sentences[claims.sentence_at(m.start())]
             if _CONVICTED.search(text, s, e):
                 continue

@@ -19,7 +19,7 @@ simply does not load the rule (see :func:`skip_rule`); otherwise a missing file 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +31,8 @@ from lint.core import schema
 from lint.core.regular_files import read_text
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.rule import Hit, KindError, Rule, check_regex
-from lint.match.anchors import WordAnchors
-from lint.match.patterns import finditer_at, fold
+from lint.match import finder
+from lint.match.patterns import fold
 from lint.match.shared import SharedMatchers
 
 NAME = "profanity"
@@ -146,24 +146,14 @@ def masked_match(candidate: str, word: str) -> bool:
     return 0 < disguised < len(word)
 
 
-# The disguised candidates of the last document asked about: the masked rules run one after
-# another on each document, so one scan serves them all (the text is kept: identity is a safe
-# key).
-_last_disguised: tuple[str, list[re.Match[str]]] = ("", [])
+def disguised_in(ctx: Context) -> list[re.Match[str]]:
+    """``_DISGUISED.finditer`` of the document, found once for all the masked rules."""
+    return ctx.memo(_DISGUISED_KEY, lambda: list(_DISGUISED_FINDER.finditer(ctx)))
 
 
-def disguised_in(text: str) -> list[re.Match[str]]:
-    """:func:`disguised` of ``text``, computed once for consecutive calls on one text."""
-    global _last_disguised
-    last = _last_disguised
-    if last[0] is not text:
-        last = _last_disguised = (text, list(disguised(text)))
-    return last[1]
-
-
-def disguised(text: str) -> Iterator[re.Match[str]]:
-    """``_DISGUISED.finditer(text)``, tried only at the start of the letter run before each
-    mask (a candidate's start follows no letter, so it is that run's start)."""
+def mask_starts(text: str) -> list[int]:
+    """Where a disguised candidate may start: at the start of the letter run before each mask
+    (a candidate's start follows no letter, so it is that run's start)."""
     rev = text[::-1]  # the letters before offset q are those after len(text) - q here
     n = len(text)
     starts = []
@@ -172,7 +162,11 @@ def disguised(text: str) -> Iterator[re.Match[str]]:
         letters = _LETTERS.match(rev, at)  # at least the letter the look-behind saw
         if letters is not None and letters.end() - at <= 24:  # 23 letters after the first
             starts.append(m.start() - (letters.end() - at))
-    return finditer_at(_DISGUISED, text, starts)
+    return starts
+
+
+_DISGUISED_FINDER = finder.placed(_DISGUISED, mask_starts)
+_DISGUISED_KEY = "profanity disguised candidates"
 
 
 def first_words(words: Iterable[str], plurals: bool) -> set[str] | None:
@@ -253,11 +247,16 @@ class Profanity(Rule):
         tail = r")(?:e?s)?(?!\w)" if self.plurals else r")(?!\w)"
         self.plain = re.compile(r"(?<!\w)(?:" + alts + tail, re.IGNORECASE) if words else None
         # a plain match starts where a term's first word does: tried there, not everywhere
-        self.anchors = WordAnchors(shared, spec.id, first_words(words, self.plurals))
+        self.finder = finder.by_words(shared, spec.id, self.plain, first_words(words, self.plurals))
         self.patterns = [check_regex(r"(?<!\w)(?:" + p + r")(?!\w)", True, ["patterns"])
                          for p in opts.get("patterns") or []]
         # the literal text a pattern's match starts with, found by str.find, not by the regex
+        # (elsewhere IGNORECASE matches an ASCII head exactly where the folded text equals it)
         self.heads = [literal_heads(p) for p in opts.get("patterns") or []]
+        self.pattern_finders = [
+            finder.scanning(p) if heads is None else finder.literal_heads(p, heads)
+            for p, heads in zip(self.patterns, self.heads, strict=True)
+        ]
         # masked spellings only of single words of four letters or more (short ones collide)
         forms = {w for w in words if " " not in w and len(w) >= 4}
         # longest first; among equals a strong word before a mild one ("c**p" could be either)
@@ -269,9 +268,9 @@ class Profanity(Rule):
             self.by_shape.setdefault((len(form), form[0]), []).append(form)
         self.quote_lower = int(opts.get("quote_lower", 0))
 
-    def _masked(self, text: str) -> Iterable[tuple[int, int, str]]:
+    def _masked(self, ctx: Context) -> Iterable[tuple[int, int, str]]:
         shapes = self.by_shape
-        for m in disguised_in(text):
+        for m in disguised_in(ctx):
             piece = m.group()
             while len(piece) >= 4:
                 if not piece.isalpha():
@@ -290,36 +289,20 @@ class Profanity(Rule):
             lower += self.quote_lower
         return lower
 
-    @staticmethod
-    def _pattern_matches(pattern: Any, heads: list[str] | None, ctx: Context) -> Iterator[Any]:
-        """``pattern.finditer(ctx.text)``, tried only where one of its heads starts in the
-        folded text, or where a head's length reaches a case-trap letter (elsewhere IGNORECASE
-        matches an ASCII head exactly where the folded text equals it)."""
-        if heads is None:
-            return pattern.finditer(ctx.text)  # type: ignore[no-any-return]
-        folded = ctx.folded
-        starts: set[int] = set()
-        for head in heads:
-            at = folded.find(head)
-            while at >= 0:
-                starts.add(at)
-                at = folded.find(head, at + 1)
-        return finditer_at(pattern, ctx.text, ctx.with_traps(sorted(starts), max(map(len, heads))))
-
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         quotes = ctx.spans("attributed-quote") if self.quote_lower else []
         if self.mode in ("plain", "both"):
             if self.plain is not None:
-                for m in self.anchors.finditer(self.plain, ctx, text):
+                for m in self.finder.finditer(ctx):
                     lower = self._lower(m.group().lower(), m.start(), m.end(), quotes)
                     yield Hit(m.start(), m.end(), (m.group(),), lower=lower)
-            for p, heads in zip(self.patterns, self.heads, strict=True):
-                for m in self._pattern_matches(p, heads, ctx):
+            for pattern_finder in self.pattern_finders:
+                for m in pattern_finder.finditer(ctx):
                     yield Hit(m.start(), m.end(), (m.group(),),
                               lower=self._lower("", m.start(), m.end(), quotes))
         if self.mode in ("masked", "both") and self.forms:
-            for s, e, word in self._masked(text):
+            for s, e, word in self._masked(ctx):
                 yield Hit(s, e, (text[s:e],), lower=self._lower(word, s, e, quotes))
 
 

@@ -17,8 +17,10 @@ from lint.analysis.context import Context
 from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.rule import Exceptions, Hit, Rule, check_regex
-from lint.match.patterns import finditer, is_literal, select_longest
+from lint.match.patterns import is_literal
 from lint.match.shared import SharedMatchers
+from lint.match.term_finder import TermFinder, terms
+from lint.match.user_pattern import UserFinder, user_pattern
 
 NAME = "substitution"
 KEYS: dict[str, schema.Check] = {
@@ -79,9 +81,8 @@ class Substitution(Rule):
         swap: dict[str, str] = opts.get("swap") or {}
         words = not opts.get("nonword")
         literal = {k: v for k, v in swap.items() if is_literal(k) and not self.raw}
-        self.index = shared.terms(self.ignorecase, words) if literal else None
-        for key, value in literal.items():
-            self.index.add(key, spec.id, value)  # type: ignore[union-attr]
+        self.terms: TermFinder | None = (
+            terms(shared, spec.id, self.ignorecase, words, literal.items()) if literal else None)
         self.keys = sorted((k for k in swap if k not in literal), key=len, reverse=True)
         self.values = [swap[k] for k in self.keys]
         self.pattern = None
@@ -90,6 +91,9 @@ class Substitution(Rule):
             groups = "|".join("(" + _USER_GROUP.sub("(?:", k) + ")" for k in self.keys)
             body = rf"\b(?:{groups})\b" if words else f"(?:{groups})"
             self.pattern = check_regex(body, self.ignorecase, ["swap"])
+        # (the rule's groups tell which key matched: scanned, under the time budget)
+        self.finder: UserFinder | None = None if self.pattern is None else user_pattern(
+            shared, spec.id, self.pattern, self.pattern.pattern, self.ignorecase, anchored=False)
         self.key_patterns = [check_regex(k, self.ignorecase, []) for k in self.keys]
 
     def _hit(self, start: int, end: int, observed: str, expected: str) -> Hit | None:
@@ -108,14 +112,14 @@ class Substitution(Rule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.doc.text if self.raw else ctx.text
-        if self.index is not None:
-            for s, e, value in select_longest(ctx.term_hits(self.index, self.spec.id)):
+        if self.terms is not None:
+            for s, e, value in self.terms.hits(ctx):
                 hit = self._hit(s, e, text[s:e], value)
                 if hit:
                     yield hit
-        if self.pattern is None:
+        if self.finder is None:
             return
-        for m in finditer(self.pattern, text):
+        for m in self.finder.finditer(ctx, text=text if self.raw else None):
             if m.end() == m.start():
                 continue
             index = next(i for i, g in enumerate(m.groups()) if g is not None)

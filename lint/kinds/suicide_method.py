@@ -18,7 +18,8 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import word_list
 from lint.kinds.base.rule import Hit, KindError, Rule
-from lint.kinds.base.safety import pattern_anchors, search_between, sentences_holding
+from lint.kinds.base.safety import sentences_holding
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "suicide-method"
@@ -43,14 +44,13 @@ class SuicideMethod(Rule):
         self.cue = _pattern(word_list(spec, "cues", []))
         self.method = _pattern(word_list(spec, "methods", []))
         # cues are tried only where a cue's first word starts (when the regexes tell which)
-        self.anchors = pattern_anchors(shared, spec.id, self.cue)
+        self.finder = finder.by_openers(shared, spec.id, self.cue)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         sentences = ctx.editorial.sentence_list
-        starts = self.anchors.starts(ctx)
-        cued = [k for k in sentences_holding(ctx, starts)
-                if search_between(self.cue, text, starts, sentences[k].start, sentences[k].end)]
+        cued = [k for k in sentences_holding(ctx, self.finder)
+                if self.finder.search(ctx, sentences[k].start, sentences[k].end)]
         # a sentence is read when it, or its neighbour in the same block, has a cue
         near = {i for k in cued for i in (k - 1, k, k + 1)
                 if 0 <= i < len(sentences) and sentences[i].block == sentences[k].block}

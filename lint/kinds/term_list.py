@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from functools import partial
 from itertools import islice
 
 from lint.analysis.context import Context
@@ -34,10 +35,10 @@ from lint.kinds.base.term_syntax import (
     compile_terms,
     normalise,
     opening_runs,
-    patterns_by_opener,
     term_regex,
 )
-from lint.match.anchors import WordAnchors
+from lint.match import finder
+from lint.match.finder import Split
 from lint.match.shared import SharedMatchers
 
 NAME = "term-list"
@@ -103,11 +104,11 @@ class TermList(Rule):
         # tried there alone, not at every character (~40 µs a list instead of a full scan);
         # where a common word starts, only the terms it can open are tried
         runs = opening_runs(terms, self.inflect)
-        self.anchors = WordAnchors(
-            shared,
-            spec.id,
-            None if runs is None else set().union(*runs),
-            None if runs is None else patterns_by_opener(terms, runs, self.inflect, ignorecase),
+        self.finder = finder.by_words(
+            shared, spec.id, self.pattern, None if runs is None else set().union(*runs),
+            split=None if runs is None else Split(
+                terms, runs, partial(compile_terms, inflect_last=self.inflect,
+                                     ignorecase=ignorecase)),
         )
         self.each_occurrence = opts.get("each", "sentence") == "occurrence"
         self.titles = bool(opts.get("titles", True))
@@ -149,7 +150,7 @@ class TermList(Rule):
             yield Hit(m.start(), m.end(), (_phrase(text, m),))
 
     def _matches(self, ctx: Context) -> Iterator[re.Match[str]]:
-        return self.anchors.finditer(self.pattern, ctx, ctx.text)
+        return self.finder.finditer(ctx)
 
     def keep(self, text: str, m: re.Match[str], s_start: int, s_end: int, ctx: Context) -> bool:
         """The context checks; subclasses add their own exemptions."""

@@ -24,10 +24,9 @@ from lint.kinds.base.safety import (
     NEGATION,
     TARGET,
     in_attributed_quote,
-    matches_between,
-    pattern_anchors,
     sentences_holding,
 )
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "threat"
@@ -60,16 +59,15 @@ class Threat(Rule):
         )
         self.window = int(spec.options.get("window", 6))
         # an intent is tried only where "I" or "we" starts
-        self.anchors = pattern_anchors(shared, spec.id, _INTENT)
+        self.finder = finder.by_openers(shared, spec.id, _INTENT)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        starts = self.anchors.starts(ctx)
         sentences = ctx.editorial.sentences
         # only sentences where "I" or "we" can open an intent are read (same findings)
-        for i in sentences_holding(ctx, starts):
+        for i in sentences_holding(ctx, self.finder):
             s, e = sentences[i]
-            for m in matches_between(_INTENT, text, starts, s, e):
+            for m in self.finder.finditer(ctx, s, e):
                 hit = self._verb_after(text, m.end(), e)
                 if hit is None:
                     continue

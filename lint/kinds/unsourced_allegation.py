@@ -20,7 +20,7 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.legal import LEGAL_SOURCE, sentence_people
 from lint.kinds.base.rule import Hit, Rule
-from lint.kinds.base.safety import pattern_anchors
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "unsourced-allegation"
@@ -43,14 +43,14 @@ class UnsourcedAllegation(Rule):
     def __init__(self, spec: RuleSpec, shared: SharedMatchers) -> None:
         super().__init__(spec)
         # tried only where "alleged" or "allegedly" starts, not at every character
-        self.anchors = pattern_anchors(shared, spec.id, _ALLEGED)
+        self.finder = finder.by_openers(shared, spec.id, _ALLEGED)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         ed = ctx.editorial
         claims = ed.claims
         sentences = ed.sentence_list
-        matches = list(self.anchors.finditer(_ALLEGED, ctx, text))
+        matches = list(self.finder.finditer(ctx))
         if not matches:  # finding people is the costly part: only when "alleged" occurs
             return
         located = [(m, claims.sentence_at(m.start())) for m in matches]

@@ -17,7 +17,7 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import EditorialRule
 from lint.kinds.base.rule import Hit, Rule
-from lint.match.anchors import WordAnchors
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "unsourced-figure"
@@ -33,7 +33,7 @@ class UnsourcedFigure(EditorialRule):
         super().__init__(spec)
         self.min_cue = int(spec.options.get("min_cue", 1))
         # the number words a figure opens on come from the run's shared word scan
-        self.words = WordAnchors(shared, spec.id, FIGURE_WORDS)
+        self.words = finder.by_words(shared, spec.id, None, FIGURE_WORDS)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         if ctx.editorial.press_release:

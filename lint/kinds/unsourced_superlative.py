@@ -21,7 +21,7 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import EditorialRule, phrase_first_words, phrase_pattern, word_list
 from lint.kinds.base.rule import Hit, Rule
-from lint.match.anchors import WordAnchors
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "unsourced-superlative"
@@ -72,15 +72,16 @@ class UnsourcedSuperlative(EditorialRule):
         super().__init__(spec)
         phrases = word_list(spec, "phrases", PHRASES)
         self.pattern = phrase_pattern(phrases)
-        # tried only where one of the phrases' first words starts (lint/anchors.py)
-        self.anchors = WordAnchors(shared, spec.id, phrase_first_words(phrases))
+        # tried only where one of the phrases' first words starts
+        self.finder = finder.by_words(
+            shared, spec.id, self.pattern, phrase_first_words(phrases), folded=True)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         if ctx.editorial.press_release:
             return  # the issuer's own claims, sourced by the release
         claims = ctx.editorial.claims
         reported: set[int] = set()
-        for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
+        for m in self.finder.finditer(ctx):
             i = claims.sentence_at(m.start())
             if i in reported or ctx.editorial.blocks[claims.sentences[i].block].heading:
                 continue

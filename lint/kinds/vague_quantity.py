@@ -15,7 +15,7 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import EditorialRule, phrase_first_words, phrase_pattern, word_list
 from lint.kinds.base.rule import Hit, Rule
-from lint.match.anchors import WordAnchors
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "vague-quantity"
@@ -48,14 +48,15 @@ class VagueQuantity(EditorialRule):
         super().__init__(spec)
         words = sorted(word_list(spec, "quantities", QUANTITIES), key=len, reverse=True)
         self.pattern = phrase_pattern(words, suffix=r"\s+of")
-        # tried only where one of the phrases' first words starts (lint/anchors.py)
-        self.anchors = WordAnchors(shared, spec.id, phrase_first_words(words))
+        # tried only where one of the phrases' first words starts
+        self.finder = finder.by_words(
+            shared, spec.id, self.pattern, phrase_first_words(words), folded=True)
         self.min_cue = int(spec.options.get("min_cue", 1))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         claims = ctx.editorial.claims
         text = ctx.text
-        for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
+        for m in self.finder.finditer(ctx):
             after = _NEXT.match(text, m.end())
             following = [w.lower() for w in (after.groups() if after else ()) if w]
             if any(w in TIME_UNITS for w in following[:2]):

@@ -20,7 +20,7 @@ from lint.core import schema
 from lint.core.rule_spec import RuleSpec
 from lint.kinds.base.editorial import EditorialRule, phrase_first_words, phrase_pattern, word_list
 from lint.kinds.base.rule import Hit, Rule
-from lint.match.anchors import WordAnchors
+from lint.match import finder
 from lint.match.shared import SharedMatchers
 
 NAME = "vague-source"
@@ -76,8 +76,9 @@ class VagueSource(EditorialRule):
         super().__init__(spec)
         sources = sorted(word_list(spec, "sources", SOURCES), key=len, reverse=True)
         self.pattern = phrase_pattern(sources)
-        # tried only where one of the phrases' first words starts (lint/anchors.py)
-        self.anchors = WordAnchors(shared, spec.id, phrase_first_words(sources))
+        # tried only where one of the phrases' first words starts
+        self.finder = finder.by_words(
+            shared, spec.id, self.pattern, phrase_first_words(sources), folded=True)
         verbs = word_list(spec, "verbs", VERBS)
         self.verbs = frozenset(f for v in verbs for f in inflect(v))
         # "critics claims" is not English: a plural group takes no third-person -s verb
@@ -106,7 +107,7 @@ class VagueSource(EditorialRule):
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         named: dict[tuple[str, int], list[int]] = {}  # read once per group and sentence
-        for m in self.anchors.finditer(self.pattern, ctx, ctx.folded):
+        for m in self.finder.finditer(ctx):
             noun = m.group()
             block_start = ctx.editorial.block_of(m.start()).start
             if self._specific_before(text, m.start(), block_start) or _SPECIFIC_AFTER.match(

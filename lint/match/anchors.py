@@ -15,11 +15,14 @@ whole pattern finds there.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from lint.match.patterns import CASE_TRAPS, START, fold, tried_at
+from lint.match.patterns import CASE_TRAPS, START, fold
 from lint.match.term_index import TermIndex
+
+T = TypeVar("T")
 
 # Words that open a large share of the words of English prose. A rule whose matches can open on
 # one may try a pattern of its own there (``by_word`` below); which words are here changes
@@ -31,6 +34,24 @@ COMMON_OPENERS = frozenset(
     "our your my who what which when where all some any more most many one".split()
 )
 
+def split_by_opener(
+    alternatives: Sequence[T], opens: Sequence[set[str]], build: Callable[[list[T]], Any]
+) -> dict[str, Callable[[], Any]]:
+    """For each common word that opens a match of some of the ``alternatives`` (``opens``:
+    the folded first words of each), a builder of the pattern of just those, in their order
+    (``build(subset)``); nothing for a word every alternative opens on.
+
+    Where the text holds that word only those alternatives can match, and an alternation
+    tries its branches in order, so that pattern finds there what the whole one does, for a
+    fraction of the cost of trying every branch at every "the" or "is"."""
+    out: dict[str, Callable[[], Any]] = {}
+    for word in sorted(COMMON_OPENERS & set().union(*opens)):
+        subset = [a for a, words in zip(alternatives, opens, strict=True) if word in words]
+        if len(subset) < len(alternatives):
+            out[word] = partial(build, subset)
+    return out
+
+
 # Places of a word met in one process before the word's own pattern is built (see WordAnchors).
 OWN_PATTERN_FROM = 2_000
 
@@ -39,7 +60,7 @@ OWN_PATTERN_FROM = 2_000
 Plan = tuple[list[int], list[tuple[Any, list[int]]]]
 
 if TYPE_CHECKING:
-    from lint.analysis.context import Context
+    from lint.match.scan import Scan
     from lint.match.shared import SharedMatchers
 
 
@@ -48,8 +69,7 @@ class WordAnchors:
 
     ``by_word`` maps some of the words (common ones: "the", "in") to a builder of a pattern
     that finds, where that word starts, what the rule's whole pattern finds there; it is
-    tried there instead of the whole one (see
-    :func:`lint.kinds.base.term_syntax.patterns_by_opener`).
+    tried there instead of the whole one (see :func:`split_by_opener`).
     It is built once the process has met the word :data:`OWN_PATTERN_FROM` times: compiling
     costs what a few thousand tries save, and a pre-commit run of one small file never pays."""
 
@@ -77,16 +97,16 @@ class WordAnchors:
         for word in sorted(folded):
             self.index.add(word, self.split_owner if word in self.by_word else self.owner)
 
-    def starts(self, ctx: Context) -> list[int] | None:
+    def starts(self, scan: Scan) -> list[int] | None:
         """Sorted offsets where a match may start, or None when the whole text must be scanned."""
         if self.index is None:
             return None
-        starts = ctx.term_starts(self.index, self.owner)
+        starts = scan.terms.starts(self.index, self.owner)
         if self.by_word:
-            starts = sorted(set(starts).union(ctx.term_starts(self.index, self.split_owner)))
-        return ctx.with_traps(starts)
+            starts = sorted(set(starts).union(scan.terms.starts(self.index, self.split_owner)))
+        return scan.with_traps(starts)
 
-    def plan(self, ctx: Context) -> Plan | None:
+    def plan(self, scan: Scan) -> Plan | None:
         """Where to try the whole pattern, and where each word's own pattern (None: scan).
 
         No two words start at one place, so each place is tried once. A word holding a case
@@ -95,12 +115,12 @@ class WordAnchors:
         if self.index is None:
             return None
         if not self.by_word:
-            return self.starts(ctx) or [], []
-        rest = ctx.with_traps(ctx.term_starts(self.index, self.owner))
+            return self.starts(scan) or [], []
+        rest = scan.with_traps(scan.terms.starts(self.index, self.owner))
         parts: list[tuple[Any, list[int]]] = []
         unsplit: list[int] = []
         for word in self.by_word:
-            places = ctx.word_starts(self.index, word)
+            places = scan.terms.word_starts(self.index, word)
             if not places:
                 continue
             own = self._own.get(word)
@@ -121,16 +141,6 @@ class WordAnchors:
         if own is None:
             own = self._own[word] = self.by_word[word]()
         return own
-
-    def finditer(
-        self, pattern: re.Pattern[str], ctx: Context, text: str
-    ) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)`` (text is ``ctx.text`` or ``ctx.folded``), tried at the
-        anchors only."""
-        plan = self.plan(ctx)
-        if plan is None:
-            return pattern.finditer(text)
-        return iter(tried_at(pattern, text, *plan))
 
 
 class OpenerAnchors:
@@ -154,12 +164,12 @@ class OpenerAnchors:
             re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]") if chars else None
         )
 
-    def starts(self, ctx: Context) -> list[int] | None:
+    def starts(self, scan: Scan) -> list[int] | None:
         """Sorted offsets where a match may start, or None when the text must be scanned."""
-        plan = self.plan(ctx, split=False)
+        plan = self.plan(scan, split=False)
         return None if plan is None else plan[0]
 
-    def plan(self, ctx: Context, split: bool = True) -> Plan | None:
+    def plan(self, scan: Scan, split: bool = True) -> Plan | None:
         """As :meth:`WordAnchors.plan`, with the word starts only ``regex`` sees and the
         opening punctuation among the places of the whole pattern."""
         if not self.known:
@@ -168,11 +178,11 @@ class OpenerAnchors:
         parts: list[tuple[Any, list[int]]] = []
         if self.words is not None:
             if split:
-                out, parts = self.words.plan(ctx) or ([], [])
+                out, parts = self.words.plan(scan) or ([], [])
             else:
-                out = self.words.starts(ctx) or []
-            if ctx.number_breaks:
-                out = sorted(set(out).union(ctx.number_breaks))
+                out = self.words.starts(scan) or []
+            if scan.number_breaks:
+                out = sorted(set(out).union(scan.number_breaks))
         if self.chars is not None:  # punctuation never starts a word: no repeats
-            out = sorted(out + list(map(START, self.chars.finditer(ctx.text))))
+            out = sorted(out + list(map(START, self.chars.finditer(scan.text))))
         return out, parts

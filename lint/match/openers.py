@@ -6,13 +6,21 @@ whether a non-word character (or an assertion that one follows) has ended it, an
 match is known to start where a word starts. Anything it cannot bound (a class of many word
 characters, an unbounded repeat inside the first word, a match that may open inside a word or
 on white space) makes the answer None, and the caller scans the whole text.
+
+``re._parser`` is private: where it is missing (another Python) or its tree has another
+shape (an unknown node, a missing constant), every answer is None, so every pattern scans:
+the same matches, found more slowly.
 """
 
 from __future__ import annotations
 
 import re
-from re import _parser  # type: ignore[attr-defined]  # CPython's parser: the pattern's tree
 from typing import Any
+
+try:  # CPython's parser: the pattern's tree (private: see the module docstring)
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - another Python
+    _parser = None
 
 _State = tuple[str, bool, bool]
 _MAX_WORDS = 256
@@ -40,9 +48,13 @@ def pattern_openers(pattern: str, flags: int = 0) -> tuple[set[str], set[str]] |
     """What every match of ``pattern`` opens with: a first word (as
     :func:`pattern_first_words`) or a punctuation character (one without case, not white
     space), as (words, characters); None when the pattern does not guarantee it."""
+    if _parser is None:
+        return None
     try:
         states = _sequence(_parser.parse(pattern, flags), {("", False, False)})
     except (_Unknown, re.error):
+        return None
+    except Exception:  # the parser's tree has changed shape: no anchors, the pattern scans
         return None
     if not states or not all(done for _, done, _ in states):
         return None

@@ -33,7 +33,7 @@ class RuleTimeout(Exception):
 # Characters that re's IGNORECASE equates with a letter that lower() keeps apart from them (ſ is
 # s, ı is i, Greek and old Cyrillic variant forms), after folding: every member of each of
 # re's extra case classes but the lowest, and what lower-cases to one. Derived from
-# ``re._casefix`` (tests/test_matchers.py recomputes it). Where neither the text nor a term
+# ``re._casefix`` (tests/match/test_patterns.py recomputes it). Where neither the text nor a term
 # holds one, comparing folded words finds exactly what an IGNORECASE pattern matches.
 CASE_TRAP_CHARS = (
     "\u0131\u017f\u0399\u039c\u03a3\u03b9\u03bc\u03c3\u03d0\u03d1\u03d5\u03d6\u03f0"

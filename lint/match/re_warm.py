@@ -8,9 +8,13 @@ all) and put the patterns in ``re``'s own cache, where each ``re.compile`` then 
 pattern. Nothing compiled while a document is linted is recorded, so no text from a linted
 file reaches the cache folder.
 
-The record lives with the pack records (:mod:`lint.packs.cache`), keyed on the same code
+The record lives in the cache folder (:mod:`lint.match.re_programs`), keyed on the code
 fingerprint (which holds the Python version); ``_sre`` checks every program it is handed. Where
 ``re``'s cache is not the dict this expects (another Python), nothing is done.
+
+The whole trick is three calls, made by the command that runs: :func:`start` before the
+packs load, :func:`stop` before the first document is linted, :func:`save` when the run ends
+(it stops first if need be). Each is harmless when repeated or when the trick is off.
 """
 
 from __future__ import annotations
@@ -25,9 +29,12 @@ _compile: Any = None  # re._compiler.compile, while it is wrapped
 
 
 def _layout_known() -> bool:
-    """``re`` keeps compiled patterns in a dict keyed (type, pattern, flags), as in 3.11."""
+    """``re`` keeps compiled patterns in a dict keyed (type, pattern, flags), as in 3.11, and
+    compiles through ``re._compiler.compile`` (private: anything else, and the warm start is
+    off; patterns compile as usual)."""
     cache = getattr(re, "_cache", None)
-    if not isinstance(cache, dict) or not hasattr(re, "_compiler"):
+    if not isinstance(cache, dict) or not callable(getattr(getattr(re, "_compiler", None),
+                                                           "compile", None)):
         return False
     probe = "(?:copydesk warm-start probe)"
     re.compile(probe)
@@ -37,15 +44,15 @@ def _layout_known() -> bool:
 def start() -> None:
     """Load the recorded programs into ``re``'s cache, and record what is still compiled."""
     global _recorded, _compile
-    from lint.packs import cache
+    from lint.match import disk_cache, re_programs
 
-    if _compile is not None or cache.cache_dir() is None or not _layout_known():
+    if _compile is not None or disk_cache.cache_dir() is None or not _layout_known():
         return
-    record = cache.read_programs(_KEY)
+    record = re_programs.read_programs(_KEY)
     room = int(getattr(re, "_MAXCACHE", 512)) - len(re._cache)  # type: ignore[attr-defined]
     for pattern, flags, built in (record or [])[: max(room, 0)]:
         try:
-            compiled = cache.from_program(pattern, built)
+            compiled = re_programs.from_program(pattern, built)
             re._cache[str, pattern, flags] = compiled  # type: ignore[attr-defined]
         except Exception:  # a program _sre refuses: that pattern compiles as usual
             continue
@@ -79,12 +86,12 @@ def save() -> None:
     new = [key for key in _pending if key not in _known]
     if not new:
         return
-    from lint.packs import cache
+    from lint.match import re_programs
 
-    programs = cache.read_programs(_KEY) or []
+    programs = re_programs.read_programs(_KEY) or []
     for pattern, flags in new:
-        built = cache.program(pattern, flags)
+        built = re_programs.program(pattern, flags)
         if built is not None:
             programs.append((pattern, flags, built))
-    cache.write_programs(_KEY, programs)
+    re_programs.write_programs(_KEY, programs)
     _known.update(new)

@@ -114,7 +114,7 @@ class TermIndex:
     def pattern(self) -> re.Pattern[str]:
         if self._compiled is None:
             if len(self.owners) > LARGE_INDEX:
-                from lint.packs.cache import compile_cached
+                from lint.match.re_programs import compile_cached
 
                 # keyed on the terms, so a warm run does not even build the pattern text
                 key = f"terms|{self.words}|" + "\n".join(self.owners)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.packs import cache, sealed
+from lint.match import disk_cache, sealed
 from lint.packs.load import load_pack
 
 PACK = """\
@@ -104,6 +104,6 @@ def test_a_missing_home_creates_no_folders(tmp_path: Path, monkeypatch: pytest.M
     gone = tmp_path / "no-such-home"
     monkeypatch.setenv("HOME", str(gone))
     sealed._key_at.cache_clear()
-    assert cache.cache_dir() is None and sealed.state_dir() is None
+    assert disk_cache.cache_dir() is None and sealed.state_dir() is None
     assert [r.id for r in load_pack(_pack(tmp_path)).rules] == ["house.banned"]
     assert not gone.exists()

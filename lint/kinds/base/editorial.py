@@ -32,7 +32,7 @@ def phrase_pattern(phrases: Iterable[str], suffix: str = "") -> re.Pattern[str]:
 
 
 def phrase_first_words(phrases: Iterable[str]) -> list[str] | None:
-    """The first word of each phrase, for :class:`~lint.match.anchors.WordAnchors` (a match of
+    """The first word of each phrase, for :func:`lint.match.finder.by_words` (a match of
     :func:`phrase_pattern` starts where one of them starts), or None if a phrase starts with
     a non-word character."""
     words = []

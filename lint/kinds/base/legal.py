@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from weakref import WeakKeyDictionary
 
 from lint.analysis.context import Context
 from lint.analysis.people import HONORIFICS, NAME, TOKEN, name_core, people
@@ -189,14 +188,9 @@ class _Facts:
         return self._possessed
 
 
-_FACTS: WeakKeyDictionary[Context, _Facts] = WeakKeyDictionary()
-
-
 def _facts(ctx: Context) -> _Facts:
-    facts = _FACTS.get(ctx)
-    if facts is None:
-        facts = _FACTS[ctx] = _Facts(ctx)
-    return facts
+    """The document's :class:`_Facts`, found once for both legal kinds."""
+    return ctx.memo(_Facts, lambda: _Facts(ctx))
 
 
 def _follower(

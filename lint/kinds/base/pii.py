@@ -12,27 +12,11 @@ from bisect import bisect_right
 
 from lint.analysis.alternation import longest_first
 from lint.analysis.context import Context
-from lint.match.patterns import START
 
 # Separated groups of digits: "4111 1111 1111 1111", "123-45-6789", "4111111111111111".
 # A digit first, then the look-behind: the scan skips to digits at C speed (same matches).
 DIGIT_CHAIN = re.compile(r"\d(?<![\w+.,/-]\d)\d*(?:[ -]\d+)*(?![\w/]|[.,]\d)")
 _GROUP = re.compile(r"\d+")
-# The first digit of each run of digits (a digit first: the scan skips to digits at C speed).
-_RUN_START = re.compile(r"\d(?<!\d\d)")
-# The run starts of the last document asked about. The digit-led kinds run one after another
-# on each document, so one scan serves them all; the text is kept, so identity is a safe key.
-_last_runs: tuple[str, list[int]] = ("", [])
-
-
-def digit_runs(text: str) -> list[int]:
-    """Sorted offsets where a run of digits starts: where a pattern that opens on a digit
-    after no digit can match (try it there with :func:`lint.match.patterns.finditer_at`)."""
-    global _last_runs
-    last = _last_runs
-    if last[0] is not text:
-        last = _last_runs = (text, list(map(START, _RUN_START.finditer(text))))
-    return last[1]
 
 
 def sentence_at(ctx: Context, start: int, end: int) -> tuple[int, int]:

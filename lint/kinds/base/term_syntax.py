@@ -15,12 +15,10 @@ Matching is whole-word: a term never starts or ends inside a word or a hyphenate
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from functools import partial
+from collections.abc import Iterable
 
 from lint.analysis.alternation import longest_first
 from lint.analysis.lexicon import inflect
-from lint.match.anchors import COMMON_OPENERS
 from lint.match.patterns import CASE_TRAPS, fold
 
 SEP = r"(?:\s*[-‐‑]\s*|\s+)"
@@ -119,26 +117,6 @@ def opening_runs(terms: Iterable[str], inflect_last: bool = False) -> list[set[s
     return out
 
 
-def patterns_by_opener(
-    terms: list[str], runs: list[set[str]], inflect_last: bool, ignorecase: bool
-) -> dict[str, Callable[[], re.Pattern[str]]]:
-    """For each common word (:data:`lint.match.anchors.COMMON_OPENERS`) that opens a match of some
-    term (``runs`` are :func:`opening_runs` of ``terms``): a builder of :func:`compile_terms`
-    of just those terms.
-
-    Where the text holds that word, only those terms can match, and they keep the order they
-    have in the whole list's alternation (a subset of a sorted list stays sorted), so this
-    pattern finds there what the whole one finds. It is much cheaper to try: the whole
-    alternation tries every branch at each "the" of the text, ~0.7 µs a word."""
-    out: dict[str, Callable[[], re.Pattern[str]]] = {}
-    opened: set[str] = set().union(*runs)
-    for word in sorted(COMMON_OPENERS & opened):
-        subset = [t for t, opens in zip(terms, runs, strict=True) if word in opens]
-        if len(subset) < len(terms):
-            out[word] = partial(compile_terms, subset, inflect_last, ignorecase)
-    return out
-
-
 def compile_terms(
     terms: Iterable[str], inflect_last: bool = False, ignorecase: bool = True
 ) -> re.Pattern[str]:
@@ -150,7 +128,7 @@ def compile_terms(
     pattern = r"(?<![\w‐‑-])(?:" + "|".join(bodies) + r")(?![\w‐‑]|-\w)"
     if len(pattern) < CACHED_LENGTH:
         return re.compile(pattern, flags)
-    from lint.packs.cache import compile_cached
+    from lint.match.re_programs import compile_cached
 
     # keyed on the pattern text itself, so a change to the syntax or to inflect() misses
     compiled: re.Pattern[str] = compile_cached(pattern, lambda: pattern, flags)

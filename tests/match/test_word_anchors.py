@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from lint.analysis.context import Context
 from lint.core.model import Severity
 from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.term_syntax import compile_terms, opening_runs, patterns_by_opener
+from lint.kinds.base.term_syntax import compile_terms, opening_runs
 from lint.kinds.term_list import TermList
 from lint.match import anchors
+from lint.match.anchors import split_by_opener
 from lint.match.patterns import CASE_TRAPS, finditer_at, fold
 from lint.match.shared import SharedMatchers
 from lint.text.document import build_document
@@ -28,7 +29,7 @@ TERMS = [
     "once",
     "Q&A session",
     "sadly",
-    # lists opening on common words get a pattern per word (term_syntax.patterns_by_opener)
+    # lists opening on common words get a pattern per word (lint.match.anchors.split_by_opener)
     "(the) last/past decade",
     "the so-called",
     "in recent years",
@@ -151,7 +152,7 @@ def test_opening_runs_and_the_patterns_of_common_openers() -> None:
     terms = ["(the) last/past decade", "in recent years", "so-called", "sadly"]
     runs = opening_runs(terms)
     assert runs == [{"the", "last", "past"}, {"in"}, {"so"}, {"sadly"}]
-    by_word = patterns_by_opener(terms, runs, False, True)
+    by_word = split_by_opener(terms, runs, compile_terms)
     assert sorted(by_word) == ["in", "so", "the"]  # "last" and "sadly" are not common words
     assert by_word["the"]().pattern == compile_terms(["(the) last/past decade"]).pattern
     assert opening_runs(["ſome word"]) is None
@@ -159,12 +160,12 @@ def test_opening_runs_and_the_patterns_of_common_openers() -> None:
 
 def test_a_common_opener_is_tried_by_its_own_pattern() -> None:
     rule, shared = _rule(["(the) last decade", "the end", "decade"])
-    assert sorted(rule.anchors.by_word) == ["the"]
+    assert sorted(rule.finder.places.by_word) == ["the"]
     text = "The last decade, the end, a decade; ſo the last  decade and The-end."
     ctx = Context(build_document("t.txt", text, "text"), shared)
-    assert not ctx.folds_exactly  # the ſ: words with a trap go to the whole pattern
+    assert not ctx.scan.folds_exactly  # the ſ: words with a trap go to the whole pattern
     found = [m.group() for m in rule._matches(ctx)]
-    assert rule.anchors._own  # "the" was tried by its own pattern
+    assert rule.finder.places._own  # "the" was tried by its own pattern
     assert found == ["The last decade", "the end", "decade", "the last  decade", "The-end"]
     assert [m.span() for m in rule._matches(ctx)] == [
         m.span() for m in rule.pattern.finditer(ctx.text)
@@ -175,7 +176,7 @@ def test_a_word_with_a_trap_letter_is_tried_by_every_list() -> None:
     rule, shared = _rule(["sadly", "grim reminder"])
     text = "Quite ſadly, a grım reminder, and sadly μ."
     ctx = Context(build_document("t.txt", text, "text"), shared)
-    assert ctx.case_trap_words == [6, 15, 40]
+    assert ctx.scan.case_trap_words == [6, 15, 40]
     # IGNORECASE: ſ is an s and ı an i, so the scan finds all three
     assert [m.group() for m in rule._matches(ctx)] == ["ſadly", "grım reminder", "sadly"]
     assert [m.span() for m in rule._matches(ctx)] == [
@@ -194,8 +195,8 @@ def test_a_word_gets_its_own_pattern_once_met_often_enough(monkeypatch: pytest.M
     rule, shared = _rule(["(the) last decade", "the end", "of course"])
     small = Context(build_document("t.txt", "the end of the last decade", "text"), shared)
     assert [m.group() for m in rule._matches(small)] == ["the end", "the last decade"]
-    assert not rule.anchors._own  # two places of "the" met: the whole pattern tried there
+    assert not rule.finder.places._own  # two places of "the" met: the whole pattern tried there
     text = "the end, " * 3 + "the last decade"
     ctx = Context(build_document("t.txt", text, "text"), shared)
     assert [m.span() for m in rule._matches(ctx)] == [m.span() for m in rule.pattern.finditer(text)]
-    assert set(rule.anchors._own) == {"the"}
+    assert set(rule.finder.places._own) == {"the"}

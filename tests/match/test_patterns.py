@@ -194,7 +194,7 @@ def test_owner_hits_and_starts_equal_a_filter_of_the_scan(words: list[str]) -> N
     index.add("york times", "long", "yt")
     index.add("new", "one", "n")  # one term, found both at once and inside "new york times"
     text = "".join(words)
-    ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
+    terms = Context(build_document("t.txt", text, "text"), None).scan.terms  # type: ignore[arg-type]
     scan = index.scan(text)
     for owner in ("all", "few", "long", "one"):
         want = sorted(
@@ -202,8 +202,8 @@ def test_owner_hits_and_starts_equal_a_filter_of_the_scan(words: list[str]) -> N
              if who == owner),
             key=lambda h: (h[0], h[1]),
         )
-        assert ctx.term_hits(index, owner) == want
-        assert ctx.term_starts(index, owner) == sorted({s for s, _, _ in want})
+        assert terms.hits(index, owner) == want
+        assert terms.starts(index, owner) == sorted({s for s, _, _ in want})
 
 
 @settings(max_examples=300, deadline=None)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.match import re_warm
-from lint.packs import cache
+from lint.match import re_programs, re_warm
 from lint.run.session import Settings, lint_text, ruleset_for
 
 
@@ -37,7 +36,7 @@ def test_only_patterns_compiled_before_the_first_document_are_stored(fresh: Path
     re.compile(after)  # while (or after) a document is linted: may hold its words
     re_warm.save()
     assert re._compiler.compile is re_warm._compile  # type: ignore[attr-defined]
-    stored = [pattern for pattern, _, _ in cache.read_programs(re_warm._KEY) or []]
+    stored = [pattern for pattern, _, _ in re_programs.read_programs(re_warm._KEY) or []]
     assert before in stored and after not in stored
     assert not any("Quillfeather" in p for p in stored)
     assert b"Quillfeather" not in b"".join(p.read_bytes() for p in fresh.glob("re-*"))

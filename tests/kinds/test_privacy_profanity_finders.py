@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from lint.analysis.context import Context
 from lint.core.model import Severity
 from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.pii import DIGIT_CHAIN, digit_runs
+from lint.kinds.base.pii import DIGIT_CHAIN
 from lint.kinds.pii_email import _EMAIL, addresses
 from lint.kinds.pii_government_id import GovernmentId
 from lint.kinds.pii_home_address import _ADDRESS
@@ -32,12 +32,14 @@ from lint.kinds.pii_phone import _MAYBE, phone_windows
 from lint.kinds.profanity import (
     _DISGUISED,
     Profanity,
-    disguised,
     disguised_in,
     literal_heads,
+    mask_starts,
     masked_match,
 )
+from lint.match import finder
 from lint.match.patterns import CASE_TRAPS, finditer_at, fold
+from lint.match.scan import Scan
 from lint.match.shared import SharedMatchers
 from lint.text.document import build_document
 
@@ -69,6 +71,11 @@ def _rule(mode: str, plurals: bool = False) -> tuple[Profanity, SharedMatchers]:
     spec = RuleSpec(id="t.prof", pack="t", category="t", extends="profanity", message="%s",
                     severity=Severity.WARNING, options=options)
     return Profanity(spec, shared), shared
+
+
+def disguised(text: str) -> list[re.Match[str]]:
+    """The disguised candidates of ``text``, tried at the mask starts only."""
+    return list(finditer_at(_DISGUISED, text, mask_starts(text)))
 
 
 def _hits(rule: Profanity, ctx: Context) -> list[tuple[int, int, int]]:
@@ -116,7 +123,7 @@ def test_anchored_profanity_finds_what_it_should(trap: str) -> None:
     rule, shared = _rule("both", plurals=True)
     text = "Son-of-a-bitch, FUCKES and f*ck: what the hell, bloody awful. Shit." + trap
     ctx = Context(build_document("t.txt", text, "text"), shared)
-    assert ctx.folds_exactly == (not trap)
+    assert ctx.scan.folds_exactly == (not trap)
     found = [text[s:e] for s, e, _ in _hits(rule, ctx)]
     assert found == ["Son-of-a-bitch", "FUCKES", "Shit", "bloody", "what the hell", "f*ck"]
     assert found == [text[s:e] for s, e, _ in _scanned(rule, ctx)]
@@ -129,6 +136,8 @@ def test_a_case_trap_inside_a_head_is_still_found() -> None:
     patterns = [r"bloody(?=\s+(?:awful|good|hell))", r"hells of an?"]
     rule.patterns = [regex.compile(f"(?<!\\w)(?:{p})(?!\\w)", regex.I) for p in patterns]
     rule.heads = [literal_heads(p) for p in patterns]
+    rule.pattern_finders = [finder.literal_heads(p, heads or [])
+                            for p, heads in zip(rule.patterns, rule.heads, strict=True)]
     text = "It was hellſ of a day for the piſſed off crowd."
     ctx = Context(build_document("t.txt", text, "text"), shared)
     found = [text[s:e] for s, e, _ in _hits(rule, ctx)]
@@ -303,7 +312,7 @@ DIGIT_ALPHABET = "0123456789٣ -.,+/\nabA:#"
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=DIGIT_ALPHABET, max_size=60))
 def test_digit_led_patterns_tried_at_digit_runs_equal_the_scans(text: str) -> None:
-    starts = digit_runs(text)
+    starts = Scan(text).digit_runs
     first = [i for i, c in enumerate(text) if c.isdecimal() and not text[i - 1 : i].isdecimal()]
     assert starts == first
     for pattern in (DIGIT_CHAIN, _ADDRESS):
@@ -317,15 +326,14 @@ def test_digit_led_patterns_tried_at_digit_runs_equal_the_scans(text: str) -> No
 
 def test_digit_runs_follow_the_document() -> None:
     one, two = "a 12 b 345", "67 c 8"
-    assert digit_runs(one) == [2, 7]
-    assert digit_runs(two) == [0, 5]
-    assert digit_runs(one) == [2, 7]  # the memo holds one text: asking again rescans
+    assert Scan(one).digit_runs == [2, 7]
+    assert Scan(two).digit_runs == [0, 5]
 
 
 def test_phone_lines_and_houses_in_prose() -> None:
     text = ("Call 020 7946 0123 or 07700 900123, 1,234,567,890 people.\n"
             "She lives at 14 Elm Street, Leeds LS6 2AB.\n12345678 9 and 123456789012345.")
-    starts = digit_runs(text)
+    starts = Scan(text).digit_runs
     lines = phone_windows(finditer_at(_MAYBE, text, starts), text)
     assert [text[a:b][:5] for a, b in lines] == ["Call ", "12345"]  # not the address line
     assert lines == phone_windows(_MAYBE.finditer(text), text)
@@ -355,10 +363,11 @@ def test_addresses_in_prose() -> None:
 
 
 def test_disguised_candidates_follow_the_document() -> None:
-    one, two = "What the f*ck, sh!t.", "a$$hole"
+    one, two = (Context(build_document("t.txt", text, "text"), SharedMatchers())
+                for text in ("What the f*ck, sh!t.", "a$$hole"))
     assert [m.group() for m in disguised_in(one)] == ["f*ck", "sh!t"]
     assert [m.group() for m in disguised_in(two)] == ["a$$hole"]
-    assert [m.group() for m in disguised_in(one)] == ["f*ck", "sh!t"]  # asked again: rescanned
+    assert disguised_in(one) is disguised_in(one)  # found once a document
 
 
 def test_government_ids_in_a_long_run_of_number_characters() -> None:

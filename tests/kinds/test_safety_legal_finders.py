@@ -14,17 +14,13 @@ from hypothesis import strategies as st
 from lint.analysis.context import Context
 from lint.analysis.people import people
 from lint.kinds.base.legal import sentence_people
-from lint.kinds.base.safety import (
-    SentenceFacts,
-    matches_between,
-    search_between,
-    sentences_holding,
-)
+from lint.kinds.base.safety import SentenceFacts, sentences_holding
 from lint.kinds.incitement import _DEATH_TO, _WISH
 from lint.kinds.threat import _INTENT
 from lint.kinds.unsourced_allegation import _ALLEGED
-from lint.match.anchors import WordAnchors
+from lint.match.finder import Finder, Plan
 from lint.match.openers import pattern_first_words
+from lint.match.scan import Scan
 from lint.packs.load import load_pack
 from lint.packs.locate import builtin_dir
 from lint.run.engine import RuleSet, compile_rules
@@ -165,21 +161,21 @@ def _ruleset() -> RuleSet:
 RULESET = _ruleset()
 
 
-def _anchored(rule: Any) -> list[tuple[re.Pattern[str], WordAnchors]]:
-    """(pattern, its word anchors) of each anchored rule."""
+def _anchored(rule: Any) -> list[tuple[re.Pattern[str], Finder]]:
+    """(pattern, its finder) of each anchored rule."""
     kind = rule.spec.extends
     if kind == "incitement":
         return [(rule.call, rule.calls), (_WISH, rule.wishes), (_DEATH_TO, rule.deaths)]
     if kind == "threat":
-        return [(_INTENT, rule.anchors)]
+        return [(_INTENT, rule.finder)]
     if kind == "unsourced-allegation":
-        return [(_ALLEGED, rule.anchors)]
+        return [(_ALLEGED, rule.finder)]
     if kind == "graphic-no-warning":
-        return [(rule.descriptors, rule.anchors)]
+        return [(rule.descriptors, rule.finder)]
     if kind == "suicide-method":
-        return [(rule.cue, rule.anchors)]
+        return [(rule.cue, rule.finder)]
     if kind in ("crime-label", "presumed-guilt"):
-        return [(rule.pattern, rule.anchors)]
+        return [(rule.pattern, rule.finder)]
     return []
 
 
@@ -192,7 +188,8 @@ def _ctx(text: str) -> Context:
 
 def test_every_safety_and_legal_pattern_is_anchored() -> None:
     assert len(PAIRS) == 10  # the legal pack now holds two label rules (crime, wrongdoing)
-    assert all(anchors.index is not None for _, anchors in PAIRS)
+    assert all(finder.pattern is pattern for pattern, finder in PAIRS)
+    assert all(finder.places.index is not None for _, finder in PAIRS)  # type: ignore[union-attr]
 
 
 @settings(max_examples=300, deadline=None)
@@ -200,10 +197,10 @@ def test_every_safety_and_legal_pattern_is_anchored() -> None:
 def test_anchored_patterns_find_what_the_scan_finds(words: list[str], sep: str) -> None:
     ctx = _ctx(sep.join(words))
     sentences = ctx.editorial.sentences
-    for pattern, anchors in PAIRS:
+    for pattern, finder in PAIRS:
         want = [m.span() for m in pattern.finditer(ctx.text)]
-        assert [m.span() for m in anchors.finditer(pattern, ctx, ctx.text)] == want
-        holding = set(sentences_holding(ctx, anchors.starts(ctx)))
+        assert [m.span() for m in finder.finditer(ctx)] == want
+        holding = set(sentences_holding(ctx, finder))
         matched = {i for i, (s, e) in enumerate(sentences) if pattern.search(ctx.text, s, e)}
         assert matched <= holding
 
@@ -216,10 +213,10 @@ DEHUMANISING = next(r for r in RULESET.rules if r.spec.extends == "dehumanising-
 def test_group_phrases_find_what_the_scan_finds(words: list[str], sep: str) -> None:
     """Tried only where a whole group phrase starts ("the disabled", "gay people")."""
     rule = DEHUMANISING
-    assert rule.anchors.index is not None
+    assert rule.finder.places.index is not None
     ctx = _ctx(sep.join(words))
     want = [m.span() for m in rule.pattern.finditer(ctx.text)]
-    assert [m.span() for m in rule.anchors.finditer(rule.pattern, ctx)] == want
+    assert [m.span() for m in rule.finder.finditer(ctx)] == want
 
 
 @pytest.mark.parametrize(
@@ -236,7 +233,7 @@ def test_group_phrases_on_tricky_texts(text: str, found: int) -> None:
     rule = DEHUMANISING
     ctx = _ctx(text)
     want = [m.span() for m in rule.pattern.finditer(ctx.text)]
-    assert [m.span() for m in rule.anchors.finditer(rule.pattern, ctx)] == want
+    assert [m.span() for m in rule.finder.finditer(ctx)] == want
     assert len(want) == found
 
 
@@ -247,21 +244,31 @@ def test_anchored_windows_find_what_a_bounded_scan_finds(words: list[str], a: in
     ctx = _ctx(" ".join(words))
     text = ctx.text
     start, end = sorted((min(a, len(text)), min(b, len(text))))
-    for pattern, anchors in PAIRS:
-        starts = anchors.starts(ctx)
+    for pattern, finder in PAIRS:
         want = [m.span() for m in pattern.finditer(text, start, end)]
-        assert [m.span() for m in matches_between(pattern, text, starts, start, end)] == want
+        assert [m.span() for m in finder.finditer(ctx, start, end)] == want
         first = pattern.search(text, start, end)
-        got = search_between(pattern, text, starts, start, end)
+        got = finder.search(ctx, start, end)
         assert (got and got.span()) == (first and first.span())
 
 
 def test_a_window_ending_inside_a_word_is_scanned() -> None:
     pattern = re.compile(r"(?<![\w-])(?:kill)(?![\w-])")
     text = "they killer"
-    starts: list[int] = []  # no anchor: "killer" is not a first word
-    assert [m.group() for m in matches_between(pattern, text, starts, 0, 9)] == ["kill"]
-    assert search_between(pattern, text, starts, 0, 9) is not None
+    finder = Finder(pattern, _Nowhere(), cuts_words=True)  # no anchor: "killer" is no first word
+    ctx = _ctx(text)
+    assert [m.group() for m in finder.finditer(ctx, 0, 9)] == ["kill"]
+    assert finder.search(ctx, 0, 9) is not None
+
+
+class _Nowhere:
+    """Places of a pattern that opens nowhere in the text."""
+
+    def plan(self, scan: Scan) -> Plan:
+        return [], []
+
+    def starts(self, scan: Scan) -> list[int]:
+        return []
 
 
 @pytest.mark.parametrize(

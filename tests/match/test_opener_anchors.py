@@ -51,7 +51,8 @@ RULES = _rules()
 
 
 def _scan(rule: Existence, text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in rule.pattern.finditer(text) if m.end() > m.start()]
+    assert rule.finder is not None
+    return [m.span() for m in rule.finder.pattern.finditer(text) if m.end() > m.start()]
 
 
 @settings(max_examples=500, deadline=None)
@@ -59,10 +60,10 @@ def _scan(rule: Existence, text: str) -> list[tuple[int, int]]:
 def test_anchored_existence_patterns_equal_the_scan(words: list[str], sep: str) -> None:
     text = sep.join(words)
     for rule in RULES:
-        if rule.pattern is None:
+        if rule.finder is None:
             continue
         ctx = Context(build_document("t.txt", text, "text"), rule.shared)
-        assert rule.anchors.known
+        assert rule.finder.places.known
         assert [(h.start, h.end) for h in rule.check(ctx)] == _scan(rule, ctx.text), rule.spec.id
 
 
@@ -72,7 +73,7 @@ def test_a_superscript_ends_a_regex_word() -> None:
                     severity=Severity.WARNING,
                     options={"tokens": [r"\bit\b\W+said"], "nonword": True})
     rule = Existence(spec, SharedMatchers())
-    assert rule.anchors.known
+    assert rule.finder.places.known
     text = "Then it² said so, and ½it said more."
     ctx = Context(build_document("t.txt", text, "text"), rule.shared)
     assert [text[h.start : h.end] for h in rule.check(ctx)] == ["it² said", "it said"]
@@ -112,7 +113,7 @@ def test_common_opening_words_get_the_tokens_they_can_open() -> None:
     """A token list opening on common words tries, at each such word, only its own tokens
     (in their order); the scan test above runs the shipped rules through that split."""
     rules = {rule.spec.id: rule for rule in RULES}
-    words = rules["weasel.agentless-passive"].anchors.words
+    words = rules["weasel.agentless-passive"].finder.places.words
     assert words is not None and {"is", "was", "it", "has"} <= set(words.by_word)
     assert words.own_pattern("it").pattern.startswith(r"(?:\bit\s+(?:is|was|has\s+been|had\s+been)")
     spec = RuleSpec(id="t.x", pack="t", category="t", extends="existence", message="%s",
@@ -121,9 +122,9 @@ def test_common_opening_words_get_the_tokens_they_can_open() -> None:
                                    r",\s*seen\b", r"\bthe world knows\b"],
                         "nonword": True, "ignorecase": True})
     rule = Existence(spec, SharedMatchers())
-    assert rule.anchors.words is not None
-    own = rule.anchors.words.own_pattern
-    assert sorted(rule.anchors.words.by_word) == ["is", "the", "was"]
+    assert rule.finder.places.words is not None
+    own = rule.finder.places.words.own_pattern
+    assert sorted(rule.finder.places.words.by_word) == ["is", "the", "was"]
     assert own("is").pattern == r"(?:\bis (?:seen|said)\b|\b(?:is|was) seen as\b)"
     assert own("was").pattern == r"(?:\b(?:is|was) seen as\b)"
     text = "It is seen as odd, seen by some; The World knows it was seen as late, is said."
@@ -137,7 +138,7 @@ def test_a_single_token_or_an_unknown_opener_is_not_split() -> None:
     def by_word(tokens: list[str]) -> dict[str, object]:
         spec = RuleSpec(id="t.x", pack="t", category="t", extends="existence", message="%s",
                         severity=Severity.WARNING, options={"tokens": tokens, "nonword": True})
-        words = Existence(spec, SharedMatchers()).anchors.words
+        words = Existence(spec, SharedMatchers()).finder.places.words
         return {} if words is None else dict(words.by_word)
 
     assert by_word([r"\b(?:is|was) said\b"]) == {}  # one token: nothing to leave out

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.analysis.context import Context
-from lint.match.anchors import WordAnchors
+from lint.match.finder import Finder
 from lint.run.engine import RuleSet
 from lint.run.session import Settings, ruleset_for
 from lint.text.document import build_document
@@ -72,11 +72,11 @@ def test_anchored_phrase_kinds_equal_full_scans(pieces: list[str]) -> None:
     for rule in rules:
         ctx = Context(build_document("t.txt", text, "text"), _ruleset().shared)
         anchored = [(h.start, h.end, h.args) for h in rule.check(ctx)]
-        kept = rule.anchors  # type: ignore[attr-defined]
-        rule.anchors = WordAnchors(_ruleset().shared, "unused", None)  # type: ignore[attr-defined]
+        kept = rule.finder  # type: ignore[attr-defined]
+        rule.finder = Finder(kept.pattern, folded=kept.folded)  # type: ignore[attr-defined]
         try:
             ctx = Context(build_document("t.txt", text, "text"), _ruleset().shared)
             scanned = [(h.start, h.end, h.args) for h in rule.check(ctx)]
         finally:
-            rule.anchors = kept  # type: ignore[attr-defined]
+            rule.finder = kept  # type: ignore[attr-defined]
         assert anchored == scanned, rule.spec.id
