@@ -271,7 +271,7 @@ def test_accepted_vocabulary_is_case_sensitive_unless_the_pattern_says_so(repo: 
 
 # -- the shipped examples: each profile's config does what the README says -----------------
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def example(name: str) -> dict[str, str]:

@@ -121,7 +121,7 @@ def test_rule_id_of_another_pack_is_rejected(tmp_path: Path) -> None:
         load_pack(path)
 
 
-VALE_DIR = Path(__file__).parent / "fixtures" / "vale_style"
+VALE_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "vale_style"
 
 
 def test_vale_folder_loads_unchanged_with_folder_ids_and_category() -> None:

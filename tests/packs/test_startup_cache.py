@@ -20,7 +20,7 @@ from lint.match.term_index import LARGE_INDEX, TermIndex
 from lint.packs import load
 from lint.packs.load import load_pack
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 PACK = """\
 pack: house

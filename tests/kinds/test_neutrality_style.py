@@ -13,7 +13,7 @@ from lint.packs.load import load_pack
 from lint.run.engine import compile_rules
 from lint.run.session import lint_text
 
-RULES = Path(__file__).resolve().parent.parent / "rules"
+RULES = Path(__file__).resolve().parents[2] / "rules"
 
 
 def run(tmp_path: Path, rule: str, text: str, path: str = "a.txt") -> list[str]:

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from lint.cli.main import cli
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def run(args: list[str]) -> tuple[int, str, str]:

@@ -2,7 +2,7 @@
 
 The expected files in tests/expected/ were generated once and read line by line before they
 were committed. After an intended change, regenerate them with
-``COPYDESK_UPDATE_EXPECTED=1 pytest tests/test_formatters.py`` and review the diff.
+``COPYDESK_UPDATE_EXPECTED=1 pytest tests/formatters/test_formatters.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from lint.formatters.full import _displayable, underline
 from lint.formatters.github import escape_data, escape_property
 from lint.formatters.sarif import artifact_uri
 
-EXPECTED = Path(__file__).parent / "expected"
+EXPECTED = Path(__file__).resolve().parents[1] / "expected"
 ANSI = "\x1b["
 
 # CRLF line ends, curly quotes and an emoji before a finding, a finding across a line break.

@@ -17,7 +17,7 @@ from lint.packs.locate import builtin_dir
 from lint.run.engine import RuleSet, compile_rules
 from lint.run.session import lint_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @cache

@@ -3,7 +3,7 @@
 Every case is run in three layouts of plain text — blank-line paragraphs, blank-line paragraphs
 hard-wrapped at a narrow width, and wire copy (first-line indent, hard wraps, no blank lines) —
 and must reach the same verdict for each quotation in all of them. The vocabulary of ``want``
-is that of tests/test_attribution_cases.py: ``-`` no speaker found, ``title`` / ``mention`` not
+is that of tests/analysis/test_attribution_cases.py: ``-`` no speaker found, ``title`` / ``mention`` not
 speech, or ``route`` / ``route:speaker``.
 """
 
@@ -15,7 +15,7 @@ import pytest
 
 from lint.analysis.editorial import Editorial
 from lint.text.document import build_document
-from tests.test_attribution_cases import Case, c, observe
+from test_attribution_cases import Case, c, observe
 
 DESCRIBED = [
     c("described-bank-economist",
