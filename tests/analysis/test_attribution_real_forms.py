@@ -12,10 +12,10 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from test_attribution_cases import Case, c, observe
 
 from lint.analysis.editorial import Editorial
 from lint.text.document import build_document
-from test_attribution_cases import Case, c, observe
 
 DESCRIBED = [
     c("described-bank-economist",
