@@ -3,7 +3,8 @@
 Every case is run in three layouts of plain text — blank-line paragraphs, blank-line paragraphs
 hard-wrapped at a narrow width, and wire copy (first-line indent, hard wraps, no blank lines) —
 and must reach the same verdict for each quotation in all of them. The vocabulary of ``want``
-is that of tests/analysis/test_attribution_cases.py: ``-`` no speaker found, ``title`` / ``mention`` not
+is that of tests/analysis/test_attribution_cases.py: ``-`` no speaker found, ``title`` /
+``mention`` not
 speech, or ``route`` / ``route:speaker``.
 """
 
