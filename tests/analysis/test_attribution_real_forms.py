@@ -4,8 +4,7 @@ Every case is run in three layouts of plain text — blank-line paragraphs, blan
 hard-wrapped at a narrow width, and wire copy (first-line indent, hard wraps, no blank lines) —
 and must reach the same verdict for each quotation in all of them. The vocabulary of ``want``
 is that of tests/analysis/test_attribution_cases.py: ``-`` no speaker found, ``title`` /
-``mention`` not
-speech, or ``route`` / ``route:speaker``.
+``mention`` not speech, or ``route`` / ``route:speaker``.
 """
 
 from __future__ import annotations
