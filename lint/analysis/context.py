@@ -32,7 +32,6 @@ class Context:
         self.doc = doc
         self.text = doc.prose.text
         self.shared = shared
-        self._spans: dict[str, list[Span]] = {}
 
     @cached_property
     def scan(self) -> Scan:
@@ -53,10 +52,10 @@ class Context:
     def view(self, start: int, end: int) -> Span:
         return self.doc.prose.to_view(start), self.doc.prose.to_view(end)
 
-    @cached_property
+    @property
     def editorial(self) -> Editorial:
         """Blocks, sentences and quotations with their speakers (built on first use)."""
-        return Editorial(self.doc)
+        return self.memo(Editorial, lambda: Editorial(self.doc))
 
     @property
     def sentences(self) -> list[Span]:
@@ -64,9 +63,7 @@ class Context:
 
     def spans(self, scope: str) -> list[Span]:
         """Sorted spans of a scope name (no '~')."""
-        if scope not in self._spans:
-            self._spans[scope] = merge(self._compute(scope))
-        return self._spans[scope]
+        return self.memo(("spans", scope), lambda: merge(self._compute(scope)))
 
     def _compute(self, scope: str) -> list[Span]:
         if scope in ("text", "summary", "raw"):
@@ -84,10 +81,10 @@ class Context:
             regions = self.doc.regions_of(scope)
         return sorted(self.view(r.start, r.end) for r in regions)
 
-    @cached_property
+    @property
     def block_bounds(self) -> BlockBounds:
         """Where the document's blocks begin and end, for phrases that must not cross them."""
-        return BlockBounds(self.doc, self.text)
+        return self.memo(BlockBounds, lambda: BlockBounds(self.doc, self.text))
 
 
 def merge(spans: list[Span]) -> list[Span]:

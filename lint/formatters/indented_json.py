@@ -15,14 +15,16 @@ writes one.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
-
-import orjson
 
 
 def dumps(obj: Any) -> str:
     """The document as ``json.dumps(obj, ensure_ascii=False, indent=2)`` writes it."""
+    # imported here: the format registry imports this module on every run, JSON or not
+    import json
+
+    import orjson
+
     try:
         return orjson.dumps(obj, option=orjson.OPT_INDENT_2).decode("utf-8")
     except TypeError:  # orjson.JSONEncodeError: json writes what orjson will not

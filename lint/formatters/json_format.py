@@ -6,11 +6,9 @@ file, line/column are 1-based with an exclusive end, columns in the chosen encod
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from lint.core.model import FileResult
-from lint.formatters import indented_json
 from lint.formatters.base import Formatter, Located, locate, severity_counts
 from lint.formatters.escape import shown_path
 
@@ -71,6 +69,8 @@ class Json(Formatter):
                 "by_severity": severity_counts(results),
             },
         }
+        from lint.formatters import indented_json  # (not at import: the registry loads us)
+
         indented_json.dump(doc, self.out)  # json.dump(indent=2), faster
         self.out.write("\n")
 
@@ -80,10 +80,12 @@ class JsonLines(Formatter):
     choice_order = 3
 
     def render(self, results: list[FileResult]) -> None:
+        from json import dumps  # (not at import: the registry loads every format)
+
         for r in results:
             for loc in locate(r, self.ctx.encoding):
                 row = {"path": shown_path(r.path), **violation_dict(loc)}
-                self.out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                self.out.write(dumps(row, ensure_ascii=False) + "\n")
 
 
 FORMATS = (Json, JsonLines)

@@ -27,7 +27,6 @@ from lint.core.kept import SourceIndex, line_index
 from lint.core.model import FileResult, Severity, Violation
 from lint.core.positions import Encoding
 from lint.core.rule_spec import RuleSpec
-from lint.formatters import indented_json
 from lint.formatters.base import Formatter, Located, locate
 from lint.formatters.escape import shown_path
 
@@ -172,6 +171,8 @@ class Sarif(Formatter):
             "results": sarif_results,
         }
         doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+        from lint.formatters import indented_json  # (not at import: the registry loads us)
+
         indented_json.dump(doc, self.out)  # json.dump(indent=2), faster
         self.out.write("\n")
 
