@@ -6,31 +6,25 @@ attributes. The routes (:mod:`.verbless`, :mod:`.continuation`, :mod:`.attributi
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
-from lint.analysis.blocks import Block
 from lint.analysis.openings import Openings
 from lint.analysis.quote import Quote
 from lint.analysis.speaker_search import SpeakerSearch
-from lint.analysis.speakers import DEFAULT, Params
 from lint.analysis.turns import block_turn, turn_label
 
 
 class AttributionState(SpeakerSearch):
     """A document's look-ups for the routes, and the quotations they attribute."""
 
-    def __init__(
-        self,
-        text: str,
-        blocks: list[Block],
-        sentences: list[tuple[int, int]],
-        quotes: list[Quote],
-        params: Params = DEFAULT,
-        posts: list[tuple[int, int]] | None = None,
-    ) -> None:
-        super().__init__(text, blocks, sentences, quotes, params, posts)
-        self.openings = Openings(self.text)
-        # a block: its transcript label, matched to the block's end
-        self._turns: dict[int, tuple[re.Match[str] | None, re.Match[str] | None]] = {}
+    @cached_property
+    def openings(self) -> Openings:
+        return Openings(self.text)
+
+    @cached_property
+    def _turns(self) -> dict[int, tuple[re.Match[str] | None, re.Match[str] | None]]:
+        """A block: its transcript label, matched to the block's end (filled as asked)."""
+        return {}
 
     def opens_sentence(self, q: Quote) -> bool:
         return self.openings.label_only(self.sentences[self.sentence_at(q.start)][0], q.start)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Hashable
-from functools import cached_property
+from functools import cache, cached_property, partial
 from typing import TYPE_CHECKING, TypeVar
 
 from lint.analysis.editorial import Editorial
@@ -32,11 +32,16 @@ class Context:
         self.doc = doc
         self.text = doc.prose.text
         self.shared = shared
+        # built on first use, by the scan (term phrases) or a rule; a function of the document
+        # alone, so that nothing the context holds refers back to it: the context and all it
+        # worked out are freed as soon as the engine is done with the document
+        self._bounds = cache(partial(BlockBounds, doc, self.text))
 
     @cached_property
     def scan(self) -> Scan:
         """The text's match state (folded copy, case traps, term scans), for the finders."""
-        return Scan(self.text, lambda: self.block_bounds.crosses)
+        bounds = self._bounds
+        return Scan(self.text, lambda: bounds().crosses)
 
     def memo(self, key: Hashable, build: Callable[[], T]) -> T:
         """The document's value for ``key``, built by ``build()`` the first time it is asked
@@ -84,7 +89,7 @@ class Context:
     @property
     def block_bounds(self) -> BlockBounds:
         """Where the document's blocks begin and end, for phrases that must not cross them."""
-        return self.memo(BlockBounds, lambda: BlockBounds(self.doc, self.text))
+        return self._bounds()
 
 
 def merge(spans: list[Span]) -> list[Span]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable
-from functools import cached_property
+from functools import cache, cached_property, partial
 from typing import Any, Protocol, TypeVar
 
 from lint.match.patterns import CASE_TRAPS, START, fold, has_case_trap
@@ -40,7 +40,10 @@ class Scan:
     def __init__(self, text: str, bounds: Callable[[], Crosses] | None = None) -> None:
         self.text = text
         self._memo: dict[Hashable, Any] = {}
-        self.terms = TermScan(text, lambda: self.folded, bounds or (lambda: _never_crosses))
+        # a function of the text alone, not of this scan: a scan and its parts hold no cycle,
+        # so a document's state is freed when its last reference goes (not at a collection)
+        self._folded = cache(partial(fold, text))
+        self.terms = TermScan(text, self._folded, bounds or (lambda: _never_crosses))
 
     def memo(self, key: Hashable, build: Callable[[], T]) -> T:
         """``build()`` the first time ``key`` is asked for on this document, then the same
@@ -51,10 +54,10 @@ class Scan:
             value = self._memo[key] = build()
         return value  # type: ignore[no-any-return]
 
-    @cached_property
+    @property
     def folded(self) -> str:
         """The text lower-cased without changing length (:func:`lint.match.patterns.fold`)."""
-        return fold(self.text)
+        return self._folded()
 
     @cached_property
     def folds_exactly(self) -> bool:
