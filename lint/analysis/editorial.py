@@ -87,7 +87,7 @@ class Editorial:
         "Q: …") from after the speaker's label to the end of the paragraph, and in a comment
         thread every paragraph after the first comment header ("kristin_oakdale · 3h",
         "Posted by GreenwayGabe · Mar 2, 2026"): the readers' own posts. (A court record's
-        turns are paragraphs of their own: lint/readers/text_court.py.)"""
+        turns are paragraphs of their own: lint/text/readers/parts/text_court.py.)"""
         from lint.analysis.turns import block_turn
 
         out = []

@@ -10,8 +10,9 @@ edited source file or another Python misses.
 The cache is an optimisation only: an unreadable, corrupt, stale or unwritable cache is treated
 as a miss and every failure is swallowed, so a run never depends on it. ``COPYDESK_NO_CACHE=1``
 turns it off. Records are written to a temporary file and renamed, so readers never see half a
-record. (The folder is worked out here rather than by ``platformdirs``: that library ignores a
-relative ``XDG_CACHE_HOME``, as the XDG specification asks, where copydesk has always used it.)
+record. (The folder is worked out here rather than by ``platformdirs``: importing that library
+takes ~24 ms, a seventh of the start of a pre-commit run on one file, for four lines of
+``os.environ``; and it ignores a relative ``XDG_CACHE_HOME``, which copydesk has always used.)
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Plain-text layouts: paragraphs, headings, tables and furniture (lint/readers/text_layout.py).
+"""Plain-text layouts: paragraphs, headings, tables and furniture (readers/parts/text_layout.py).
 
 Unit tests read small stories written in the forms real copy takes (wire takes with slugs,
 indents, hard wraps and end markers; CMS pastes one paragraph per line; blank-line files,

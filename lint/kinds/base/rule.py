@@ -39,7 +39,7 @@ class Rule:
     """Compiled form of a RuleSpec. ``raw`` rules read the source text instead of the view.
 
     A rule's findings are phrases unless its kind says otherwise (``PHRASE = False``): words
-    of one block, which the engine never reports across two (lint/block_bounds.py). Kinds
+    of one block, which the engine never reports across two (lint/text/block_bounds.py). Kinds
     that report a quotation, a sentence or a count over the document set it false."""
 
     PHRASE = True
