@@ -78,6 +78,7 @@ def run_check(
     position_encoding: str,
     no_color: bool,
     jobs: int | None = None,
+    force_exclude: bool = False,
 ) -> int:
     from lint.run.parallel import Job, run_jobs, use_workers, worker_count
     from lint.run.selection import Overrides, resolve_pack
@@ -102,7 +103,9 @@ def run_check(
         _error("cannot write the report: standard output is closed (use -o FILE)")
         return 2
     shown_as = report.format_name(fmt, output_file, statistics)
-    plan = _plan(paths, stdin_filename, session, min_severity, position_encoding)
+    plan = _plan(
+        paths, stdin_filename, session, min_severity, position_encoding, force_exclude
+    )
     if output_file and (clash := _overwrites_input(output_file, plan)):
         _error(f"{output_file}: refusing to write the report over {clash}, an input of this run")
         return 2
@@ -211,6 +214,7 @@ def _plan(
     session: Session,
     min_severity: str | None,
     encoding: str,
+    force_exclude: bool = False,
 ) -> list[Planned]:
     """Each input in order: a Job to lint, or the Outcome already known (missing file, bad
     config, unreadable stdin), with the config that governs it."""
@@ -227,7 +231,9 @@ def _plan(
         where = Path(stdin_filename or "stdin") if path == STDIN else Path(path)
         try:
             config = session.config_for(where)
-            if not explicit and ignored_by_config(where, config):
+            # a named file is linted even where the config ignores it, unless --force-exclude
+            # (pre-commit names every staged file: the config's ignore: must still hold)
+            if (force_exclude or not explicit) and ignored_by_config(where, config):
                 continue
             data = _read_stdin() if path == STDIN else None
         except CopydeskError as exc:  # files under a broken config are not linted

@@ -81,6 +81,12 @@ def cli() -> None:
     help="Worker processes (default 0: one per core; 1: none). Workers start only for 2+ "
     "files over 256 KB in total; the output is the same for any value.",
 )
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply the config's ignore: globs to files named on the command line too "
+    "(pre-commit names every file).",
+)
 def check(**options: object) -> None:
     """Lint PATHS (files or folders; '-' reads stdin)."""
     from lint.cli.check import run_check

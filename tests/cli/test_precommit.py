@@ -41,6 +41,11 @@ def test_try_repo_fails_bad_file_and_passes_clean_one(tmp_path: Path) -> None:
     )
     (sample / "clean.md").write_text("# Budget\n\nThe council met on Tuesday.\n", "utf-8")
     (sample / "script.py").write_text("print('(source)')\n", "utf-8")
+    (sample / "requirements.txt").write_text("requests==2.0  # (source)\n", "utf-8")
+    (sample / "vendor").mkdir()
+    (sample / "vendor" / "copied.md").write_text("Copied text (source).\n", "utf-8")
+    (sample / ".copydesk.yaml").write_text("ignore: ['vendor/**']\n", "utf-8")
+    (sample / "hedge.md").write_text("# Budget\n\nCritics say the bridge is late.\n", "utf-8")
     _git(sample, "init", "-q")
     _git(sample, "add", "-A")
     env = {
@@ -60,10 +65,16 @@ def test_try_repo_fails_bad_file_and_passes_clean_one(tmp_path: Path) -> None:
             timeout=600,
         )
 
-    bad = run("bad.md", "script.py")
+    bad = run("bad.md", "script.py", "requirements.txt", "vendor/copied.md")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "bad.md:3:" in bad.stdout and "[citations.tk]" in bad.stdout
     assert "script.py" not in bad.stdout  # types_or keeps code files out
+    assert "requirements.txt" not in bad.stdout  # the hook's exclude: not prose
+    assert "vendor/copied.md" not in bad.stdout  # the config's ignore:, with --force-exclude
     clean = run("clean.md")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout
+    # a warning does not fail the hook, and is shown all the same (verbose)
+    warned = run("hedge.md")
+    assert warned.returncode == 0, warned.stdout + warned.stderr
+    assert "Passed" in warned.stdout and "hedge.md:3:1: warning:" in warned.stdout

@@ -129,6 +129,17 @@ def test_config_ignore_globs_skip_walked_files_but_not_named_ones(repo: Path) ->
     assert found(["sub/inner/ok.txt"])[1] == {"sub/inner/ok.txt": ["citations.placeholder"]}
 
 
+def test_force_exclude_applies_config_ignore_globs_to_named_files(repo: Path) -> None:
+    write(repo, {"sub/.copydesk.yaml": "packs: [citations]\nignore: ['inner/**']\n"})
+    named = ["sub/inner/ok.txt", "sub/keep.md"]
+    assert list(found([*named, "--force-exclude"])[1]) == ["sub/keep.md"]
+    assert list(found(named)[1]) == named  # without the flag a named file is always linted
+    # stdin named into an ignored place is left out too, and so exits clean
+    code, out, _ = run(["check", "--force-exclude", "--format", "concise",
+                        "--stdin-filename", "sub/inner/new.md", "-"], stdin=BAD)
+    assert (code, out) == (0, "")
+
+
 def test_binary_file_in_a_walk_is_skipped_with_a_warning(repo: Path) -> None:
     (repo / "docs" / "scan.txt").write_bytes(b"\x89PNG\x00\x00binary")
     code, files, err = found(["docs"])
