@@ -136,6 +136,18 @@ def test_rules(target: str | None, coverage: bool, fmt: str) -> None:
     sys.exit(run_rule_tests(target, coverage, fmt))
 
 
+@cli.command("lsp")
+def lsp_command() -> None:
+    """Serve the Language Server Protocol on stdin/stdout (for editors)."""
+    try:
+        from lint.cli.lsp import main as serve
+    except ImportError as exc:  # pygls is the lsp extra's
+        click.echo(f"copydesk: error: the language server needs the lsp extra "
+                   f"(pip install 'copydesk[lsp]'): {exc}", err=True)
+        sys.exit(2)
+    serve()
+
+
 def main(argv: list[str] | None = None) -> int:
     import signal
 
