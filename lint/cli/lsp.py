@@ -2,16 +2,18 @@
 
 Diagnostics come on open, on save and, a moment after the last keystroke, on change; each is a
 finding at its exact span, in the position encoding the client and server agreed on (UTF-16
-unless the client offers UTF-8 or UTF-32). Code actions: apply a rule's fix, and disable the
-rule on the line (a ``copydesk-disable-next-line`` comment above it). Hover over a finding
-shows its rule's reason and link. A document's config and packs are found from its path, as
-``copydesk check`` finds them; one Session serves the whole editing session.
+unless the client offers UTF-8 or UTF-32). Code actions: apply a rule's fix, disable the rule on
+the line (a ``copydesk-disable-next-line`` comment above it), and accept the words in the
+project vocabulary (written into the governing ``.copydesk.yaml``, comments kept). Hover over
+a finding shows its rule's reason and link. A document's config and packs are found from its
+path, as ``copydesk check`` finds them; one Session serves the whole editing session.
 """
 
 from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from lsprotocol import types as lsp
@@ -19,10 +21,12 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from lint import __version__
+from lint.core.errors import CopydeskError
 from lint.core.model import Severity, Violation
 from lint.core.positions import Encoding, LineIndex
 from lint.run.session import Session
 
+ACCEPT_TERM = "copydesk.acceptTerm"  # the command behind "accept in the project vocabulary"
 DEBOUNCE_SECONDS = 0.3  # after the last change, before the document is linted again
 _SEVERITY = {
     Severity.ERROR: lsp.DiagnosticSeverity.Error,
@@ -39,6 +43,7 @@ class Finding:
     v: Violation
     range: lsp.Range
     fix: list[lsp.TextEdit]
+    matched: str  # the source text of the finding
 
 
 class CopydeskServer(LanguageServer):
@@ -73,7 +78,7 @@ class CopydeskServer(LanguageServer):
                 edits = [lsp.TextEdit(range=lsp.Range(start=self.position(index, r.offset),
                                                       end=self.position(index, r.end_offset)),
                                       new_text=r.text)]
-            found.append(Finding(v, where, edits))
+            found.append(Finding(v, where, edits, doc.source[v.offset : v.end_offset]))
         self.findings[uri] = found
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
             uri=uri, version=doc.version, diagnostics=[_diagnostic(f) for f in found],
@@ -137,9 +142,11 @@ def did_close(ls: CopydeskServer, params: lsp.DidCloseTextDocumentParams) -> Non
     lsp.TEXT_DOCUMENT_CODE_ACTION,
     lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]),
 )
-def code_action(ls: CopydeskServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+def code_action(
+    ls: CopydeskServer, params: lsp.CodeActionParams
+) -> list[lsp.CodeAction | lsp.Command]:
     uri = params.text_document.uri
-    actions = []
+    actions: list[lsp.CodeAction | lsp.Command] = []
     for f in ls.findings.get(uri, []):
         if not _touches(f.range, params.range):
             continue
@@ -149,6 +156,14 @@ def code_action(ls: CopydeskServer, params: lsp.CodeActionParams) -> list[lsp.Co
                 title=f"copydesk: replace with '{f.fix[0].new_text}' ({f.v.rule})",
                 kind=lsp.CodeActionKind.QuickFix, diagnostics=diagnostic, is_preferred=True,
                 edit=lsp.WorkspaceEdit(changes={uri: f.fix}),
+            ))
+        spec = ls.session.rules.get(f.v.rule)
+        if f.matched.strip() and (spec is None or spec.options.get("vocab", True)):
+            # (only for rules that heed the vocabulary) a bare command, which every client
+            # reads as one: the server edits the config and lints again
+            actions.append(lsp.Command(
+                title=f"copydesk: accept '{f.matched}' in the project vocabulary",
+                command=ACCEPT_TERM, arguments=[uri, f.matched],
             ))
         line = f.range.start.line
         above = lsp.Position(line=line, character=0)
@@ -161,6 +176,27 @@ def code_action(ls: CopydeskServer, params: lsp.CodeActionParams) -> list[lsp.Co
             ]}),
         ))
     return actions
+
+
+@server.command(ACCEPT_TERM)
+def accept_term(ls: CopydeskServer, uri: str, term: str) -> str | None:
+    """Add ``term`` to the vocabulary of the config governing ``uri`` (a new .copydesk.yaml in
+    the workspace folder, or the document's, when there is none), then lint again."""
+    from lint.config.vocabulary_edit import accept_term as add
+
+    path = Path(to_fs_path(uri) or uri)
+    try:
+        config = ls.session.config_for(path)
+        folder = Path(ls.workspace.root_path or path.parent)
+        written = add(term, config.path, folder)
+    except (CopydeskError, OSError) as exc:
+        ls.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error,
+                                                     message=f"copydesk: {exc}"))
+        return None
+    ls.session = Session()  # the config changed: find and read it again
+    for open_uri in list(ls.workspace.text_documents):
+        ls.lint(open_uri)
+    return str(written)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_HOVER)

@@ -4,9 +4,11 @@ from the document's folder as ``copydesk check`` finds it."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_lsp
@@ -27,12 +29,11 @@ rules:
 STORY = "# Plan 🚀\n\n🚀 We utilize the bridge.\n"
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("ws")
-    (root / "house.yaml").write_text(PACK, "utf-8")
-    (root / ".copydesk.yaml").write_text("packs: [house.yaml]\n", "utf-8")
-    return root
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    (tmp_path / "house.yaml").write_text(PACK, "utf-8")
+    (tmp_path / ".copydesk.yaml").write_text("# our house\npacks: [house.yaml]\n", "utf-8")
+    return tmp_path
 
 
 @pytest_lsp.fixture(
@@ -47,10 +48,20 @@ async def client(lsp_client: LanguageClient, workspace: Path) -> AsyncIterator[N
     await lsp_client.shutdown_session()
 
 
-async def _diagnostics(client: LanguageClient, uri: str) -> list[lsp.Diagnostic]:
-    params = await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+async def _diagnostics(
+    client: LanguageClient, uri: str, waiting: asyncio.Future[Any] | None = None
+) -> list[lsp.Diagnostic]:
+    """The next diagnostics published (a hang guard far above the real wait)."""
+    waiting = waiting or _expect(client)
+    params = await asyncio.wait_for(waiting, timeout=60)
     assert params.uri == uri
     return list(params.diagnostics)
+
+
+def _expect(client: LanguageClient) -> asyncio.Future[Any]:
+    """Wait for the next diagnostics from now on (before the request that causes them)."""
+    waiting = client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return asyncio.ensure_future(waiting)
 
 
 @pytest.mark.asyncio
@@ -78,8 +89,9 @@ async def test_open_fix_and_lint_again(client: LanguageClient, workspace: Path) 
         context=lsp.CodeActionContext(diagnostics=[found]),
     ))
     assert actions is not None
-    titles = [a.title for a in actions if isinstance(a, lsp.CodeAction)]
+    titles = [a.title for a in actions]
     assert titles == ["copydesk: replace with 'use' (house.utilize)",
+                      "copydesk: accept 'utilize' in the project vocabulary",
                       "copydesk: disable house.utilize on this line"]
     fix = actions[0]
     assert isinstance(fix, lsp.CodeAction) and fix.edit and fix.edit.changes
@@ -94,7 +106,7 @@ async def test_open_fix_and_lint_again(client: LanguageClient, workspace: Path) 
     assert await _diagnostics(client, uri) == []
 
     # the other action: a comment above the line silences the rule there
-    disable = actions[1]
+    disable = actions[2]
     assert isinstance(disable, lsp.CodeAction) and disable.edit and disable.edit.changes
     (insert,) = disable.edit.changes[uri]
     assert insert.range.start == lsp.Position(line=2, character=0)
@@ -105,3 +117,29 @@ async def test_open_fix_and_lint_again(client: LanguageClient, workspace: Path) 
         content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=silenced)],
     ))
     assert await _diagnostics(client, uri) == []
+
+
+@pytest.mark.asyncio
+async def test_accepting_a_term_writes_the_config_and_lints_again(
+    client: LanguageClient, workspace: Path
+) -> None:
+    uri = (workspace / "story.md").as_uri()
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(text_document=lsp.TextDocumentItem(
+        uri=uri, language_id="markdown", version=1, text=STORY,
+    )))
+    (found,) = await _diagnostics(client, uri)
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), range=found.range,
+        context=lsp.CodeActionContext(diagnostics=[found]),
+    ))
+    (accept,) = [a for a in actions or [] if "project vocabulary" in a.title]
+    command = accept  # a bare command: the server edits the config and lints again
+    assert isinstance(command, lsp.Command) and command.command == "copydesk.acceptTerm"
+    waiting = _expect(client)
+    await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+        command=command.command, arguments=command.arguments,
+    ))
+    assert await _diagnostics(client, uri, waiting) == []  # linted again with the new vocabulary
+    config = (workspace / ".copydesk.yaml").read_text("utf-8")
+    assert config.startswith("# our house\npacks: [house.yaml]\n")  # comments and layout kept
+    assert "vocabulary:\n  accept:\n  - utilize\n" in config
