@@ -37,7 +37,7 @@ rules:
     extends: substitution
     message: "Use '%s' instead of '%s'."
     severity: warning
-    swap: {'in order to': to, 'order to go': to leave}
+    swap: {'in order to': to, 'to go home': to leave}
   - id: across
     extends: substitution
     message: "Use '%s' instead of '%s'."
@@ -99,7 +99,11 @@ def test_overlapping_fixes_apply_the_earliest_and_report_the_rest(repo: Path) ->
     code, out, err = run(["check", "--fix", "--format", "concise", "a.md"])
     assert (repo / "a.md").read_bytes() == b"We left to go home.\n"
     assert "1 fix applied in 1 file" in err
-    assert code == 0  # 'order to go' is gone with the first fix: nothing remains
+    # 'to go home' shared 'to' with the fix applied: still found, in the fixed text
+    assert out == "a.md:1:9: warning: Use 'to leave' instead of 'to go home'. [house.phrase]\n"
+    assert code == 0  # a warning: below the default --fail-on
+    run(["check", "--fix", "a.md"])  # a second run applies it
+    assert (repo / "a.md").read_bytes() == b"We left to leave.\n"
 
 
 def test_a_suppressed_finding_is_not_fixed(repo: Path) -> None:
@@ -111,12 +115,18 @@ def test_a_suppressed_finding_is_not_fixed(repo: Path) -> None:
         b"All utilize", b"All use")
 
 
-def test_a_fix_across_a_suppression_comment_is_not_applied(repo: Path) -> None:
-    before = b"We employ <!-- copydesk-disable house.across --> it here.\n"
+@pytest.mark.parametrize("comment", [
+    b"<!-- copydesk-disable house.across -->",
+    b"<!-- copydesk-disable-next-line -->\n",  # (no name: the line it silences tells)
+])
+def test_a_fix_across_a_suppression_comment_is_not_applied(repo: Path, comment: bytes) -> None:
+    before = b"We employ " + comment + b" it here.\n"
     put(repo, "a.md", before)
-    code, out, err = run(["check", "--fix", "--format", "concise", "a.md"])
+    _, out, err = run(["check", "--fix", "--format", "concise", "a.md"])
     assert (repo / "a.md").read_bytes() == before
     assert "0 fixes applied in 0 files" in err
+    # it starts before the region, so it is still found
+    assert out == "a.md:1:4: warning: Use 'use it' instead of 'employ it'. [house.across]\n"
 
 
 def test_mode_and_symbolic_link_are_kept(repo: Path) -> None:
