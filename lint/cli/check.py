@@ -129,6 +129,8 @@ def run_check(
     done = run_jobs(todo, workers, session)
     try:
         results, configs, config_errors = _collect(plan, done, pooled, session, fixer)
+    except BrokenPipeError:  # the reader of --diff (or of stdin's fixed text) went away
+        return report.reader_went_away()
     finally:
         done.close()  # an interrupt stops the workers now, not when the frame is freed
     for w in session.warnings:

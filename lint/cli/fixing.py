@@ -45,7 +45,8 @@ class Fixer:
                 self._done(job, fixes.replacements, old, new)
             else:
                 data = job.data or b""
-            if not self.diff and outcome.result is not None and not outcome.result.error:
+            result = outcome.result
+            if not self.diff and result is not None and not result.error and sys.stdout:
                 _out().write(data)
                 _out().flush()
             return outcome.result
