@@ -96,7 +96,7 @@ def _fill(fd: int, new: bytes, st: os.stat_result) -> None:
     view = memoryview(new)
     while view:
         view = view[os.write(fd, view):]
-    if (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+    if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
         with contextlib.suppress(OSError):  # only root (or the owner, for the group) may
             os.fchown(fd, st.st_uid, st.st_gid)
     os.fchmod(fd, st.st_mode & 0o7777)  # after the owner: a chown clears set-id bits
