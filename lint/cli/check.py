@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from lint.cli import report
+from lint.cli.fixing import Fixer
 from lint.config.project import Config, load_config_file
 from lint.core.errors import CopydeskError
 from lint.core.model import FileResult, Severity
@@ -79,6 +80,8 @@ def run_check(
     no_color: bool,
     jobs: int | None = None,
     force_exclude: bool = False,
+    fix: bool = False,
+    diff: bool = False,
 ) -> int:
     from lint.run.parallel import Job, run_jobs, use_workers, worker_count
     from lint.run.selection import Overrides, resolve_pack
@@ -109,8 +112,11 @@ def run_check(
     if output_file and (clash := _overwrites_input(output_file, plan)):
         _error(f"{output_file}: refusing to write the report over {clash}, an input of this run")
         return 2
-    if shown_as == "full":  # only `full` prints the findings' lines: keep them only then
-        plan = [(replace(job, lines=True) if isinstance(job, Job) else job, c) for job, c in plan]
+    # only `full` prints the findings' lines: keep them only then
+    lines, fixer = shown_as == "full", Fixer(diff) if fix or diff else None
+    if lines or fixer:
+        plan = [(replace(job, lines=lines, fix=bool(fixer)) if isinstance(job, Job) else job, c)
+                for job, c in plan]
     todo = [item for item, _ in plan if isinstance(item, Job)]
     workers = worker_count(todo, jobs)
     pooled = use_workers(todo, workers)
@@ -122,7 +128,9 @@ def run_check(
     gc.set_threshold(50_000, 20, 20)
     done = run_jobs(todo, workers, session)
     try:
-        results, configs, config_errors = _collect(plan, done, pooled, session)
+        results, configs, config_errors = _collect(plan, done, pooled, session, fixer)
+    except BrokenPipeError:  # the reader of --diff (or of stdin's fixed text) went away
+        return report.reader_went_away()
     finally:
         done.close()  # an interrupt stops the workers now, not when the frame is freed
     for w in session.warnings:
@@ -130,8 +138,13 @@ def run_check(
     _check_names(session, [forced] if forced else configs.values())
     for message in config_errors:
         _error(message)
+    # the text read from stdin, fixed, is the output: the report then goes to stderr
+    to_stderr = fix and not diff and not output_file and STDIN in paths
     try:
-        report.render(results, shown_as, output_file, position_encoding, no_color, session.rules)
+        with contextlib.redirect_stdout(sys.stderr) if to_stderr else contextlib.nullcontext():
+            if not diff:
+                report.render(results, shown_as, output_file, position_encoding, no_color,
+                              session.rules)
     except BrokenPipeError:
         if output_file:
             _error(f"{output_file}: cannot write: broken pipe")
@@ -140,6 +153,8 @@ def run_check(
     except OSError as exc:
         _error(f"{output_file or 'standard output'}: cannot write: {exc.strerror or exc}")
         return 2
+    if fixer:
+        click.echo(fixer.summary(), err=True)
     for r in results:
         for warning in r.warnings:
             _warn(f"{r.path}:{warning}")
@@ -150,6 +165,8 @@ def run_check(
         return 0
     if config_errors or any(r.error for r in results):
         return 2
+    if diff:  # as ruff: 1 when there is something to fix
+        return 1 if fixer and fixer.fixes else 0
     return 1 if any(_fails(r, configs.get(id(r)), fail_on) for r in results) else 0
 
 
@@ -157,10 +174,12 @@ Planned = tuple["Job | Outcome", Config | None]
 
 
 def _collect(
-    plan: list[Planned], done: Iterator[Outcome], pooled: bool, session: Session
+    plan: list[Planned], done: Iterator[Outcome], pooled: bool, session: Session,
+    fixer: Fixer | None = None,
 ) -> tuple[list[FileResult], dict[int, Config], dict[str, None]]:
     """The results in input order (as with ``--jobs 1``), the config that governed each (by
-    ``id``), and one line per broken config or pack (an ordered set)."""
+    ``id``), and one line per broken config or pack (an ordered set). With ``fixer``, each
+    file's fixes are written (or shown) as its outcome arrives."""
     from lint.run.parallel import Job
 
     results: list[FileResult] = []
@@ -180,11 +199,12 @@ def _collect(
             metadata.add(item.settings)
             with contextlib.suppress(CopydeskError):  # the worker has reported it
                 session.select_specs(item.settings)
-        if outcome.result is None:
+        result = fixer.settle(item, outcome) if fixer and isinstance(item, Job) else outcome.result
+        if result is None:
             continue
-        results.append(outcome.result)
+        results.append(result)
         if config is not None:
-            configs[id(outcome.result)] = config
+            configs[id(result)] = config
     return results, configs, config_errors
 
 

@@ -87,6 +87,14 @@ def cli() -> None:
     help="Apply the config's ignore: globs to files named on the command line too "
     "(pre-commit names every file).",
 )
+@click.option(
+    "--fix", is_flag=True,
+    help="Apply the unambiguous fixes, then report what remains (stdin: print the fixed text).",
+)
+@click.option(
+    "--diff", is_flag=True,
+    help="Print a diff of what --fix would write; write nothing; exit 1 if there is any.",
+)
 def check(**options: object) -> None:
     """Lint PATHS (files or folders; '-' reads stdin)."""
     from lint.cli.check import run_check

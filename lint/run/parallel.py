@@ -30,6 +30,7 @@ from lint.core.positions import Encoding
 from lint.core.regular_files import read_bytes
 from lint.match import re_warm
 from lint.run import stopping
+from lint.run.fix_job import FileFixes, digest, fix_file
 from lint.run.session import Session, Settings, lint_text
 from lint.text.decode import InputError, decode, looks_binary
 
@@ -50,6 +51,7 @@ class Job:
     encoding: Encoding  # the run's --position-encoding, for the kept columns
     data: bytes | None = None
     lines: bool = False  # keep the findings' lines too (the output format is ``full``)
+    fix: bool = False  # --fix or --diff: choose fixes and lint the fixed text too (run.fix_job)
 
     def size(self) -> int:
         if self.data is not None:
@@ -68,6 +70,7 @@ class Outcome:
     binary: bool = False
     config_error: str | None = None
     loaded: bool = False  # the job got as far as loading its packs (they may have failed)
+    fixes: FileFixes | None = None  # with Job.fix: ``result`` is then that of the fixed text
 
 
 def run_job(job: Job, session: Session) -> Outcome:
@@ -90,6 +93,7 @@ def run_job(job: Job, session: Session) -> Outcome:
         text = decode(data)
     except InputError as exc:
         return Outcome(FileResult(job.display, "", error=str(exc)), loaded=True)
+    read = digest(data) if job.fix else b""  # what the file must still be when it is written
     del data  # only the text is needed from here: a large file is not held twice
     try:
         result = lint_text(job.display, text, ruleset, job.fmt)
@@ -98,6 +102,11 @@ def run_job(job: Job, session: Session) -> Outcome:
                  "this is a bug in copydesk: please report it")
         return Outcome(FileResult(job.display, "", error=error), loaded=True)
     result.violations = [v for v in result.violations if v.severity >= job.shown]
+    if job.fix:
+        replacements, after = fix_file(job.display, text, result, ruleset, job.fmt, job.shown)
+        if after is not None:
+            fixes = FileFixes(read, replacements, keep(result, job.encoding, job.lines))
+            return Outcome(keep(after, job.encoding, job.lines), loaded=True, fixes=fixes)
     return Outcome(keep(result, job.encoding, job.lines), loaded=True)
 
 
