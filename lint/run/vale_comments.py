@@ -11,7 +11,9 @@ rule id, a pack or a category.
 
 As in Vale, ``vale off`` is a switch of its own: ``vale on`` ends it but leaves a rule or style
 set to ``NO`` off, and while it is off no ``= YES`` brings a rule back. Between rule and style
-settings the last one that names the rule decides. (Vale's ``.. vale`` rst and AsciiDoc forms do
+settings the last one that names the rule decides. A comment lies inside the span it opens
+or closes, so in plain text (where a comment is text) the comment itself is never flagged by a
+rule it switches. (Vale's ``.. vale`` rst and AsciiDoc forms do
 not apply: copydesk reads Markdown, HTML and plain text.)
 """
 
@@ -26,7 +28,8 @@ from lint.core.rule_spec import RuleSpec
 COMMENT = re.compile(r"<!--\s*vale\s+(.*?)\s*-->", re.IGNORECASE | re.DOTALL)
 _SWITCH = re.compile(r"(off|on)", re.IGNORECASE)
 _SET = re.compile(
-    r"(?P<name>[^\s=\[\]\"',]+)\s*(?:\[(?P<matches>[^\]]*)\])?\s*=\s*(?P<state>yes|no|on|off)",
+    r"(?P<name>[^\s=\[\]\"',]+)\s*(?:\[(?P<matches>(?:[^\]\"]|\"(?:[^\"\\]|\\.)*\")*)\])?"
+    r"\s*=\s*(?P<state>yes|no|on|off)",
     re.IGNORECASE,
 )
 _STYLES = re.compile(r"styles?\s*=\s*(?P<list>[^\s=\[\]\"',]+(?:\s*,\s*[^\s=\[\]\"',]+)*)",
@@ -61,7 +64,7 @@ class ValeComments:
         body, at = m.group(1), m.start(1)
         if _SWITCH.fullmatch(body):
             off = body.lower() == "off"
-            self.events.append(Event(m.end() if off else m.start(), "off" if off else "on"))
+            self.events.append(Event(m.start() if off else m.end(), "off" if off else "on"))
             return
         if found := _SET.fullmatch(body):
             disable = found.group("state").lower() in ("no", "off")
@@ -73,7 +76,7 @@ class ValeComments:
                     return
                 matches = parsed
             self.named.append((at + found.start("name"), found.group("name")))
-            offset = m.end() if disable else m.start()
+            offset = m.start() if disable else m.end()
             self.events.append(Event(offset, "set", (found.group("name"),), disable, matches))
             return
         if found := _STYLES.fullmatch(body):
