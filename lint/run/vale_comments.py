@@ -56,6 +56,7 @@ class ValeComments:
     events: list[Event] = field(default_factory=list)
     named: list[tuple[int, str]] = field(default_factory=list)  # (offset, name) as written
     problems: list[tuple[int, str]] = field(default_factory=list)  # (offset, message)
+    any_matches: bool = False  # is there a `Rule["…"] = NO` (or YES) at all?
     _spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _matches: dict[str, tuple[list[int], list[frozenset[str]]]] = field(default_factory=dict)
 
@@ -75,6 +76,7 @@ class ValeComments:
                     self._not_understood(body, at)
                     return
                 matches = parsed
+                self.any_matches = True
             self.named.append((at + found.start("name"), found.group("name")))
             offset = m.start() if disable else m.end()
             self.events.append(Event(offset, "set", (found.group("name"),), disable, matches))
@@ -140,10 +142,6 @@ class ValeComments:
         offsets, states = self._matches[spec.id]
         i = bisect_right(offsets, offset) - 1
         return i >= 0 and matched in states[i]
-
-    @property
-    def any_matches(self) -> bool:
-        return any(e.matches for e in self.events)
 
 
 def _quoted(raw: str) -> tuple[str, ...] | None:
