@@ -16,16 +16,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lint.core.model import Violation
 from lint.core.rule_spec import RuleSpec
-from lint.run.vale_comments import COMMENT as VALE_COMMENT
+from lint.run.comment_scan import directives
+from lint.run.vale_comments import PREFIX as VALE_PREFIX
 from lint.run.vale_comments import ValeComments
 from lint.text.document import Document
 
-_COMMENT = re.compile(
-    r"<!--\s*copydesk-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->",
-    re.IGNORECASE,
+# what opens a directive; the comment runs to its "-->" (lint.run.comment_scan)
+_PREFIX = re.compile(
+    r"<!--\s*copydesk-(disable-next-line|disable-line|disable|enable)\b", re.IGNORECASE
 )
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
 _FRONT_SWITCH = re.compile(r"^copydesk:[ \t]*disable\b[ \t]*(.*?)[ \t]*\r?$", re.M)
@@ -80,25 +82,26 @@ class Suppressions:
         if not (ours or vale):
             return found
         code = sorted((r.start, r.end) for r in doc.regions_of("code"))
-        for m in VALE_COMMENT.finditer(text) if vale else ():
-            if not _within(code, m.start()):
-                found.vale.read(m)
+        for d in directives(text, VALE_PREFIX) if vale else ():
+            if not _within(code, d.start):
+                found.vale.read(d.start, d.end, text[d.body : d.body_end], d.body)
         found.named.extend(found.vale.named)
-        for m in _COMMENT.finditer(text) if ours else ():
-            if _within(code, m.start()):
+        for d in directives(text, _PREFIX) if ours else ():
+            if _within(code, d.start):
                 continue
-            verb, names = m.group(1).lower(), _names(m.group(2))
-            found._name(m.group(2), m.start(2))
+            raw = text[d.body : d.body_end]
+            verb, names = d.head.group(1).lower(), _names(raw)
+            found._name(raw, d.body)
             if verb == "disable-next-line":
                 # the line after the one the comment ends on (0-based line + 2 = 1-based next)
-                found.next_lines.append((doc.lines.line_of(m.end() - 1) + 2, names))
+                found.next_lines.append((doc.lines.line_of(d.end - 1) + 2, names))
             elif verb == "disable-line":
                 # the line the comment starts on: it is written at the end of that line
-                found.same_lines.append((doc.lines.line_of(m.start()) + 1, names))
+                found.same_lines.append((doc.lines.line_of(d.start) + 1, names))
             elif verb == "disable":
-                found.events.append((m.end(), True, names))
+                found.events.append((d.end, True, names))
             else:
-                found.events.append((m.start(), False, names))
+                found.events.append((d.start, False, names))
         return found
 
     def _name(self, raw: str, offset: int) -> None:
@@ -143,11 +146,17 @@ class Suppressions:
             return True
         if self.next_lines or self.same_lines:
             line = doc.lines.line_of(v.offset) + 1
-            return any(
-                line == n and applies(names, spec)
-                for n, names in (*self.next_lines, *self.same_lines)
-            )
+            return any(applies(names, spec) for names in self._by_line.get(line, ()))
         return False
+
+    @cached_property
+    def _by_line(self) -> dict[int, list[tuple[str, ...]]]:
+        """1-based line -> the names of each comment that silences it (a lookup per finding,
+        not a pass over every comment: a file can have one on each of thousands of lines)."""
+        out: dict[int, list[tuple[str, ...]]] = {}
+        for n, names in (*self.next_lines, *self.same_lines):
+            out.setdefault(n, []).append(names)
+        return out
 
 
 def _within(spans: list[tuple[int, int]], offset: int) -> bool:

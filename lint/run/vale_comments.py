@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from lint.core.rule_spec import RuleSpec
 
-COMMENT = re.compile(r"<!--\s*vale\s+(.*?)\s*-->", re.IGNORECASE | re.DOTALL)
+PREFIX = re.compile(r"<!--\s*vale\s+", re.IGNORECASE)  # what opens one (lint.run.comment_scan)
 _SWITCH = re.compile(r"(off|on)", re.IGNORECASE)
 _SET = re.compile(
     r"(?P<name>[^\s=\[\]\"',]+)\s*(?:\[(?P<matches>(?:[^\]\"]|\"(?:[^\"\\]|\\.)*\")*)\])?"
@@ -60,12 +60,12 @@ class ValeComments:
     _spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _matches: dict[str, tuple[list[int], list[frozenset[str]]]] = field(default_factory=dict)
 
-    def read(self, m: re.Match[str]) -> None:
-        """Take in one ``<!-- vale … -->`` comment (``m`` a match of :data:`COMMENT`)."""
-        body, at = m.group(1), m.start(1)
+    def read(self, start: int, end: int, body: str, at: int) -> None:
+        """Take in one ``<!-- vale BODY -->`` comment: [start, end) in the source, ``body`` (the
+        text after ``vale``, trimmed) at offset ``at``."""
         if _SWITCH.fullmatch(body):
             off = body.lower() == "off"
-            self.events.append(Event(m.start() if off else m.end(), "off" if off else "on"))
+            self.events.append(Event(start if off else end, "off" if off else "on"))
             return
         if found := _SET.fullmatch(body):
             disable = found.group("state").lower() in ("no", "off")
@@ -78,14 +78,14 @@ class ValeComments:
                 matches = parsed
                 self.any_matches = True
             self.named.append((at + found.start("name"), found.group("name")))
-            offset = m.start() if disable else m.end()
+            offset = start if disable else end
             self.events.append(Event(offset, "set", (found.group("name"),), disable, matches))
             return
         if found := _STYLES.fullmatch(body):
             words = list(_WORD.finditer(found.group("list")))
             base = at + found.start("list")
             self.named.extend((base + w.start(), w.group()) for w in words)
-            self.events.append(Event(m.end(), "styles", tuple(w.group() for w in words)))
+            self.events.append(Event(end, "styles", tuple(w.group() for w in words)))
             return
         if "=" in body or not any(c.isspace() for c in body):
             # an attempt at a directive (``vale of``, ``vale X.Y = N``): silence nothing, say so
