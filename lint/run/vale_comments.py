@@ -13,8 +13,8 @@ As in Vale, ``vale off`` is a switch of its own: ``vale on`` ends it but leaves 
 set to ``NO`` off, and while it is off no ``= YES`` brings a rule back. Between rule and style
 settings the last one that names the rule decides. A comment lies inside the span it opens
 or closes, so in plain text (where a comment is text) the comment itself is never flagged by a
-rule it switches. (Vale's ``.. vale`` rst and AsciiDoc forms do
-not apply: copydesk reads Markdown, HTML and plain text.)
+rule it switches. Unlike Vale, a ``scope: raw`` rule is switched like any other. (Vale's
+``.. vale`` rst and AsciiDoc forms do not apply: copydesk reads Markdown, HTML and plain text.)
 """
 
 from __future__ import annotations
