@@ -71,11 +71,15 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
     suppress = Suppressions.parse(doc)
     out: list[Violation] = []
     errors: list[str] = []
-    warnings = [
-        "{}:{}: suppression names '{}': no loaded rule, pack or category has this name".format(
-            *doc.lines.position(offset), name
-        )
+    # a suppression that silences nothing is said, at its line:col: a misspelt name, or a Vale
+    # comment that is not one of Vale's forms
+    said = [
+        (offset, f"suppression names '{name}': no loaded rule, pack or category has this name")
         for offset, name in suppress.unknown(ruleset.known)
+    ]
+    warnings = [
+        "{}:{}: {}".format(*doc.lines.position(offset), message)
+        for offset, message in sorted([*said, *suppress.problems])
     ]
     if suppress.whole_file_all:
         return CheckResult(out, errors, warnings)

@@ -80,6 +80,60 @@ def test_disable_next_line_covers_only_the_next_line(builtin: Path, name: str) -
 
 
 @pytest.mark.parametrize("name", FORMATS)
+def test_disable_line_covers_only_its_own_line(builtin: Path, name: str) -> None:
+    body = (
+        "One (source) TK. <!-- copydesk-disable-line citations.tk -->\n"
+        "Two (source) TK.\n"
+        "Three (source) TK. <!-- copydesk-disable-line -->\n"
+        "Four (source) TK.\n"
+    )
+    assert flagged(builtin, name, wrap(name, body)) == [
+        (1, "citations.placeholder", "(source)"),
+        (2, "citations.placeholder", "(source)"),
+        (2, "citations.tk", "TK"),
+        (4, "citations.placeholder", "(source)"),
+        (4, "citations.tk", "TK"),
+    ]
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_disable_line_with_a_pack_and_a_list(builtin: Path, name: str, tmp_path: Path) -> None:
+    house = write(tmp_path, {"house.yaml": HOUSE_PACK}) / "house.yaml"
+    body = (
+        "We utilize (source) TK. <!-- copydesk-disable-line citations -->\n"
+        "We utilize (source) TK. <!-- COPYDESK-DISABLE-LINE house.utilize, citations.tk -->\n"
+    )
+    assert flagged(builtin, name, wrap(name, body), house) == [
+        (1, "house.utilize", "utilize"),
+        (2, "citations.placeholder", "(source)"),
+    ]
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_disable_line_on_a_line_of_its_own_covers_nothing_else(builtin: Path, name: str) -> None:
+    # it is not a range: nothing after it (or before it) is silenced
+    body = "One TK.\n<!-- copydesk-disable-line -->\nTwo TK.\n\nThree TK.\n"
+    assert flagged(builtin, name, wrap(name, body)) == [
+        (1, "citations.tk", "TK"),
+        (3, "citations.tk", "TK"),
+        (5, "citations.tk", "TK"),
+    ]
+
+
+def test_a_multiline_disable_line_comment_covers_the_line_it_starts_on(builtin: Path) -> None:
+    text = "One (source). <!--\n  copydesk-disable-line\n-->\nTwo (source).\n"
+    assert flagged(builtin, "a.md", text) == [(4, "citations.placeholder", "(source)")]
+
+
+def test_disable_line_in_markdown_code_is_an_example(builtin: Path) -> None:
+    text = (
+        "```\nTK <!-- copydesk-disable-line -->\n```\n\n"
+        "One TK `<!-- copydesk-disable-line -->`\n"
+    )
+    assert flagged(builtin, "a.md", text) == [(5, "citations.tk", "TK")]
+
+
+@pytest.mark.parametrize("name", FORMATS)
 def test_pack_name_suppresses_all_its_rules(builtin: Path, name: str, tmp_path: Path) -> None:
     house = write(tmp_path, {"house.yaml": HOUSE_PACK}) / "house.yaml"
     body = (
@@ -155,6 +209,12 @@ def test_suppression_through_the_cli_with_crlf(
     monkeypatch.chdir(tmp_path)
     code, files, _ = found(["a.md"])
     assert (code, files) == (1, {"a.md": ["citations.placeholder"]})
+    (tmp_path / "a.md").write_bytes(
+        b"One (source). <!-- copydesk-disable-line -->\r\nTwo TK.\r\n"
+        b"Three (source). <!-- copydesk-disable-line citations.tk -->\r\n"
+    )
+    code, files, _ = found(["a.md"])
+    assert (code, files) == (1, {"a.md": ["citations.tk", "citations.placeholder"]})
 
 
 def test_a_misspelt_name_in_a_suppression_is_warned_with_its_place(
@@ -168,6 +228,7 @@ def test_a_misspelt_name_in_a_suppression_is_warned_with_its_place(
                 "---\ncopydesk: disable citations.tkk\n---\n\n"
                 "A (source) here. <!-- copydesk-disable-next-line citatons, citations -->\n"
                 "TK here. <!-- copydesk-disable citations.placeholder -->\n"
+                "TK. <!-- copydesk-disable-line citations.t -->\n"
             )
         },
     )
@@ -178,6 +239,8 @@ def test_a_misspelt_name_in_a_suppression_is_warned_with_its_place(
         "copydesk: warning: a.md:2:19: suppression names 'citations.tkk': "
         "no loaded rule, pack or category has this name",
         "copydesk: warning: a.md:5:50: suppression names 'citatons': "
+        "no loaded rule, pack or category has this name",
+        "copydesk: warning: a.md:7:32: suppression names 'citations.t': "
         "no loaded rule, pack or category has this name",
     ]
     assert code == 1
