@@ -11,11 +11,18 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from lint.formatters.base import Formatter, Located, RenderContext, locate, severity_counts
+from lint.formatters.base import (
+    FormatRefused,
+    Formatter,
+    Located,
+    RenderContext,
+    locate,
+    severity_counts,
+)
 
 __all__ = [
-    "REGISTRY", "Formatter", "Located", "RenderContext", "choices", "get", "locate",
-    "severity_counts",
+    "REGISTRY", "FormatRefused", "Formatter", "Located", "RenderContext", "choices", "get",
+    "locate", "severity_counts",
 ]
 
 
