@@ -12,7 +12,6 @@ import importlib
 import pkgutil
 
 from lint.formatters.base import (
-    FormatRefused,
     Formatter,
     Located,
     RenderContext,
@@ -21,7 +20,7 @@ from lint.formatters.base import (
 )
 
 __all__ = [
-    "REGISTRY", "FormatRefused", "Formatter", "Located", "RenderContext", "choices", "get",
+    "REGISTRY", "Formatter", "Located", "RenderContext", "choices", "get",
     "locate", "severity_counts",
 ]
 

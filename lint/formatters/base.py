@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import ClassVar, TextIO
 
 from lint import __version__
-from lint.core.errors import CopydeskError
 from lint.core.kept import SourceIndex, line_index
 from lint.core.model import FileResult, Severity, Violation
 from lint.core.positions import Encoding
@@ -72,16 +71,12 @@ class Formatter:
 
     @classmethod
     def refusal(cls, encoding: Encoding) -> str | None:
-        """Why this format cannot write columns in ``encoding`` (the command says so and stops
-        before linting), or None. :meth:`render` raises :class:`FormatRefused` with it too."""
+        """Why this format cannot write columns in ``encoding``, or None. The command says so
+        and stops before linting; :meth:`render` itself writes its own unit and names it."""
         return None
 
     def render(self, results: list[FileResult]) -> None:  # pragma: no cover - interface
         raise NotImplementedError
-
-
-class FormatRefused(CopydeskError):
-    """A format asked for something it cannot write (SARIF with UTF-8 columns)."""
 
 
 def severity_counts(results: list[FileResult]) -> dict[str, int]:

@@ -3,12 +3,12 @@
 ``rdjsonl`` writes one ``Diagnostic`` per line, ``rdjson`` one ``DiagnosticResult``
 (``{source, severity, diagnostics}``), as reviewdog's ``proto/rdf/reviewdog.proto`` defines
 them. Positions are 1-based with an exclusive end and **columns count UTF-8 bytes**, as the
-proto says, whatever ``--position-encoding`` asks (``utf-16`` is refused); an empty finding or
-an insertion has ``start == end``. A finding's fix becomes ``suggestions`` (a range and its new
-text; deleting is ``text: ""``), its rule the ``code`` with the rule's link. Severities map
-error → ``ERROR``, warning → ``WARNING``, suggestion → ``INFO``. A file that could not be read
-or fully checked is an ``ERROR`` diagnostic on the file, without a range, as in ``github``.
-"""
+proto says, whatever ``--position-encoding`` asks (the command refuses ``utf-16``); an empty
+finding or an insertion has ``start == end``. A finding's fix becomes ``suggestions`` (a range
+and its new text; deleting is ``text: ""``), its rule the ``code`` with the rule's link.
+Severities map error → ``ERROR``, warning → ``WARNING``, suggestion → ``INFO``. A file that
+could not be read or fully checked is an ``ERROR`` diagnostic on the file, without a range, as
+in ``github``."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from typing import Any
 from lint.core.kept import SourceIndex, line_index
 from lint.core.model import FileResult, Severity, Violation
 from lint.core.positions import Encoding
-from lint.formatters.base import FormatRefused, Formatter
+from lint.formatters.base import Formatter
 from lint.formatters.escape import shown_path
 
 SOURCE = {"name": "copydesk", "url": "https://pypi.org/project/copydesk/"}
@@ -80,18 +80,12 @@ class _Reviewdog(Formatter):
             ]
         return diagnostic
 
-    def check(self) -> None:
-        why = self.refusal(self.ctx.encoding)
-        if why:
-            raise FormatRefused(why)
-
 
 class Rdjson(_Reviewdog):
     name = "rdjson"
     choice_order = 6
 
     def render(self, results: list[FileResult]) -> None:
-        self.check()
         diagnostics = [d for r in results for d in self.diagnostics(r)]
         doc: dict[str, Any] = {"source": SOURCE}
         worst = [v.severity for r in results for v in r.violations]
@@ -111,7 +105,6 @@ class Rdjsonl(_Reviewdog):
     choice_order = 7
 
     def render(self, results: list[FileResult]) -> None:
-        self.check()
         from json import dumps  # (not at import: the registry loads every format)
 
         for r in results:

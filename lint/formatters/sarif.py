@@ -3,9 +3,9 @@
 Choices worth knowing:
 - ``columnKind`` is always written. Columns, ``charOffset`` and ``charLength`` are code points
   (``unicodeCodePoints``) unless ``ctx.encoding`` is ``utf-16`` (``utf16CodeUnits``). SARIF has
-  no UTF-8 column kind, so ``utf-8`` is refused (:meth:`Sarif.refusal`), never dropped
-  silently. Offsets count from the first character after a dropped BOM, like every offset in
-  the model.
+  no UTF-8 column kind, so the command refuses ``utf-8`` (:meth:`Sarif.refusal`) rather than
+  drop it silently; a caller that renders with it anyway gets code points, so labelled.
+  Offsets count from the first character after a dropped BOM, like every offset in the model.
 - URIs are relative to the file's repository root, with ``uriBaseId`` and
   ``originalUriBaseIds`` (``sarif_uris``), so they are the same from any working directory.
 - ``tool.driver.rules`` lists only the rules that have a result in this log, sorted by id, so
@@ -14,9 +14,11 @@ Choices worth knowing:
 - ``partialFingerprints`` carry two hashes. ``primaryLocationLineHash`` is GitHub's own kind:
   a hash of the rule and the text of the finding's first line (its runs of whitespace made one
   space, its ends stripped), then ``:`` and which occurrence of that hash in the file it is
-  (from 1), so an alert follows its line when lines are added above it. ``copydeskFingerprint/v1``
-  hashes rule, path, matched text and how many earlier findings in the file had the same rule
-  and text, so an alert survives edits elsewhere in the file.
+  (from 1), so an alert follows its line when lines are added above it. (A result kept by a
+  worker without its lines, see ``Formatter.needs_lines``, has none; the upload action then
+  computes it from the checkout.) ``copydeskFingerprint/v1`` hashes rule, path, matched text
+  and how many earlier findings in the file had the same rule and text, so an alert survives
+  edits elsewhere in the file.
 - Files that could not be read or fully checked become error notifications in
   ``invocations[0]``, which then reports ``executionSuccessful: false``.
 """
@@ -31,7 +33,7 @@ from lint.core.kept import SourceIndex, line_index
 from lint.core.model import FileResult, Severity, Violation
 from lint.core.positions import Encoding
 from lint.core.rule_spec import RuleSpec
-from lint.formatters.base import FormatRefused, Formatter, Located, locate
+from lint.formatters.base import Formatter, Located, locate
 from lint.formatters.escape import shown_path
 from lint.formatters.sarif_uris import Roots, artifact_uri
 
@@ -132,8 +134,6 @@ class Sarif(Formatter):
         return None
 
     def render(self, results: list[FileResult]) -> None:
-        if why := self.refusal(self.ctx.encoding):
-            raise FormatRefused(why)
         encoding: Encoding = "utf-16" if self.ctx.encoding == "utf-16" else "code-points"
         roots = Roots()
         found: list[tuple[dict[str, str], _Units, Located]] = []
@@ -154,12 +154,15 @@ class Sarif(Formatter):
             uri, rule = artifact["uri"], loc.v.rule
             occurrence = seen.get((uri, rule, loc.match), 0)
             seen[(uri, rule, loc.match)] = occurrence + 1
-            lines = line_hash(rule, conv.index.line_text(loc.line))
-            nth = hashed[(uri, lines)] = hashed.get((uri, lines), 0) + 1
-            prints = {
-                "primaryLocationLineHash": f"{lines}:{nth}",
-                FINGERPRINT: fingerprint(rule, uri, loc.match, occurrence),
-            }
+            prints = {}
+            try:
+                lines = line_hash(rule, conv.index.line_text(loc.line))
+            except KeyError:  # a kept result without its lines: github/codeql-action's upload
+                pass  # computes the hash from the checkout when it is missing
+            else:
+                nth = hashed[(uri, lines)] = hashed.get((uri, lines), 0) + 1
+                prints["primaryLocationLineHash"] = f"{lines}:{nth}"
+            prints[FINGERPRINT] = fingerprint(rule, uri, loc.match, occurrence)
             sarif_results.append(self._result(artifact, conv, loc, position[rule], prints))
         notifications = [
             {
