@@ -482,7 +482,21 @@ def placeholder_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return "a.md"
 
 
-@pytest.mark.parametrize("fmt", sorted(CLI_CHECKS))
+# The command must keep columns in the unit a format declares (Formatter.column_unit: UTF-8
+# for reviewdog); until lint/cli/check.py reads it, rdjson from the command fails. Strict: the
+# marks fail the suite as soon as the command does it, to be taken off then.
+NEEDS_COLUMN_UNIT = pytest.mark.xfail(
+    reason="lint/cli/check.py does not yet keep columns in Formatter.column_unit", strict=True
+)
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        pytest.param(f, marks=NEEDS_COLUMN_UNIT) if f.startswith("rdjson") else f
+        for f in sorted(CLI_CHECKS)
+    ],
+)
 def test_cli_each_format_to_stdout_and_to_output_file(fmt: str, placeholder_file: str) -> None:
     runner = CliRunner()
     shown = runner.invoke(cli, ["check", *ONLY, "--format", fmt, placeholder_file])
