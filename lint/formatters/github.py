@@ -8,7 +8,7 @@ never end the command early.
 
 After the annotations comes one plain summary line: how many of each level were written and,
 past :data:`SHOWN_PER_LEVEL` of a level, how many of those GitHub does not show (it annotates
-only the first 10 errors, 10 warnings and 10 notices of a step). A plain line, not a
+only 10 errors, 10 warnings and 10 notices in a step). A plain line, not a
 ``::notice``: a notice would itself be an annotation, hidden by the very cap it reports once
 ten notices were written, while the step's log always shows a plain line.
 """
