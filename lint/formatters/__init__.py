@@ -11,11 +11,17 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from lint.formatters.base import Formatter, Located, RenderContext, locate, severity_counts
+from lint.formatters.base import (
+    Formatter,
+    Located,
+    RenderContext,
+    locate,
+    severity_counts,
+)
 
 __all__ = [
-    "REGISTRY", "Formatter", "Located", "RenderContext", "choices", "get", "locate",
-    "severity_counts",
+    "REGISTRY", "Formatter", "Located", "RenderContext", "choices", "get",
+    "locate", "severity_counts",
 ]
 
 

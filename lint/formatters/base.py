@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, TextIO
 
 from lint import __version__
-from lint.core.kept import line_index
+from lint.core.kept import SourceIndex, line_index
 from lint.core.model import FileResult, Severity, Violation
 from lint.core.positions import Encoding
 from lint.core.rule_spec import RuleSpec
@@ -39,8 +39,11 @@ class Located:
     match: str
 
 
-def locate(result: FileResult, encoding: Encoding = "code-points") -> list[Located]:
-    index = line_index(result)
+def locate(
+    result: FileResult, encoding: Encoding = "code-points", index: SourceIndex | None = None
+) -> list[Located]:
+    """The result's findings located; ``index`` is its :func:`line_index`, if already built."""
+    index = index if index is not None else line_index(result)
     out = []
     for v in result.violations:
         line, col = index.column(v.offset, encoding)
@@ -55,10 +58,22 @@ class Formatter:
     name: ClassVar[str] = ""  # what --format (or the registry) calls it
     # its place among --format's choices; None: not one of them (--statistics chooses it)
     choice_order: ClassVar[int | None] = None
+    # the column unit the format always writes, whatever --position-encoding says (reviewdog's
+    # UTF-8 bytes): the command keeps findings' columns in it when workers lint
+    column_unit: ClassVar[Encoding | None] = None
+    # the format reads the text of each finding's line (full shows it, SARIF hashes it): the
+    # command keeps those lines when workers lint
+    needs_lines: ClassVar[bool] = False
 
     def __init__(self, out: TextIO, ctx: RenderContext) -> None:
         self.out = out
         self.ctx = ctx
+
+    @classmethod
+    def refusal(cls, encoding: Encoding) -> str | None:
+        """Why this format cannot write columns in ``encoding``, or None. The command says so
+        and stops before linting; :meth:`render` itself writes its own unit and names it."""
+        return None
 
     def render(self, results: list[FileResult]) -> None:  # pragma: no cover - interface
         raise NotImplementedError

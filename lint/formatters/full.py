@@ -77,6 +77,7 @@ def window(line: str, column: int, end_column: int | None) -> tuple[str, int, in
 class Full(Formatter):
     name = "full"
     choice_order = 0
+    needs_lines = True  # it shows each finding's line
 
     def _style(self, text: str, **styles: Any) -> str:
         return click.style(text, **styles) if self.ctx.color else text

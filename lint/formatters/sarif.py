@@ -3,13 +3,22 @@
 Choices worth knowing:
 - ``columnKind`` is always written. Columns, ``charOffset`` and ``charLength`` are code points
   (``unicodeCodePoints``) unless ``ctx.encoding`` is ``utf-16`` (``utf16CodeUnits``). SARIF has
-  no UTF-8 column kind, so ``utf-8`` falls back to code points. Offsets count from the first
-  character after a dropped BOM, like every offset in the model.
+  no UTF-8 column kind, so the command refuses ``utf-8`` (:meth:`Sarif.refusal`) rather than
+  drop it silently; a caller that renders with it anyway gets code points, so labelled.
+  Offsets count from the first character after a dropped BOM, like every offset in the model.
+- URIs are relative to the file's repository root, with ``uriBaseId`` and
+  ``originalUriBaseIds`` (``sarif_uris``), so they are the same from any working directory.
 - ``tool.driver.rules`` lists only the rules that have a result in this log, sorted by id, so
   ``ruleIndex`` is stable and the upload stays small. A rule missing from ``ctx.rules`` (say a
   synthetic one) gets a descriptor built from its first finding: GitHub requires one.
-- ``partialFingerprints`` hash rule, path, matched text and how many earlier findings in the
-  file had the same rule and text, so an alert survives edits elsewhere in the file.
+- ``partialFingerprints`` carry two hashes. ``primaryLocationLineHash`` is GitHub's own kind:
+  a hash of the rule and the text of the finding's first line (its runs of whitespace made one
+  space, its ends stripped), then ``:`` and which occurrence of that hash in the file it is
+  (from 1), so an alert follows its line when lines are added above it. (A result kept by a
+  worker without its lines, see ``Formatter.needs_lines``, has none; the upload action then
+  computes it from the checkout.) ``copydeskFingerprint/v1`` hashes rule, path, matched text
+  and how many earlier findings in the file had the same rule and text, so an alert survives
+  edits elsewhere in the file.
 - Files that could not be read or fully checked become error notifications in
   ``invocations[0]``, which then reports ``executionSuccessful: false``.
 """
@@ -17,11 +26,8 @@ Choices worth knowing:
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-from pathlib import Path, PurePath
 from typing import Any
-from urllib.parse import quote
 
 from lint.core.kept import SourceIndex, line_index
 from lint.core.model import FileResult, Severity, Violation
@@ -29,6 +35,9 @@ from lint.core.positions import Encoding
 from lint.core.rule_spec import RuleSpec
 from lint.formatters.base import Formatter, Located, locate
 from lint.formatters.escape import shown_path
+from lint.formatters.sarif_uris import Roots, artifact_uri
+
+__all__ = ["Sarif", "artifact_uri", "fingerprint", "fix_description", "line_hash"]
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/copydesk/"
@@ -37,24 +46,15 @@ _VERB = re.compile(r"%(?:\[\d+\])?[sdvq]")
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
 
 
-def artifact_uri(path: str) -> str:
-    """A relative POSIX URI reference (no leading ``./``); outside the cwd, a ``file:`` URI."""
-    p = Path(path)
-    if p.is_absolute():
-        try:
-            p = p.relative_to(Path.cwd())
-        except ValueError:
-            return p.as_uri()
-    posix = PurePath(p).as_posix()
-    while posix.startswith("./"):
-        posix = posix[2:]
-    # the file name's own bytes, percent-encoded: exact even when they are not UTF-8
-    return quote(os.fsencode(posix), safe="/-._~!$&'()*+,;=@")
-
-
 def fingerprint(rule: str, uri: str, match: str, occurrence: int) -> str:
     key = "\x00".join((rule, uri, match, str(occurrence)))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def line_hash(rule: str, line: str) -> str:
+    """The hash half of ``primaryLocationLineHash``: rule and line text, whitespace folded."""
+    key = rule + "\x00" + " ".join(line.split())
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _first_sentence(text: str) -> str:
@@ -122,34 +122,53 @@ class _Units:
 class Sarif(Formatter):
     name = "sarif"
     choice_order = 5
+    needs_lines = True  # primaryLocationLineHash hashes each finding's line
+
+    @classmethod
+    def refusal(cls, encoding: Encoding) -> str | None:
+        if encoding == "utf-8":
+            return (
+                "--format sarif cannot write UTF-8 columns: SARIF 2.1.0 counts columns in code"
+                " points or UTF-16 units only (use --position-encoding code-points or utf-16)"
+            )
+        return None
 
     def render(self, results: list[FileResult]) -> None:
         encoding: Encoding = "utf-16" if self.ctx.encoding == "utf-16" else "code-points"
-        found: list[tuple[FileResult, str, _Units, Located]] = []
+        roots = Roots()
+        found: list[tuple[dict[str, str], _Units, Located]] = []
         for r in results:
             conv = _Units(r, encoding)
-            uri = artifact_uri(r.path)
-            found.extend((r, uri, conv, loc) for loc in locate(r, encoding))
+            artifact = roots.location(r.path)
+            found.extend((artifact, conv, loc) for loc in locate(r, encoding))
         examples: dict[str, Violation] = {}
         for *_, loc in found:
             examples.setdefault(loc.v.rule, loc.v)
         order = sorted(examples)
         rules = [rule_descriptor(i, self.ctx.rules.get(i), examples[i]) for i in order]
         position = {rule_id: n for n, rule_id in enumerate(order)}
-        seen: dict[tuple[str, str, str], int] = {}
+        seen: dict[tuple[str, str, str], int] = {}  # (uri, rule, match): how many so far
+        hashed: dict[tuple[str, str], int] = {}  # (uri, line hash): how many so far
         sarif_results = []
-        for _r, uri, conv, loc in found:
-            key = (uri, loc.v.rule, loc.match)
-            occurrence = seen.get(key, 0)
-            seen[key] = occurrence + 1
-            sarif_results.append(self._result(uri, conv, loc, position[loc.v.rule], occurrence))
+        for artifact, conv, loc in found:
+            uri, rule = artifact["uri"], loc.v.rule
+            occurrence = seen.get((uri, rule, loc.match), 0)
+            seen[(uri, rule, loc.match)] = occurrence + 1
+            prints = {}
+            try:
+                lines = line_hash(rule, conv.index.line_text(loc.line))
+            except KeyError:  # a kept result without its lines: github/codeql-action's upload
+                pass  # computes the hash from the checkout when it is missing
+            else:
+                nth = hashed[(uri, lines)] = hashed.get((uri, lines), 0) + 1
+                prints["primaryLocationLineHash"] = f"{lines}:{nth}"
+            prints[FINGERPRINT] = fingerprint(rule, uri, loc.match, occurrence)
+            sarif_results.append(self._result(artifact, conv, loc, position[rule], prints))
         notifications = [
             {
                 "level": "error",
                 "message": {"text": f"{shown_path(r.path)}: {r.error}"},
-                "locations": [
-                    {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}
-                ],
+                "locations": [{"physicalLocation": {"artifactLocation": roots.location(r.path)}}],
             }
             for r in results
             if r.error
@@ -167,6 +186,7 @@ class Sarif(Formatter):
                 }
             },
             "invocations": [invocation],
+            "originalUriBaseIds": roots.original_uri_base_ids(),
             "columnKind": "utf16CodeUnits" if encoding == "utf-16" else "unicodeCodePoints",
             "results": sarif_results,
         }
@@ -177,10 +197,14 @@ class Sarif(Formatter):
         self.out.write("\n")
 
     def _result(
-        self, uri: str, conv: _Units, loc: Located, rule_index: int, occurrence: int
+        self,
+        artifact: dict[str, str],
+        conv: _Units,
+        loc: Located,
+        rule_index: int,
+        prints: dict[str, str],
     ) -> dict[str, Any]:
         v = loc.v
-        artifact = {"uri": uri}
         result: dict[str, Any] = {
             "ruleId": v.rule,
             "ruleIndex": rule_index,
@@ -194,7 +218,7 @@ class Sarif(Formatter):
                     }
                 }
             ],
-            "partialFingerprints": {FINGERPRINT: fingerprint(v.rule, uri, loc.match, occurrence)},
+            "partialFingerprints": prints,
         }
         if v.fix is not None:
             replacements = [
