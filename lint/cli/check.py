@@ -83,6 +83,7 @@ def run_check(
     fix: bool = False,
     diff: bool = False,
 ) -> int:
+    from lint import formatters
     from lint.run.parallel import Job, run_jobs, use_workers, worker_count
     from lint.run.selection import Overrides, resolve_pack
     from lint.run.session import Session
@@ -106,14 +107,18 @@ def run_check(
         _error("cannot write the report: standard output is closed (use -o FILE)")
         return 2
     shown_as = report.format_name(fmt, output_file, statistics)
-    plan = _plan(
-        paths, stdin_filename, session, min_severity, position_encoding, force_exclude
-    )
+    chosen = formatters.get(shown_as)
+    if why := chosen.refusal(position_encoding):  # type: ignore[arg-type]
+        _error(why)  # before linting: SARIF cannot write UTF-8 columns, say
+        return 2
+    # the columns kept of each result are in the unit the format writes (rdjson: UTF-8)
+    unit = chosen.column_unit or position_encoding
+    plan = _plan(paths, stdin_filename, session, min_severity, unit, force_exclude)
     if output_file and (clash := _overwrites_input(output_file, plan)):
         _error(f"{output_file}: refusing to write the report over {clash}, an input of this run")
         return 2
-    # only `full` prints the findings' lines: keep them only then
-    lines, fixer = shown_as == "full", Fixer(diff) if fix or diff else None
+    # full shows the findings' lines and SARIF hashes them: keep the lines only then
+    lines, fixer = chosen.needs_lines, Fixer(diff) if fix or diff else None
     if lines or fixer:
         plan = [(replace(job, lines=lines, fix=bool(fixer)) if isinstance(job, Job) else job, c)
                 for job, c in plan]

@@ -14,7 +14,7 @@ from lint import formatters
 from lint.core.kept import SourceIndex, keep, line_index
 from lint.core.model import FileResult, Fix, Replacement, Severity, Violation
 
-FORMATS = ("concise", "json", "json-lines", "full", "github", "sarif")
+FORMATS = ("concise", "json", "json-lines", "full", "github", "sarif", "rdjson", "rdjsonl")
 
 # Findings on ASCII, astral (emoji) and BMP non-ASCII lines, on CRLF lines and across lines.
 BODY = (
@@ -62,7 +62,8 @@ def test_kept_results_render_exactly_like_texts(name: str, encoding: str) -> Non
         formatters.get(name)(out, ctx).render(results)
         return out.getvalue()
 
-    kept = [keep(r, encoding, lines=True) for r in _results()]  # type: ignore[arg-type]
+    unit = formatters.get(name).column_unit or encoding  # as the command keeps them
+    kept = [keep(r, unit, lines=True) for r in _results()]  # type: ignore[arg-type]
     assert all(r.text == "" and r.kept is not None for r in kept)
     assert [r.has_text for r in kept] == [True, True, False, False, True]
     assert render(kept) == render(_results())

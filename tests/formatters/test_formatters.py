@@ -482,21 +482,7 @@ def placeholder_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return "a.md"
 
 
-# The command must keep columns in the unit a format declares (Formatter.column_unit: UTF-8
-# for reviewdog); until lint/cli/check.py reads it, rdjson from the command fails. Strict: the
-# marks fail the suite as soon as the command does it, to be taken off then.
-NEEDS_COLUMN_UNIT = pytest.mark.xfail(
-    reason="lint/cli/check.py does not yet keep columns in Formatter.column_unit", strict=True
-)
-
-
-@pytest.mark.parametrize(
-    "fmt",
-    [
-        pytest.param(f, marks=NEEDS_COLUMN_UNIT) if f.startswith("rdjson") else f
-        for f in sorted(CLI_CHECKS)
-    ],
-)
+@pytest.mark.parametrize("fmt", sorted(CLI_CHECKS))
 def test_cli_each_format_to_stdout_and_to_output_file(fmt: str, placeholder_file: str) -> None:
     runner = CliRunner()
     shown = runner.invoke(cli, ["check", *ONLY, "--format", fmt, placeholder_file])
@@ -562,3 +548,14 @@ def test_the_registry_is_read_from_the_format_modules() -> None:
     assert all(formatters.get(name).name == name for name in formatters.REGISTRY)
     shown = CliRunner().invoke(cli, ["check", "--help"]).stdout
     assert "[full|concise|json|json-lines|github|sarif|rdjson|rdjsonl]" in shown
+
+
+@pytest.mark.parametrize(("fmt", "encoding"), [("sarif", "utf-8"), ("rdjson", "utf-16")])
+def test_cli_refuses_columns_a_format_cannot_write(
+    fmt: str, encoding: str, placeholder_file: str
+) -> None:
+    args = ["check", *ONLY, "--format", fmt, "--position-encoding", encoding, placeholder_file]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"copydesk: error: --format {fmt} ")
+    assert "-o" not in args and not Path("out.txt").exists()

@@ -21,7 +21,7 @@ rules:
     extends: spelling
     message: "%s"
 """
-FORMATS = ("concise", "json", "json-lines", "full", "github", "sarif")
+FORMATS = ("concise", "json", "json-lines", "full", "github", "sarif", "rdjson", "rdjsonl")
 
 # Findings on ASCII, astral (emoji) and BMP non-ASCII lines, on CRLF lines and across lines.
 BODY = (
