@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from lint.cli import report
+from lint.cli import baseline_step, report
 from lint.cli.fixing import Fixer
 from lint.config.project import Config, load_config_file
 from lint.core.errors import CopydeskError
@@ -82,6 +82,8 @@ def run_check(
     force_exclude: bool = False,
     fix: bool = False,
     diff: bool = False,
+    baseline: str | None = None,
+    record_baseline: str | None = None,
 ) -> int:
     from lint import formatters
     from lint.run.parallel import Job, run_jobs, use_workers, worker_count
@@ -118,7 +120,9 @@ def run_check(
         _error(f"{output_file}: refusing to write the report over {clash}, an input of this run")
         return 2
     # full shows the findings' lines and SARIF hashes them: keep the lines only then
-    lines, fixer = chosen.needs_lines, Fixer(diff) if fix or diff else None
+    # (a baseline fingerprints each finding's line too)
+    lines = chosen.needs_lines or bool(baseline or record_baseline)
+    fixer = Fixer(diff) if fix or diff else None
     if lines or fixer:
         plan = [(replace(job, lines=lines, fix=bool(fixer)) if isinstance(job, Job) else job, c)
                 for job, c in plan]
@@ -143,11 +147,19 @@ def run_check(
     _check_names(session, [forced] if forced else configs.values())
     for message in config_errors:
         _error(message)
+    try:
+        if record_baseline:
+            baseline_step.record(results, record_baseline)
+        elif baseline:
+            baseline_step.leave_out_known(results, baseline)
+    except CopydeskError as exc:
+        _error(str(exc))
+        return 2
     # the text read from stdin, fixed, is the output: the report then goes to stderr
     to_stderr = fix and not diff and not output_file and STDIN in paths
     try:
         with contextlib.redirect_stdout(sys.stderr) if to_stderr else contextlib.nullcontext():
-            if not diff:
+            if not diff and not record_baseline:
                 report.render(results, shown_as, output_file, position_encoding, no_color,
                               session.rules)
     except BrokenPipeError:
@@ -172,6 +184,8 @@ def run_check(
         return 2
     if diff:  # as ruff: 1 when there is something to fix
         return 1 if fixer and fixer.fixes else 0
+    if record_baseline:
+        return 0
     return 1 if any(_fails(r, configs.get(id(r)), fail_on) for r in results) else 0
 
 

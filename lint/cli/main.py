@@ -7,6 +7,7 @@ input errors (2 wins over 1). Other files are still checked when one fails.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -95,6 +96,10 @@ def cli() -> None:
     "--diff", is_flag=True,
     help="Print a diff of what --fix would write; write nothing; exit 1 if there is any.",
 )
+@click.option(
+    "--baseline", type=click.Path(dir_okay=False),
+    help="Report (and fail on) only the findings not recorded in this baseline file.",
+)
 def check(**options: object) -> None:
     """Lint PATHS (files or folders; '-' reads stdin)."""
     from lint.cli.check import run_check
@@ -142,6 +147,29 @@ def test_rules(target: str | None, coverage: bool, fmt: str) -> None:
     from lint.run.rule_tests import run_rule_tests
 
     sys.exit(run_rule_tests(target, coverage, fmt))
+
+
+@cli.command("baseline")
+@click.argument("paths", nargs=-1, type=str)
+@click.option(
+    "--output-file", "-o", "record_baseline", type=click.Path(dir_okay=False),
+    default=".copydesk-baseline.json", show_default=True, help="Where to record the findings.",
+)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@click.option("--pack", "packs", multiple=True)
+@click.option("--profile")
+@click.option("--select", multiple=True)
+@click.option("--ignore", multiple=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None)
+def baseline_command(**options: object) -> None:
+    """Record the findings in PATHS as known: `check --baseline FILE` then reports new ones."""
+    from lint.cli.check import run_check
+
+    fixed: dict[str, Any] = dict(
+        fmt="concise", output_file=None, stdin_filename=None, min_severity=None,
+        fail_on=None, statistics=False, position_encoding="code-points", no_color=True,
+    )
+    sys.exit(run_check(**fixed, **options))  # type: ignore[arg-type]
 
 
 @cli.command("lsp")
