@@ -79,6 +79,8 @@ def run_check(
     position_encoding: str,
     no_color: bool,
     jobs: int | None = None,
+    color: str = "auto",
+    extend_select: tuple[str, ...] = (),
     force_exclude: bool = False,
     fix: bool = False,
     diff: bool = False,
@@ -91,7 +93,8 @@ def run_check(
     from lint.run.session import Session
 
     cli = Overrides(
-        profile=profile, extra_packs=_pack_args(packs), select=_split(select), ignore=_split(ignore)
+        profile=profile, extra_packs=_pack_args(packs), select=_split(select),
+        extend_select=_split(extend_select), ignore=_split(ignore),
     )
     try:
         forced = load_config_file(Path(config_file)) if config_file else None
@@ -160,7 +163,8 @@ def run_check(
     try:
         with contextlib.redirect_stdout(sys.stderr) if to_stderr else contextlib.nullcontext():
             if not diff and not record_baseline:
-                report.render(results, shown_as, output_file, position_encoding, no_color,
+                report.render(results, shown_as, output_file, position_encoding,
+                              "never" if no_color else color,
                               session.rules)
     except BrokenPipeError:
         if output_file:

@@ -6,8 +6,10 @@ input errors (2 wins over 1). Other files are still checked when one fails.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -73,7 +75,19 @@ def cli() -> None:
     default="code-points",
     help="Column units for json/json-lines.",
 )
-@click.option("--no-color", is_flag=True, help="Never colour the output.")
+@click.option(
+    "--color", type=click.Choice(("auto", "always", "never")), default="auto",
+    help="Colour the full format: auto (on a terminal, unless NO_COLOR is set), always, never.",
+)
+@click.option("--no-color", is_flag=True, help="Never colour the output (--color never).")
+@click.option(
+    "--extend-select", multiple=True,
+    help="Add these rules or packs to the selection in force (repeatable, or comma list).",
+)
+@click.option(
+    "--quiet", "-q", is_flag=True,
+    help="Print the findings and errors only: no warnings, notes or summaries on stderr.",
+)
 @click.option(
     "--jobs",
     "-j",
@@ -100,11 +114,30 @@ def cli() -> None:
     "--baseline", type=click.Path(dir_okay=False),
     help="Report (and fail on) only the findings not recorded in this baseline file.",
 )
-def check(**options: object) -> None:
+def check(quiet: bool, **options: object) -> None:
     """Lint PATHS (files or folders; '-' reads stdin)."""
     from lint.cli.check import run_check
 
-    sys.exit(run_check(**options))  # type: ignore[arg-type]
+    if not quiet:
+        sys.exit(run_check(**options))  # type: ignore[arg-type]
+    with contextlib.redirect_stderr(_ErrorsOnly(sys.stderr)):
+        code = run_check(**options)  # type: ignore[arg-type]
+    sys.exit(code)
+
+
+class _ErrorsOnly(io.TextIOBase):
+    """Standard error under ``--quiet``: error lines pass, warnings and notes do not."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        if text.startswith("copydesk: error:"):
+            self.stream.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
 @cli.command("rules")

@@ -43,7 +43,7 @@ def render(
     name: str,
     output_file: str | None,
     encoding: str,
-    no_color: bool,
+    color_mode: str,
     rules: dict[str, RuleSpec] | None = None,
 ) -> None:
     """Render ``results`` as the format ``name``; ``rules`` is the run's rule metadata (the
@@ -51,7 +51,9 @@ def render(
     from lint import formatters
 
     stream = sys.stdout
-    color = not no_color and not output_file and stream.isatty() and "NO_COLOR" not in os.environ
+    # auto: on a terminal, unless NO_COLOR is set (https://no-color.org); never into a file
+    tty = stream.isatty() and "NO_COLOR" not in os.environ
+    color = not output_file and (color_mode == "always" or (color_mode == "auto" and tty))
     rules = rules or {}
     ctx = formatters.RenderContext(encoding=encoding, color=color, rules=rules)  # type: ignore[arg-type]
     # written as rendered, not built in memory first: with many findings the whole output

@@ -45,6 +45,7 @@ class Overrides:
     profile: str | None = None
     extra_packs: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()  # added to whatever select is in force
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     min_severity: str | None = None
@@ -79,9 +80,15 @@ def settings_for(path: str, config: Config, cli: Overrides) -> Settings:
         s,
         profile=cli.profile or s.profile,
         extra_packs=s.extra_packs + cli.extra_packs,
-        select=cli.select or s.select,
+        # --extend-select widens a selection (the config's, or --select's); with none in
+        # force every rule already runs
+        select=_extend(cli.select or s.select, cli.extend_select),
         ignore=s.ignore + cli.ignore,
     )
+
+
+def _extend(select: tuple[str, ...], extra: tuple[str, ...]) -> tuple[str, ...]:
+    return select + tuple(n for n in extra if n not in select) if select else ()
 
 
 def resolve_pack(name: str, root: str) -> str:

@@ -148,6 +148,37 @@ def test_no_color_never_emits_escape_codes(repo: Path) -> None:
     assert code == 1 and "(source)" in out and "\x1b[" not in out
 
 
+def test_color_always_never_and_auto(repo: Path) -> None:
+    write(repo, {"a.md": BAD})
+    _, out, _ = run(["check", "--format", "full", "--color", "always", "a.md"])
+    assert "\x1b[" in out  # even into a pipe
+    _, out, _ = run(["check", "--format", "full", "--color", "always", "--no-color", "a.md"])
+    assert "\x1b[" not in out  # --no-color is --color never, and wins
+    _, out, _ = run(["check", "--format", "full", "--color", "auto", "a.md"])
+    assert "\x1b[" not in out  # auto: not a terminal here
+
+
+def test_extend_select_widens_the_config_s_selection(repo: Path) -> None:
+    write(repo, {".copydesk.yaml": "select: [citations.tk]\n",
+                 "a.md": "The cost is TK (source). Critics say so.\n"})
+    _, out, _ = run(["check", "--format", "concise", "a.md"])
+    assert [line.rsplit("[", 1)[1] for line in out.splitlines()] == ["citations.tk]"]
+    _, out, _ = run(["check", "--format", "concise", "--extend-select",
+                     "citations.placeholder,weasel", "a.md"])
+    assert sorted(line.rsplit("[", 1)[1] for line in out.splitlines()) == [
+        "citations.placeholder]", "citations.tk]", "weasel.vague-source]"]
+
+
+def test_quiet_keeps_findings_and_errors_only(repo: Path) -> None:
+    write(repo, {"a.md": BAD, "scan.txt": "x"})
+    (repo / "scan.txt").write_bytes(b"\x89PNG\x00binary")
+    code, out, err = run(["check", "--format", "concise", ".", "missing.md"])
+    assert "warning: scan.txt: binary file skipped" in err and "error: missing.md" in err
+    code_q, out_q, err_q = run(["check", "--quiet", "--format", "concise", ".", "missing.md"])
+    assert (code_q, out_q) == (code, out) == (2, out)
+    assert err_q == "copydesk: error: missing.md: no such file or directory\n"
+
+
 def test_bad_option_values_are_usage_errors(repo: Path) -> None:
     write(repo, {"a.md": BAD})
     for args in (["--fail-on", "sometimes"], ["--format", "xml"], ["--min-severity", "info"]):
