@@ -48,9 +48,26 @@ def underline(line: str, column: int, end_column: int | None) -> str:
     start = column - 1
     stop = len(line) if end_column is None else min(end_column - 1, len(line))
     before = line[:start]
-    prefix = _NOT_TAB.sub(" ", before) if "\t" in before else " " * len(before)
+    if "\t" in before:
+        prefix = "".join(c if c == "\t" else " " * _cells(c) for c in before)
+    else:
+        prefix = " " * _cells(before)
     prefix += " " * max(0, start - len(line))  # a finding on the line ending itself
-    return prefix + "^" * max(1, stop - start)
+    return prefix + "^" * max(1, _cells(line[start:stop]))
+
+
+def _cells(text: str) -> int:
+    """Terminal columns ``text`` takes: one a character, but two for a wide (CJK, emoji) one
+    and none for a combining mark, as wcwidth says. ASCII needs no look-up (most lines)."""
+    if text.isascii():
+        return len(text)
+    from wcwidth import wcswidth, wcwidth  # (imported here: ~25 ms, for lines that need it)
+
+    width = wcswidth(text)
+    if width >= 0:
+        return int(width)
+    # a character with no width of its own (a control): one column each, the rest measured
+    return sum(w if (w := wcwidth(c)) >= 0 else 1 for c in text)
 
 
 # A long line is shown as a window around the finding: a one-line file of 1 MB with many

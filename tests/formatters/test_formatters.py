@@ -213,12 +213,12 @@ def test_full_colour_only_when_asked() -> None:
     assert click.unstyle(coloured) == plain
 
 
-def test_full_underlines_code_points_and_multiline_to_end_of_first_line() -> None:
+def test_full_underlines_terminal_columns_and_multiline_to_end_of_first_line() -> None:
     lines = render("full").splitlines()
     source = lines.index("2 | An emoji 😀 then (source) here.")
     carets = lines[source + 1]
-    # Code points: the emoji is one column, so the carets start under "(".
-    assert carets.index("^") - len("  | ") == "An emoji 😀 then ".__len__()
+    # Terminal columns: the emoji takes two, so the carets start under "(" on the screen.
+    assert carets.index("^") - len("  | ") == len("An emoji 😀 then ") + 1
     assert carets.endswith("^" * len("(source)"))
     multi = lines.index("3 | It was a very")
     assert lines[multi + 1] == "  |          " + "^" * len("very")
@@ -243,8 +243,12 @@ def test_full_line_and_underline_by_character(line: str, data: st.DataObject) ->
     shown = "".join(" " if (c < " " and c != "\t") or "\x7f" <= c <= "\x9f" else c for c in line)
     assert _displayable(line) == shown
     column = data.draw(st.integers(1, len(line) + 3))
-    before = "".join("\t" if c == "\t" else " " for c in line[: column - 1])
-    assert underline(line, column, None).startswith(before + " " * (column - 1 - len(before)))
+    # blanks up to the finding, with the line's own tabs where the line has them, and an
+    # emoji's two terminal columns as two spaces (the characters here are one column else)
+    before = "".join(
+        "\t" if c == "\t" else "  " if c == "😀" else " " for c in shown[: column - 1]
+    )
+    assert underline(shown, column, None).startswith(before + " " * (column - 1 - len(line)))
 
 
 def test_full_summary_with_nothing_found() -> None:
