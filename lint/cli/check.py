@@ -19,6 +19,7 @@ import click
 
 from lint.cli import baseline_step, report
 from lint.cli.fixing import Fixer
+from lint.cli.progress import Progress
 from lint.config.project import Config, load_config_file
 from lint.core.errors import CopydeskError
 from lint.core.model import FileResult, Severity
@@ -138,13 +139,16 @@ def run_check(
     # are moved out of its sight for good.
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
+    # a progress line on stderr, for a long run on a terminal only (lint/cli/progress.py)
+    progress = Progress(len(todo), sum(job.size() for job in todo))
     done = run_jobs(todo, workers, session)
     try:
-        results, configs, config_errors = _collect(plan, done, pooled, session, fixer)
+        results, configs, config_errors = _collect(plan, done, pooled, session, progress, fixer)
     except BrokenPipeError:  # the reader of --diff (or of stdin's fixed text) went away
         return report.reader_went_away()
     finally:
         done.close()  # an interrupt stops the workers now, not when the frame is freed
+        progress.close()  # the report starts on a clean line
     for w in session.warnings:
         _warn(w)
     _check_names(session, [forced] if forced else configs.values())
@@ -198,7 +202,7 @@ Planned = tuple["Job | Outcome", Config | None]
 
 def _collect(
     plan: list[Planned], done: Iterator[Outcome], pooled: bool, session: Session,
-    fixer: Fixer | None = None,
+    progress: Progress, fixer: Fixer | None = None,
 ) -> tuple[list[FileResult], dict[int, Config], dict[str, None]]:
     """The results in input order (as with ``--jobs 1``), the config that governed each (by
     ``id``), and one line per broken config or pack (an ordered set). With ``fixer``, each
@@ -212,6 +216,8 @@ def _collect(
     for item, config in plan:
         stopping.check()  # a signal whose raise a finaliser swallowed stops the run here
         outcome = next(done) if isinstance(item, Job) else item
+        if isinstance(item, Job):
+            progress.advance(item.size())
         if outcome.binary and isinstance(item, Job):
             _warn(f"{item.display}: binary file skipped")
         if outcome.config_error:
