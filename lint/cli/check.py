@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from lint.cli import baseline_step, report
-from lint.cli.fixing import Fixer
+from lint.cli import report
 from lint.cli.progress import Progress
 from lint.config.project import Config, load_config_file
 from lint.core.errors import CopydeskError
@@ -28,6 +27,7 @@ from lint.run import stopping
 from lint.text.readers import format_for
 
 if TYPE_CHECKING:
+    from lint.cli.fixing import Fixer
     from lint.run.parallel import Job, Outcome
     from lint.run.session import Session
 
@@ -126,7 +126,11 @@ def run_check(
     # full shows the findings' lines and SARIF hashes them: keep the lines only then
     # (a baseline fingerprints each finding's line too)
     lines = chosen.needs_lines or bool(baseline or record_baseline)
-    fixer = Fixer(diff) if fix or diff else None
+    fixer = None
+    if fix or diff:  # (imported only then: difflib and the atomic writer)
+        from lint.cli.fixing import Fixer
+
+        fixer = Fixer(diff)
     if lines or fixer:
         plan = [(replace(job, lines=lines, fix=bool(fixer)) if isinstance(job, Job) else job, c)
                 for job, c in plan]
@@ -156,8 +160,12 @@ def run_check(
         _error(message)
     try:
         if record_baseline:
+            from lint.cli import baseline_step  # (imported only for a baseline run)
+
             baseline_step.record(results, record_baseline)
         elif baseline:
+            from lint.cli import baseline_step
+
             baseline_step.leave_out_known(results, baseline)
     except CopydeskError as exc:
         _error(str(exc))
