@@ -7,34 +7,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import HOUSE_PACK, found, write
-
-from lint.packs.load import load_pack
-from lint.run.engine import compile_rules
-from lint.run.session import lint_text
-
-FORMATS = ("a.md", "a.txt", "a.html")
-
-
-def flagged(builtin: Path, name: str, text: str, *extra: Path) -> list[tuple[int, str, str]]:
-    """(line, rule, matched text) of every citations finding in ``text`` read as ``name``."""
-    specs = [s for p in (builtin / "citations.yaml", *extra) for s in load_pack(p).rules]
-    result = lint_text(name, text, compile_rules(specs))
-    lines = text.split("\n")
-    starts = [sum(len(ln) + 1 for ln in lines[:i]) for i in range(len(lines))]
-    out = []
-    for v in result.violations:
-        line = max(i for i, s in enumerate(starts) if s <= v.offset) + 1
-        out.append((line, v.rule, text[v.offset : v.end_offset]))
-    return out
-
-
-def wrap(name: str, body: str) -> str:
-    """``body`` lines as paragraphs of the format (HTML gets <p> around prose lines)."""
-    if not name.endswith(".html"):
-        return body
-    return "\n".join(
-        ln if not ln or ln.startswith("<!--") else f"<p>{ln}</p>" for ln in body.split("\n")
-    )
+from suppress_helpers import FORMATS, flagged, wrap
 
 
 @pytest.mark.parametrize("name", FORMATS)

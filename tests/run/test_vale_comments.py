@@ -8,38 +8,13 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import HOUSE_PACK, found, write
-
-from lint.packs.load import load_pack
-from lint.run.engine import compile_rules
-from lint.run.session import lint_text
-
-FORMATS = ("a.md", "a.txt", "a.html")
+from suppress_helpers import FORMATS, flagged, wrap
 
 # a Vale style: the folder is the style (pack) and each file one rule, named Style.File
 VALE_STYLE = {
     "Styles/Plain/Utilize.yml": "extends: existence\nmessage: \"Use 'use'.\"\ntokens: [utilize]\n",
     "Styles/Plain/Very.yml": "extends: existence\nmessage: \"Cut '%s'.\"\ntokens: [very]\n",
 }
-
-
-def flagged(builtin: Path, name: str, text: str, *extra: Path) -> list[tuple[int, str, str]]:
-    """(line, rule, matched text) of every finding of citations (and ``extra``) in ``text``."""
-    specs = [s for p in (builtin / "citations.yaml", *extra) for s in load_pack(p).rules]
-    result = lint_text(name, text, compile_rules(specs))
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-    return [
-        (sum(1 for s in starts if s <= v.offset), v.rule, text[v.offset : v.end_offset])
-        for v in result.violations
-    ]
-
-
-def wrap(name: str, body: str) -> str:
-    """``body`` lines as paragraphs of the format (HTML gets <p> around prose lines)."""
-    if not name.endswith(".html"):
-        return body
-    return "\n".join(
-        ln if not ln or ln.startswith("<!--") else f"<p>{ln}</p>" for ln in body.split("\n")
-    )
 
 
 @pytest.mark.parametrize("name", FORMATS)
