@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from lint.core.version import __version__ as __version__
 
 __all__ = [
-    "FileResult", "Overrides", "Session", "Severity", "Violation", "check_paths", "check_text",
-    "to_json",
+    "FileResult", "Overrides", "Session", "Severity", "Violation", "__version__",
+    "check_paths", "check_text", "to_json",
 ]
 
 if TYPE_CHECKING:

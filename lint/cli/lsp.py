@@ -20,10 +20,10 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from lint import __version__
 from lint.core.errors import CopydeskError
 from lint.core.model import Severity, Violation
 from lint.core.positions import Encoding, LineIndex
+from lint.core.version import __version__
 from lint.run.session import Session
 
 ACCEPT_TERM = "copydesk.acceptTerm"  # the command behind "accept in the project vocabulary"

@@ -13,7 +13,8 @@ from typing import Any, TextIO
 
 import click
 
-from lint import __version__, formatters
+from lint import formatters
+from lint.core.version import __version__
 
 SEVERITIES = ("error", "warning", "suggestion")
 

@@ -51,7 +51,7 @@ def code_fingerprint() -> str:
     """copydesk and Python versions plus size and mtime of every source file of the package (a
     stat each, no reading, well under a millisecond): an edited validator, schema or model
     class invalidates every record, as a new version does."""
-    from lint import __version__
+    from lint.core.version import __version__
 
     h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version}".encode())
     for path, size, mtime in sorted(_sources(str(_LINT))):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import lint
+from lint.core import version
 from lint.core.errors import ConfigError
 from lint.kinds import KINDS
 from lint.kinds.base.term_syntax import compile_terms
@@ -120,7 +120,7 @@ def test_a_new_copydesk_version_is_a_miss(
 ) -> None:
     path = _pack(tmp_path)
     load_pack(path)
-    monkeypatch.setattr(lint, "__version__", lint.__version__ + ".post1")
+    monkeypatch.setattr(version, "__version__", version.__version__ + ".post1")
     disk_cache.code_fingerprint.cache_clear()
     try:
         load_pack(path)
