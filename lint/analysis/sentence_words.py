@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
 
 from lint.analysis.quotations import WORD
-from lint.match.patterns import CASE_TRAP_CHARS, fold
+from lint.match.patterns import case_classes, fold, has_case_trap
 
 _RUN = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
@@ -30,47 +29,12 @@ LONGEST = 64
 _NOT_INDEXED = re.compile("[\u0345\u0307]")
 
 
-@cache
-def _canon() -> dict[int, str] | None:
-    """Each character IGNORECASE equates with another beyond lower() (ſ and s, ς and σ, the
-    Greek and old Cyrillic variant forms), after folding, mapped to one of its class: folded
-    words equal under this map are words ``re.IGNORECASE`` matches.
-
-    Read from ``re._casefix``, private to CPython: where it is missing or of another shape,
-    None, and the index answers nothing about a sentence or word holding a case-trap letter
-    (the caller then searches, as it does for a short sentence)."""
-    classes: dict[str, set[str]] = {}
-    try:
-        from re import _casefix  # type: ignore[attr-defined]
-
-        for low, extra in _casefix._EXTRA_CASES.items():
-            members = {chr(low), *map(chr, extra)}
-            for m in list(members):
-                members |= classes.get(m, set())
-            for m in members:
-                classes[m] = members
-    except Exception:  # another Python
-        return None
-    out = {}
-    for c, group in classes.items():
-        # one of its letters stands for a class (a word character stays one); the combining
-        # ypogegrammeni is left alone, for the index to see and give up on
-        letter = min(m for m in group if m.isalnum())
-        if c != letter and c != "\u0345":
-            out[ord(c)] = letter
-    return out
-
-
 def comparable(text: str) -> str:
     """``text`` folded, case-trap letters mapped to their class (same length)."""
     low = fold(text)
-    if _has_trap(low):
-        low = low.translate(_canon() or {})
+    if has_case_trap(low):
+        low = low.translate(case_classes() or {})
     return low
-
-
-def _has_trap(low: str) -> bool:
-    return any(c in low for c in CASE_TRAP_CHARS)
 
 
 class SentenceWords:
@@ -109,7 +73,9 @@ class SentenceWords:
         lo, hi = lo - s, hi - s
         if any(p < lo or p >= hi for p in self._odd):
             return None
-        if _canon() is None and (_has_trap(self._low) or any(_has_trap(fold(w)) for w in words)):
+        if case_classes() is None and (
+            has_case_trap(self._low) or any(has_case_trap(fold(w)) for w in words)
+        ):
             return None  # (re's case classes unknown: the index cannot vouch for a trap)
         for w in words:
             if _NOT_INDEXED.search(w) or not _is_word(w):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from itertools import repeat
 from operator import methodcaller
 from typing import Any
@@ -48,6 +49,37 @@ def has_case_trap(text: str) -> bool:
     each character is several times faster on a long text than the class, which re tries at
     every position."""
     return any(c in text for c in CASE_TRAP_CHARS)
+
+
+@cache
+def case_classes() -> dict[int, str] | None:
+    """Each character IGNORECASE equates with another beyond lower() (ſ and s, ς and σ, the
+    Greek and old Cyrillic variant forms), after folding, mapped to one of its class: folded
+    words equal under this map are words ``re.IGNORECASE`` matches.
+
+    Read from ``re._casefix``, private to CPython, and only here: where it is missing or of
+    another shape, None, and a caller treats a text holding a case-trap letter as one it
+    cannot compare by folding (scare-quotes' sentence index then searches instead)."""
+    classes: dict[str, set[str]] = {}
+    try:
+        from re import _casefix  # type: ignore[attr-defined]
+
+        for low, extra in _casefix._EXTRA_CASES.items():
+            members = {chr(low), *map(chr, extra)}
+            for m in list(members):
+                members |= classes.get(m, set())
+            for m in members:
+                classes[m] = members
+    except Exception:  # another Python
+        return None
+    out = {}
+    for c, group in classes.items():
+        # one of its letters stands for a class (a word character stays one); the combining
+        # ypogegrammeni is left alone, for the index to see and give up on
+        letter = min(m for m in group if m.isalnum())
+        if c != letter and c != "\u0345":
+            out[ord(c)] = letter
+    return out
 
 
 def fold(text: str) -> str:

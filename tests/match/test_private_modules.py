@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from lint.match import openers, re_programs, re_warm
+from lint.match import openers, patterns, re_programs, re_warm
 from lint.packs.load import load_pack
 from lint.packs.locate import builtin_dir
 from lint.run.engine import compile_rules
@@ -136,9 +136,9 @@ def test_without_re_casefix_the_sentence_index_defers_on_case_traps(
     monkeypatch.setattr(sentence_words, "SHORT", 0)  # the index, however short the sentence
     monkeypatch.delattr(re, "_casefix")
     monkeypatch.setitem(sys.modules, "re._casefix", None)  # import fails: another Python
-    sentence_words._canon.cache_clear()
+    patterns.case_classes.cache_clear()
     try:
-        assert sentence_words._canon() is None
+        assert patterns.case_classes() is None
         text = "The ſo-called elite, said the so-called elite."
         assert SentenceWords(text, 0, len(text)).echoed({"elite"}, 4, 20) is None
         plain = text.replace("ſ", "s")
@@ -159,5 +159,5 @@ def test_without_re_casefix_the_sentence_index_defers_on_case_traps(
                 assert echo == _echoed(words, text[:lo] + " " + text[hi:]), (text, lo, hi)
     finally:
         monkeypatch.undo()
-        sentence_words._canon.cache_clear()
-    assert sentence_words._canon()
+        patterns.case_classes.cache_clear()
+    assert patterns.case_classes()
