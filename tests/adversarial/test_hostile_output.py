@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import run
 
+from lint import formatters
 from lint.formatters import Formatter
 from lint.formatters.escape import shown_path, shown_text
 
@@ -118,7 +119,7 @@ def test_closed_streams_are_one_line_errors(tmp_path: Path, redirect: str, messa
 BAD_NAMES = [b"bad\xff name.md", b"esc\x1b]0;title\x07\nnext.md"]
 
 
-@pytest.mark.parametrize("fmt", ["concise", "full", "json", "json-lines", "github", "sarif"])
+@pytest.mark.parametrize("fmt", formatters.choices())  # every format --format offers
 def test_hostile_file_names_and_text_are_escaped_in_every_format(
     tmp_path: Path, fmt: str
 ) -> None:
@@ -130,7 +131,7 @@ def test_hostile_file_names_and_text_are_escaped_in_every_format(
     if fmt in ("concise", "full", "github"):
         assert "\x1b" not in out and "\x07" not in out
         assert "bad\\xff name.md" in out and "esc\\x1b]0;title\\x07\\x0anext.md" in out
-    if fmt in ("concise", "github", "json-lines"):
+    if fmt in ("concise", "github", "json-lines", "rdjsonl"):
         lines = out.splitlines()
         if fmt == "github":  # then its summary line
             assert lines.pop() == "copydesk: 0 errors, 2 warnings, 0 notices annotated"

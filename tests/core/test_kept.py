@@ -14,7 +14,7 @@ from lint import formatters
 from lint.core.kept import SourceIndex, keep, line_index
 from lint.core.model import FileResult, Fix, Replacement, Severity, Violation
 
-FORMATS = ("concise", "json", "json-lines", "full", "github", "sarif", "rdjson", "rdjsonl")
+FORMATS = formatters.choices()  # every format --format offers, from the registry
 
 # Findings on ASCII, astral (emoji) and BMP non-ASCII lines, on CRLF lines and across lines.
 BODY = (

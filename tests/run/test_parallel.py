@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from cli_helpers import HOUSE_PACK, run, write
 
+from lint import formatters
 from lint.core.model import Severity
 from lint.run import parallel
 from lint.run.session import Session, Settings
@@ -21,7 +22,7 @@ rules:
     extends: spelling
     message: "%s"
 """
-FORMATS = ("concise", "json", "json-lines", "full", "github", "sarif", "rdjson", "rdjsonl")
+FORMATS = formatters.choices()  # every format --format offers, from the registry
 
 # Findings on ASCII, astral (emoji) and BMP non-ASCII lines, on CRLF lines and across lines.
 BODY = (
