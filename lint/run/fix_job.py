@@ -16,11 +16,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from lint.core.model import FileResult, Replacement, Severity, Violation
-from lint.core.rule_spec import RuleSpec
 from lint.run.engine import RuleSet
 from lint.run.fixes import Blocked, apply, choose, single
 from lint.run.session import lint_text
-from lint.run.suppress import Suppressions, applies
+from lint.run.suppress import Suppressions
 from lint.text.document import Document, build_document
 
 
@@ -63,49 +62,31 @@ def fix_file(
 
 def suppressed(doc: Document, ruleset: RuleSet) -> Blocked:
     """Is a replacement off limits: does it reach into text where its finding's rule is
-    switched off (a ``copydesk-disable`` region, a ``disable-next-line`` line), or across a
-    suppression comment (any rule's)? The engine drops findings that start in such text;
-    this keeps a fix that starts outside from rewriting it."""
+    switched off (a ``copydesk-disable`` or Vale region, a ``disable-next-line`` or
+    ``disable-line`` line), or across a suppression comment (any rule's)? The engine drops
+    findings that start in such text; this keeps a fix that starts outside from rewriting it.
+    What is switched off where is the suppression mechanism's own answer (run/suppress.py)."""
     found = Suppressions.parse(doc)
     specs = {r.spec.id: r.spec for r in ruleset.rules}
-    bounds = sorted({offset for offset, _, _ in found.events})  # where a comment switches
+    switches = found.switches  # where a comment switches rules
     names = sorted(offset for offset, _ in found.named)  # where a comment names a rule
-    spans: dict[str, list[tuple[int, int]]] = {}
 
     def blocked(v: Violation, r: Replacement) -> bool:
         spec = specs.get(v.rule)
         if spec is None:
             return True  # not a rule of this file's set: nothing to judge it by
         start, end = r.offset, max(r.end_offset, r.offset + 1)  # an insertion: its point
-        i, j = bisect_left(bounds, start + 1), bisect_left(names, start)
-        if (i < len(bounds) and bounds[i] < r.end_offset) or (j < len(names) and names[j] < end):
+        i, j = bisect_left(switches, start + 1), bisect_left(names, start)
+        if (i < len(switches) and switches[i] < r.end_offset) or (
+            j < len(names) and names[j] < end
+        ):
             return True  # the span runs across a suppression comment
-        if spec.id not in spans:
-            spans[spec.id] = disabled(found, spec)
-        if any(s < end and start < e for s, e in spans[spec.id]):
+        if any(s < end and start < e for s, e in found.disabled(spec)):
             return True
-        if found.next_lines:
+        if found.next_lines or found.same_lines:
             first = doc.lines.line_of(start) + 1
             last = doc.lines.line_of(max(start, r.end_offset - 1)) + 1
-            return any(first <= n <= last and applies(rules, spec)
-                       for n, rules in found.next_lines)
+            return any(found.silences_line(n, spec) for n in range(first, last + 1))
         return False
 
     return blocked
-
-
-def disabled(found: Suppressions, spec: RuleSpec) -> list[tuple[int, int]]:
-    """The [start, end) spans where comments switch ``spec`` off, in source order."""
-    out: list[tuple[int, int]] = []
-    start: int | None = None
-    for offset, disable, names in found.events:
-        if not applies(names, spec):
-            continue
-        if disable and start is None:
-            start = offset
-        elif not disable and start is not None:
-            out.append((start, offset))
-            start = None
-    if start is not None:
-        out.append((start, 1 << 62))
-    return out

@@ -117,7 +117,7 @@ class Suppressions:
         """(offset, message) of each comment that looks like a directive but is not one."""
         return self.vale.problems
 
-    def _disabled(self, spec: RuleSpec) -> list[tuple[int, int]]:
+    def disabled(self, spec: RuleSpec) -> list[tuple[int, int]]:
         """Sorted [start, end) source spans where ``spec`` is switched off."""
         if spec.id not in self._ranges:
             spans: list[tuple[int, int]] = []
@@ -137,16 +137,25 @@ class Suppressions:
             self._ranges[spec.id] = spans
         return self._ranges[spec.id]
 
+    @property
+    def switches(self) -> list[int]:
+        """Sorted offsets where a comment switches rules off or on (copydesk's and Vale's)."""
+        ours = {offset for offset, _, _ in self.events}
+        return sorted(ours | {e.offset for e in self.vale.events})
+
+    def silences_line(self, line: int, spec: RuleSpec) -> bool:
+        """Does a next-line or same-line comment silence ``spec`` on 1-based ``line``?"""
+        return any(applies(names, spec) for names in self._by_line.get(line, ()))
+
     def hides(self, v: Violation, spec: RuleSpec, doc: Document) -> bool:
-        if (self.events or self.vale.events) and _within(self._disabled(spec), v.offset):
+        if (self.events or self.vale.events) and _within(self.disabled(spec), v.offset):
             return True
         if self.vale.any_matches and self.vale.hides_match(
             spec, v.offset, doc.text[v.offset : v.end_offset]
         ):
             return True
         if self.next_lines or self.same_lines:
-            line = doc.lines.line_of(v.offset) + 1
-            return any(applies(names, spec) for names in self._by_line.get(line, ()))
+            return self.silences_line(doc.lines.line_of(v.offset) + 1, spec)
         return False
 
     @cached_property

@@ -118,6 +118,7 @@ def test_a_suppressed_finding_is_not_fixed(repo: Path) -> None:
 @pytest.mark.parametrize("comment", [
     b"<!-- copydesk-disable house.across -->",
     b"<!-- copydesk-disable-next-line -->\n",  # (no name: the line it silences tells)
+    b"<!-- vale off -->",  # Vale's switches are suppression comments too
 ])
 def test_a_fix_across_a_suppression_comment_is_not_applied(repo: Path, comment: bytes) -> None:
     before = b"We employ " + comment + b" it here.\n"
@@ -126,6 +127,15 @@ def test_a_fix_across_a_suppression_comment_is_not_applied(repo: Path, comment: 
     assert (repo / "a.md").read_bytes() == before
     assert "0 fixes applied in 0 files" in err
     # it starts before the region, so it is still found
+    assert out == "a.md:1:4: warning: Use 'use it' instead of 'employ it'. [house.across]\n"
+
+
+def test_a_fix_into_a_line_silenced_by_disable_line_is_not_applied(repo: Path) -> None:
+    before = b"We employ\nit here. <!-- copydesk-disable-line house.across -->\n"
+    put(repo, "a.md", before)
+    _, out, err = run(["check", "--fix", "--format", "concise", "a.md"])
+    assert (repo / "a.md").read_bytes() == before
+    assert "0 fixes applied in 0 files" in err
     assert out == "a.md:1:4: warning: Use 'use it' instead of 'employ it'. [house.across]\n"
 
 
