@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.core.errors import ConfigError
-from lint.core.kept import line_index
+from lint.core.kept import SourceIndex, line_index
 from lint.core.model import FileResult, Violation
 from lint.core.regular_files import read_text
 
@@ -29,9 +29,10 @@ VERSION = 1
 Key = tuple[str, str, str]  # rule, path, fingerprint
 
 
-def fingerprint(result: FileResult, v: Violation) -> str:
-    """What the finding matched and the line it starts on, white space folded, hashed."""
-    index = line_index(result)
+def fingerprint(result: FileResult, v: Violation, index: SourceIndex | None = None) -> str:
+    """What the finding matched and the line it starts on, white space folded, hashed
+    (``index``: the result's line index, when the caller has it for many findings)."""
+    index = index or line_index(result)
     line, _ = index.position(v.offset)
     words = " ".join(index.line_text(line).split())
     matched = " ".join(index[v.offset : v.end_offset].split())
@@ -48,11 +49,13 @@ def relative(path: str, folder: Path) -> str:
 
 
 def keys(results: list[FileResult], folder: Path) -> list[tuple[Key, FileResult, Violation]]:
-    return [
-        ((v.rule, relative(r.path, folder), fingerprint(r, v)), r, v)
-        for r in results
-        for v in r.violations
-    ]
+    out = []
+    for r in results:
+        if not r.violations:
+            continue
+        index, path = line_index(r), relative(r.path, folder)  # once a file, not a finding
+        out += [((v.rule, path, fingerprint(r, v, index)), r, v) for v in r.violations]
+    return out
 
 
 def write(results: list[FileResult], path: Path) -> int:
