@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint.core.regular_files import read_text
+from lint.core.work_tree import work_tree_top
 from lint.text import readers
 
 if TYPE_CHECKING:  # imported when an ignore file has lines: a single named file never needs it
@@ -36,20 +37,13 @@ def _spec(file: Path) -> PathSpec[Any] | None:
     return PathSpec.from_lines("gitignore", lines)
 
 
-def _git_root(start: Path) -> Path | None:
-    for d in (start, *start.parents):
-        if (d / ".git").exists():
-            return d
-    return None
-
-
 class IgnoreRules:
     """The stack of ignore specs that apply inside one walk, by folder."""
 
     def __init__(self, top: Path) -> None:
         top = top.resolve()
         self.specs: list[tuple[Path, PathSpec[Any]]] = []
-        root = _git_root(top)
+        root = work_tree_top(top)
         if root is not None:
             exclude = _spec(root / ".git" / "info" / "exclude")
             if exclude:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lint.config.project import CONFIG_NAMES, Config, load_config_file
 from lint.core.regular_files import read_text
+from lint.core.work_tree import work_tree_top
 
 
 def _has_table(pyproject: Path) -> bool:
@@ -52,9 +53,8 @@ def ceiling(folder: Path) -> Path:
     ``folder`` is under it, else to the working folder when under that, else nowhere above
     ``folder``, so that a stray ``/tmp/.copydesk.yaml`` cannot silence every check under /tmp.
     """
-    for d in (folder, *folder.parents):
-        if (d / ".git").exists():
-            return d
+    if (top := work_tree_top(folder)) is not None:
+        return top
     home = Path(os.path.expanduser("~"))
     for limit in (home, Path.cwd()):
         with contextlib.suppress(OSError):

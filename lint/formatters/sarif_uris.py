@@ -17,6 +17,8 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
+from lint.core.work_tree import work_tree_top
+
 SRCROOT = "%SRCROOT%"
 
 
@@ -35,14 +37,6 @@ def artifact_uri(path: str, root: Path | None = None) -> str:
         posix = posix[2:]
     # the file name's own bytes, percent-encoded: exact even when they are not UTF-8
     return quote(os.fsencode(posix), safe="/-._~!$&'()*+,;=@")
-
-
-def work_tree_top(folder: Path) -> Path | None:
-    """The top of the git work tree holding ``folder`` (which need not exist), or None."""
-    for candidate in (folder, *folder.parents):
-        if os.path.lexists(candidate / ".git"):
-            return candidate
-    return None
 
 
 class Roots:
