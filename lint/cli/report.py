@@ -1,6 +1,6 @@
 """Where a report goes: the format chosen, then rendered to stdout or written whole to ``-o``.
 
-A report file is written through :func:`lint.cli.output_file.atomic_output`; on stdout, a reader
+A report file is written through :func:`lint.core.atomic_file.atomic_output`; on stdout, a reader
 that goes away (``| head -1``) ends the run quietly with the exit code of a tool killed by
 SIGPIPE.
 """
@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 
-from lint.cli.output_file import atomic_output
+from lint.core.atomic_file import atomic_output
 from lint.core.model import FileResult
 from lint.core.rule_spec import RuleSpec
 

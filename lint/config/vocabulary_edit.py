@@ -9,12 +9,10 @@ since it was read. A config in ``pyproject.toml`` is not edited: the caller says
 
 from __future__ import annotations
 
-import io
-import os
 import re
-import shutil
 from pathlib import Path
 
+from lint.core.atomic_file import atomic_output
 from lint.core.errors import ConfigError
 
 CONFIG_NAME = ".copydesk.yaml"
@@ -41,21 +39,10 @@ def accept_term(term: str, config_path: str, folder: Path) -> Path:
     pattern = re.escape(term)
     if pattern not in accept:
         accept.append(pattern)
-    out = io.StringIO()
-    yaml.dump(data, out)
-    _write_if_unchanged(path, before, out.getvalue().encode("utf-8"))
+    with atomic_output(str(path)) as out:
+        yaml.dump(data, out)
+        now = path.read_bytes() if path.exists() else b""
+        if now != before:  # raised inside: the file is left as the writer made it
+            raise ConfigError(f"{path}: changed while being edited; not written")
     return path
 
-
-def _write_if_unchanged(path: Path, before: bytes, after: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        tmp.write_bytes(after)
-        if path.exists():
-            shutil.copymode(path, tmp)
-        now = path.read_bytes() if path.exists() else b""
-        if now != before:
-            raise ConfigError(f"{path}: changed while being edited; not written")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from lint.core.atomic_file import atomic_output
 from lint.core.errors import ConfigError
 from lint.core.kept import SourceIndex, line_index
 from lint.core.model import FileResult, Violation
@@ -66,13 +67,8 @@ def write(results: list[FileResult], path: Path) -> int:
         for (rule, file, fp), n in sorted(counts.items())
     ]
     doc = {"copydesk-baseline": VERSION, "findings": rows}
-    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        tmp.write_text(text, "utf-8")
-        os.replace(tmp, path)  # whole or not at all
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_output(str(path)) as out:  # whole or not at all
+        out.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     return sum(counts.values())
 
 

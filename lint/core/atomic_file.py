@@ -1,7 +1,10 @@
-"""Write a report file whole or not at all: ``-o`` never leaves an empty or half report.
+"""Write a file whole or not at all: a report (``-o``), a baseline or a config edit is never
+left empty or half written.
 
-The report is written to a temporary file beside the target and renamed over it once
-complete, so a crash while rendering leaves the previous file (or none) in place. A target
+The text is written to a temporary file beside the target and renamed over it once
+complete (keeping the target's permissions), so a crash while writing leaves the previous
+file (or none) in place; an exception raised inside the ``with`` block (a caller that finds the
+target changed meanwhile, say) leaves it untouched too. A target
 that is not a regular file (``/dev/stdout``, a FIFO a CI step reads) cannot be renamed over
 and is written directly.
 """
