@@ -24,7 +24,10 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import checkout
+
+checkout.use()  # this checkout's lint/ as copydesk
 
 SIZE = 100_000
 Gen = Callable[[int], str]
@@ -123,11 +126,11 @@ def _child(path: str, text: str, out: Connection) -> None:
 
 
 def _steps(path: str, text: str, out: Connection) -> None:
-    from lint.analysis.context import Context
-    from lint.match.patterns import RuleTimeout
-    from lint.run.engine import _run
-    from lint.text.document import build_document
-    from lint.text.readers import format_for
+    from copydesk.analysis.context import Context
+    from copydesk.match.patterns import RuleTimeout
+    from copydesk.run.engine import _run
+    from copydesk.text.document import build_document
+    from copydesk.text.readers import format_for
 
     rs = RULESET
     clock = time.process_time
@@ -234,8 +237,8 @@ def main() -> None:
 
 
 def _ruleset():  # type: ignore[no-untyped-def]
-    from lint.run.engine import compile_rules
-    from lint.run.session import Settings, select_specs
+    from copydesk.run.engine import compile_rules
+    from copydesk.run.session import Settings, select_specs
 
     specs, severity = select_specs(Settings())
     return compile_rules(specs, severity)

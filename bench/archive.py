@@ -15,8 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lint import archive
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import checkout
+
+checkout.use()  # this checkout's lint/ as copydesk
+from copydesk import archive  # noqa: E402
 
 
 def main() -> int:

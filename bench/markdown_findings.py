@@ -13,8 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from lint.run.engine import compile_rules
-from lint.run.session import Settings, lint_text, select_specs
+from copydesk.run.engine import compile_rules
+from copydesk.run.session import Settings, lint_text, select_specs
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = [ROOT / "tests" / "fixtures", ROOT / "examples", Path("/tmp/speedwork/markdown")]

@@ -57,10 +57,10 @@ CASES: dict[str, str] = {  # name -> Python expression building the input
 DRIVERS = {
     "marko": "import marko\nmd = marko.Markdown(extensions=['gfm'])\nrun = md.parse",
     "pyromark": (
-        "import pyromark\nfrom lint.text.readers.parts.markdown_events import OPTIONS\n"
+        "import pyromark\nfrom copydesk.text.readers.parts.markdown_events import OPTIONS\n"
         "run = lambda s: sum(1 for _ in pyromark.events_with_range(s, options=OPTIONS))"
     ),
-    "copydesk": "from lint.text.readers.parts.markdown_events import read_markdown as run",
+    "copydesk": "from copydesk.text.readers.parts.markdown_events import read_markdown as run",
 }
 TEMPLATE = """{driver}
 import time
@@ -132,11 +132,10 @@ def text_events(source: str) -> list[tuple[int, int, str, bool]]:
     """pyromark's text events in code points: (start, end, text, blanked whole), the last
     true inside front matter, a code block, an HTML block or an autolink."""
     import pyromark
-
-    from lint.text.prose import blank
-    from lint.text.readers.parts.byte_offsets import ByteOffsets
-    from lint.text.readers.parts.frontmatter import front_matter_end
-    from lint.text.readers.parts.markdown_events import OPTIONS
+    from copydesk.text.prose import blank
+    from copydesk.text.readers.parts.byte_offsets import ByteOffsets
+    from copydesk.text.readers.parts.frontmatter import front_matter_end
+    from copydesk.text.readers.parts.markdown_events import OPTIONS
 
     front = front_matter_end(source)
     source = blank(source[:front]) + source[front:]  # as the reader parses it
@@ -176,9 +175,8 @@ def exact_events(source: str) -> tuple[int, list[str]]:
 def exact_marko(source: str) -> tuple[int, int]:
     """(RawText leaves checked, inexact ones) for marko, whose spans index an LF copy."""
     import marko
+    from copydesk.text.readers.parts.entities import MD_REFERENCE, decode_reference
     from marko import inline
-
-    from lint.text.readers.parts.entities import MD_REFERENCE, decode_reference
 
     norm = source.replace("\r\n", "\n").replace("\r", "\n")
     checked = bad = 0
@@ -198,8 +196,8 @@ def exact_marko(source: str) -> tuple[int, int]:
 
 def view_problems(source: str) -> list[str]:
     """What is wrong with the reader's view of ``source`` (nothing, when exact)."""
-    from lint.text.readers.parts.gfm_urls import find_links
-    from lint.text.readers.parts.markdown_events import read_markdown
+    from copydesk.text.readers.parts.gfm_urls import find_links
+    from copydesk.text.readers.parts.markdown_events import read_markdown
 
     prose, regions = read_markdown(source)
     view, problems = prose.text, []

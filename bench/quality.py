@@ -155,7 +155,7 @@ def load(corpora: Path, name: str, split: str) -> list[dict[str, Any]]:
 
 
 def analyse(records: list[dict[str, Any]], ruleset: Any) -> tuple[list[list[Finding]], float]:
-    from lint.run.session import lint_text
+    from copydesk.run.session import lint_text
 
     out: list[list[Finding]] = []
     t0 = time.perf_counter()
@@ -335,11 +335,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="the labelled corpora, the real-copy stories (tests/fixtures/realcopy), "
                          "or both (default)")
     ap.add_argument("--tree", type=Path, default=Path(__file__).resolve().parents[1],
-                    help="score the lint package of this checkout (for a before/after)")
+                    help="score the copydesk of this checkout (for a before/after)")
     args = ap.parse_args(argv)
-    sys.path.insert(0, str(args.tree.resolve()))  # run from a checkout
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import checkout
+
+    checkout.use(args.tree)  # score that checkout's lint/ as copydesk
     if args.suite in ("realcopy", "all"):
-        sys.path.insert(1, str(Path(__file__).resolve().parent))
         import realcopy
 
         found = realcopy.report(realcopy.score(realcopy.load_suite()))
@@ -350,8 +352,8 @@ def main(argv: list[str] | None = None) -> int:
             print()
         if args.suite == "realcopy":
             return 0
-    from lint.run.engine import compile_rules
-    from lint.run.session import Settings, select_specs
+    from copydesk.run.engine import compile_rules
+    from copydesk.run.session import Settings, select_specs
 
     names = [d.strip() for d in args.datasets.split(",") if d.strip()]
     if unknown := [d for d in names if d not in FILES]:

@@ -18,7 +18,7 @@ names each quotation's speaker. Reported:
   each finding: keep or not), with the findings no verdict covers counted as unjudged;
 - warning and error findings of all rules together: keyed right or judged keep, over all.
 
-Used by ``bench/quality.py --suite realcopy``; ``--tree`` scores another checkout's ``lint``
+Used by ``bench/quality.py --suite realcopy``; ``--tree`` scores another checkout's ``copydesk``
 (the before of a before/after) with the same keys.
 """
 
@@ -100,10 +100,10 @@ class Scores:
 
 
 def score(stories: list[Story]) -> Scores:
-    from lint.analysis.editorial import Editorial
-    from lint.run.engine import compile_rules
-    from lint.run.session import Settings, lint_text, select_specs
-    from lint.text.document import build_document
+    from copydesk.analysis.editorial import Editorial
+    from copydesk.run.engine import compile_rules
+    from copydesk.run.session import Settings, lint_text, select_specs
+    from copydesk.text.document import build_document
 
     specs, severity = select_specs(Settings())
     ruleset = compile_rules(specs, severity)

@@ -131,8 +131,8 @@ def rule_file(styles: Path, rule_id: str) -> str | None:
 
 def accepted(rule_text: str, scratch: Path) -> bool:
     """Does copydesk load this rule file unchanged (and run its kind)?"""
-    from lint.core.errors import CopydeskError
-    from lint.packs.load import load_pack
+    from copydesk.core.errors import CopydeskError
+    from copydesk.packs.load import load_pack
 
     probe = scratch / "_probe" / "P"
     shutil.rmtree(probe, ignore_errors=True)
@@ -182,7 +182,7 @@ def run_fixture(sc: Scenario, data: Path, scratch: Path, verbose: bool) -> Outco
             select.append(rule_id)
         if not select:
             continue
-        args = [sys.executable, "-m", "lint", "check", "--format", "json", "--fail-on", "never"]
+        args = [sys.executable, "-m", "copydesk", "check", "--format", "json", "--fail-on", "never"]
         for style_dir in sorted(packs.iterdir()):
             args += ["--pack", str(style_dir)]
         args += ["--select", ",".join(select), file]
@@ -212,7 +212,10 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=here.parent / "shared" / "vale-testdata")
     parser.add_argument("-v", "--verbose", action="store_true")
     opts = parser.parse_args()
-    sys.path.insert(0, str(here))
+    sys.path.insert(0, str(here / "bench"))
+    import checkout
+
+    checkout.use(here)  # this checkout's lint/ as copydesk
     total_matched = total_expected = total_extra = 0
     with tempfile.TemporaryDirectory() as tmp:
         for sc in scenarios(opts.data / "features"):

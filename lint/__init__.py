@@ -1,9 +1,9 @@
 """copydesk: a publishing-policy linter for prose, and its library API.
 
 The names below are the stable API (README "Library API"); they are imported on first use, so
-``import lint`` stays cheap for the command line::
+``import copydesk`` stays cheap for the command line::
 
-    from lint import Session, check_text, to_json
+    from copydesk import Session, check_text, to_json
 
     session = Session()                        # each file's nearest config, as the CLI finds it
     result = session.check_text("story.md", text)
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from lint.core.version import __version__ as __version__
+from .core.version import __version__ as __version__
 
 __all__ = [
     "FileResult", "Overrides", "Session", "Severity", "Violation", "__version__",
@@ -22,16 +22,17 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from lint.core.model import FileResult, Severity, Violation
-    from lint.run.selection import Overrides
-    from lint.run.session import Session
+    from .core.model import FileResult, Severity, Violation
+    from .run.selection import Overrides
+    from .run.session import Session
 
+# relative to this package, which is installed as ``copydesk`` (the source folder is lint/)
 _HOMES = {
-    "FileResult": "lint.core.model",
-    "Severity": "lint.core.model",
-    "Violation": "lint.core.model",
-    "Overrides": "lint.run.selection",
-    "Session": "lint.run.session",
+    "FileResult": ".core.model",
+    "Severity": ".core.model",
+    "Violation": ".core.model",
+    "Overrides": ".run.selection",
+    "Session": ".run.session",
 }
 
 
@@ -39,20 +40,20 @@ def __getattr__(name: str) -> Any:
     if name in _HOMES:
         import importlib
 
-        return getattr(importlib.import_module(_HOMES[name]), name)
-    raise AttributeError(f"module 'lint' has no attribute {name!r}")
+        return getattr(importlib.import_module(_HOMES[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def check_text(text: str, path: str = "stdin.md", session: Session | None = None) -> FileResult:
     """Lint ``text`` as the file ``path`` would be (its format and nearest config)."""
-    from lint.run.session import Session
+    from .run.session import Session
 
     return (session or Session()).check_text(path, text)
 
 
 def check_paths(paths: list[str], session: Session | None = None) -> list[FileResult]:
     """Lint files and folders as ``copydesk check`` walks them, in this process."""
-    from lint.run.session import Session
+    from .run.session import Session
 
     return (session or Session()).check_paths(paths)
 
@@ -65,7 +66,7 @@ def to_json(results: list[FileResult], session: Session | None = None,
     import io
     import json
 
-    from lint import formatters
+    from . import formatters
 
     rules = session.rules if session is not None else {}
     out = io.StringIO()

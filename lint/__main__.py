@@ -1,5 +1,5 @@
-"""Entry point for ``python -m lint``."""
+"""Entry point for ``python -m copydesk``."""
 
-from lint.cli.main import main
+from .cli.main import main
 
 raise SystemExit(main())

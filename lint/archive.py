@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from dask.bag import Bag
 
-    from lint.core.model import FileResult
-    from lint.run.session import Session
+    from .core.model import FileResult
+    from .run.session import Session
 
 Record = tuple[str, str]  # (the story's name or path, its text)
 FILES_PER_PARTITION = 200  # check_files' default: a session's start-up is ~0.3 s of work
@@ -52,8 +52,8 @@ def check_records(
 def check_paths(paths: Iterable[str], options: Options | None = None) -> list[dict[str, Any]]:
     """As :func:`check_records`, for files read here (a file that is not UTF-8 text, or cannot
     be read, is an ``error`` row, as ``copydesk check`` reports it)."""
-    from lint.core.model import FileResult
-    from lint.core.regular_files import read_bytes
+    from .core.model import FileResult
+    from .core.regular_files import read_bytes
 
     session = _session(options or Options())
     results = []
@@ -84,9 +84,9 @@ def check_files(paths: Iterable[str], options: Options | None = None,
 
 
 def _session(options: Options) -> Session:
-    from lint.config.project import load_config_file
-    from lint.run.selection import Overrides
-    from lint.run.session import Session
+    from .config.project import load_config_file
+    from .run.selection import Overrides
+    from .run.session import Session
 
     config = load_config_file(Path(options.config)) if options.config else None
     overrides = Overrides(
@@ -98,7 +98,7 @@ def _session(options: Options) -> Session:
 
 def _rows(results: list[FileResult], session: Session) -> list[dict[str, Any]]:
     """The ``json-lines`` rows of ``results`` (the format's own writer), then error rows."""
-    from lint import formatters
+    from . import formatters
 
     out = io.StringIO()
     formatters.get("json-lines")(out, formatters.RenderContext(rules=session.rules)).render(results)

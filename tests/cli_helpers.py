@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-
-from lint.cli.main import cli
+from copydesk.cli.main import cli
 
 HOUSE_PACK = """\
 pack: house

@@ -7,13 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from lint.core.model import FileResult
-from lint.match import anchors
-from lint.packs.load import load_pack
-from lint.packs.locate import builtin_dir
-from lint.run.engine import compile_rules
-from lint.run.session import lint_text
+from copydesk.core.model import FileResult
+from copydesk.match import anchors
+from copydesk.packs.load import load_pack
+from copydesk.packs.locate import builtin_dir
+from copydesk.run.engine import compile_rules
+from copydesk.run.session import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,7 +24,8 @@ def lint_with(pack_file: Path, path: str, text: str) -> FileResult:
 
 @pytest.fixture(scope="module")
 def own_patterns_at_once() -> Iterator[None]:
-    """A common word tries its own pattern (lint.match.anchors.WordAnchors) from its first place on,
+    """A common word tries its own pattern (copydesk.match.anchors.WordAnchors) from its first
+    place on,
     not once a process has met it OWN_PATTERN_FROM times, so that a test exercises it."""
     saved, anchors.OWN_PATTERN_FROM = anchors.OWN_PATTERN_FROM, 0
     yield

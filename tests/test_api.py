@@ -8,10 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import copydesk
 import pytest
 from cli_helpers import run
-
-import lint
 
 STORY = "# Budget\n\nThe bridge will cost $TK million (source). Critics say it is late.\n"
 
@@ -21,23 +20,26 @@ def test_check_text_and_to_json_give_what_the_command_prints(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "story.md").write_text(STORY, "utf-8")
-    session = lint.Session()
-    result = lint.check_text(STORY, "story.md", session)
-    assert isinstance(result, lint.FileResult) and result.violations
-    assert all(isinstance(v.severity, lint.Severity) for v in result.violations)
-    doc = lint.to_json([result], session)
+    session = copydesk.Session()
+    result = copydesk.check_text(STORY, "story.md", session)
+    assert isinstance(result, copydesk.FileResult) and result.violations
+    assert all(isinstance(v.severity, copydesk.Severity) for v in result.violations)
+    doc = copydesk.to_json([result], session)
     _, out, _ = run(["check", "--format", "json", "story.md"])
     assert doc["files"] == json.loads(out)["files"]
-    assert [r.path for r in lint.check_paths(["."], session)] == ["story.md"]
+    assert [r.path for r in copydesk.check_paths(["."], session)] == ["story.md"]
 
 
 def test_overrides_choose_rules_like_the_command_line() -> None:
-    session = lint.Session(overrides=lint.Overrides(select=("citations",)))
-    result = lint.check_text(STORY, "story.md", session)
+    session = copydesk.Session(overrides=copydesk.Overrides(select=("citations",)))
+    result = copydesk.check_text(STORY, "story.md", session)
     assert {v.rule.split(".")[0] for v in result.violations} == {"citations"}
 
 
 def test_importing_the_package_loads_nothing_else() -> None:
-    code = "import sys, lint; print(sorted(m for m in sys.modules if m.startswith('lint.')))"
+    code = (
+        "import sys, copydesk\n"
+        "print(sorted(m for m in sys.modules if m.startswith('copydesk.')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "['lint.core', 'lint.core.version']"  # only the version
+    assert out.stdout.strip() == "['copydesk.core', 'copydesk.core.version']"  # only the version

@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 from cli_helpers import run
-
-from lint import archive
+from copydesk import archive
 
 STORIES = {
     "a.md": "# Budget\n\nThe bridge will cost $TK million (source).\n",

@@ -16,10 +16,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
-from lint.run.engine import RuleSet, compile_rules
-from lint.run.session import Settings, lint_text, select_specs
-from lint.text.readers.text import read_text
+from copydesk.run.engine import RuleSet, compile_rules
+from copydesk.run.session import Settings, lint_text, select_specs
+from copydesk.text.readers.text import read_text
 
 SUITE = Path(__file__).parent / "fixtures" / "realcopy"
 # every plain-text story but the court record (layout "mixed": numbered lines and a caption,

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from lint.kinds import KINDS
-from lint.text import readers
+from copydesk.kinds import KINDS
+from copydesk.text import readers
 
 
 def test_every_kind_module_declares_the_name_of_its_file_and_its_keys() -> None:
@@ -24,8 +24,8 @@ def test_every_kind_module_declares_the_name_of_its_file_and_its_keys() -> None:
 
 def test_listing_the_kinds_imports_none_of_them() -> None:
     code = (
-        "import sys\nfrom lint.kinds import KINDS\nnames = list(KINDS)\n"
-        "print(len(names), [m for m in sys.modules if m.startswith('lint.kinds.')])"
+        "import sys\nfrom copydesk.kinds import KINDS\nnames = list(KINDS)\n"
+        "print(len(names), [m for m in sys.modules if m.startswith('copydesk.kinds.')])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     count, loaded = out.stdout.split(" ", 1)
@@ -47,7 +47,7 @@ def test_each_reader_declares_its_format_and_the_endings_it_reads() -> None:
 
 def test_listing_the_readers_loads_no_parser() -> None:
     code = (
-        "import sys\nfrom lint.text import readers\nreaders.by_suffix()\n"
+        "import sys\nfrom copydesk.text import readers\nreaders.by_suffix()\n"
         "print(sorted(m for m in ('pyromark', 'html.parser') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -55,7 +55,7 @@ def test_listing_the_readers_loads_no_parser() -> None:
 
 
 def test_a_folder_walk_lints_every_ending_a_reader_claims(tmp_path: Path) -> None:
-    from lint.config.discovery import walk
+    from copydesk.config.discovery import walk
 
     for name in ("a.md", "b.markdown", "c.txt", "d.text", "e.html", "f.htm", "g.py", "h.rst"):
         (tmp_path / name).write_text("The council met.\n", "utf-8")

@@ -20,7 +20,8 @@ _END = ""  # the key of "a word ends here"; it sorts after every longer word sha
 def longest_first(word: str) -> tuple[int, str]:
     """Sort key for an alternation's words: longest first, ties by text, so that a pattern
     built from a set is the same text in every process (a set's order follows the
-    per-process string hash) and the warm start (:mod:`lint.match.re_warm`) finds it compiled."""
+    per-process string hash) and the warm start (:mod:`copydesk.match.re_warm`) finds it
+    compiled."""
     return -len(word), word
 
 

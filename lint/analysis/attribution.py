@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import re
 
-from lint.analysis.attribution_state import AttributionState
-from lint.analysis.blocks import Block
-from lint.analysis.continuation import Continuation
-from lint.analysis.lexicon import DOCUMENT_NOUNS, INSCRIPTION_NOUNS
-from lint.analysis.people import HONORIFICS
-from lint.analysis.quote import Quote
-from lint.analysis.speaker_search import PREPOSITIONS, ends_with_colon
-from lint.analysis.speakers import (
+from .attribution_state import AttributionState
+from .blocks import Block
+from .continuation import Continuation
+from .lexicon import DOCUMENT_NOUNS, INSCRIPTION_NOUNS
+from .people import HONORIFICS
+from .quote import Quote
+from .speaker_search import PREPOSITIONS, ends_with_colon
+from .speakers import (
     DEFAULT,
     DETERMINERS,
     PARTICIPLES,
@@ -44,7 +44,7 @@ from lint.analysis.speakers import (
     is_verb,
     name_run,
 )
-from lint.analysis.verbless import (
+from .verbless import (
     headline,
     inscription,
     post,

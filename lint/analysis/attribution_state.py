@@ -1,5 +1,5 @@
 """What every attribution route reads and writes: a document's speaker look-ups
-(:class:`~lint.analysis.speaker_search.SpeakerSearch`) plus where its sentences and blocks
+(:class:`~copydesk.analysis.speaker_search.SpeakerSearch`) plus where its sentences and blocks
 open, the transcript turn of each block, and the mark a route leaves on a quotation it
 attributes. The routes (:mod:`.verbless`, :mod:`.continuation`, :mod:`.attribution`) take one."""
 
@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from lint.analysis.openings import Openings
-from lint.analysis.quote import Quote
-from lint.analysis.speaker_search import SpeakerSearch
-from lint.analysis.turns import block_turn, turn_label
+from .openings import Openings
+from .quote import Quote
+from .speaker_search import SpeakerSearch
+from .turns import block_turn, turn_label
 
 
 class AttributionState(SpeakerSearch):

@@ -15,9 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from lint.text.document import Document
-from lint.text.prose import ProseText
-from lint.text.regions import Region
+from ..text.document import Document
+from ..text.prose import ProseText
+from ..text.regions import Region
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from lint.analysis.blocks import Block
-from lint.analysis.figure_anchors import figure_anchors
-from lint.analysis.figures import Figure, find_figures
-from lint.analysis.quote import Quote
-from lint.analysis.sources import ACT_WORDS, cue_strength, has_citation
+from .blocks import Block
+from .figure_anchors import figure_anchors
+from .figures import Figure, find_figures
+from .quote import Quote
+from .sources import ACT_WORDS, cue_strength, has_citation
 
 
 @dataclass(frozen=True, slots=True)

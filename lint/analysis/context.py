@@ -4,7 +4,7 @@ per-document memo.
 Everything is computed lazily and once. Spans are in *view* coordinates (the prose text the
 reader produced); the engine maps hits back to source offsets. What matching needs of the
 text (its folded copy, case traps, term scans) is the match layer's
-:class:`~lint.match.scan.Scan`, which the context holds.
+:class:`~copydesk.match.scan.Scan`, which the context holds.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from collections.abc import Callable, Hashable
 from functools import cache, cached_property, partial
 from typing import TYPE_CHECKING, TypeVar
 
-from lint.analysis.editorial import Editorial
-from lint.match.scan import Scan
-from lint.text.block_bounds import BlockBounds
-from lint.text.document import Document
+from ..match.scan import Scan
+from ..text.block_bounds import BlockBounds
+from ..text.document import Document
+from .editorial import Editorial
 
 if TYPE_CHECKING:
-    from lint.match.shared import SharedMatchers
+    from ..match.shared import SharedMatchers
 
 T = TypeVar("T")
 Span = tuple[int, int]

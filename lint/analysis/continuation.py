@@ -20,13 +20,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from lint.analysis.lexicon import PRONOUNS
-from lint.analysis.quote import Quote
-from lint.analysis.speakers import DOCUMENT_VERBS
-from lint.text.draft_labels import DRAFT_LABELS
+from ..text.draft_labels import DRAFT_LABELS
+from .lexicon import PRONOUNS
+from .quote import Quote
+from .speakers import DOCUMENT_VERBS
 
 if TYPE_CHECKING:
-    from lint.analysis.attribution_state import AttributionState as Attributor
+    from .attribution_state import AttributionState as Attributor
 
 _SEARCH_ENDED = ("", -2)
 _LABEL_WORDS = frozenset(w.lower() for label in DRAFT_LABELS for w in label.split())

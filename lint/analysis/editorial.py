@@ -9,13 +9,13 @@ import re
 from bisect import bisect_right
 from functools import cached_property
 
-from lint.analysis.attribution import attribute
-from lint.analysis.blocks import Block, blocks_of
-from lint.analysis.claims import Claims, Sentence
-from lint.analysis.quotations import find_quotes
-from lint.analysis.quote import Quote
-from lint.analysis.sentences import split
-from lint.text.document import Document
+from ..text.document import Document
+from .attribution import attribute
+from .blocks import Block, blocks_of
+from .claims import Claims, Sentence
+from .quotations import find_quotes
+from .quote import Quote
+from .sentences import split
 
 # what marks a press release (looked for with plain substring tests: a regex over the whole
 # text with these alternatives tried at every character cost a tenth of the linting)
@@ -88,7 +88,7 @@ class Editorial:
         thread every paragraph after the first comment header ("kristin_oakdale · 3h",
         "Posted by GreenwayGabe · Mar 2, 2026"): the readers' own posts. (A court record's
         turns are paragraphs of their own: lint/text/readers/parts/text_court.py.)"""
-        from lint.analysis.turns import block_turn
+        from .turns import block_turn
 
         out = []
         for i, b in enumerate(self.blocks):

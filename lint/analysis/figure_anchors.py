@@ -1,4 +1,4 @@
-"""Where a figure (:data:`lint.analysis.figures.FIGURE`) can start in a text: the offsets at
+"""Where a figure (:data:`copydesk.analysis.figures.FIGURE`) can start in a text: the offsets at
 which the figure pattern is tried, so that it is not tried at every character.
 
 A superset is enough and exactness is tested: FIGURE tried at these offsets finds what
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from lint.analysis.alternation import ordered_alternation
-from lint.match.patterns import START
+from ..match.patterns import START
+from .alternation import ordered_alternation
 
 # Where a figure can start: a number, a currency sign or one of the words FIGURE can begin
 # with (each followed by a non-word character in FIGURE). Found in one pass over the lower-

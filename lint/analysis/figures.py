@@ -14,16 +14,16 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from lint.analysis.figure_anchors import anchors_for, figure_anchors
-from lint.analysis.not_statistics import (
+from ..match.finder import Finder
+from ..match.patterns import GROUP, START
+from .figure_anchors import anchors_for, figure_anchors
+from .not_statistics import (
     COUNTABLE,
     count_reason,
     counted_reason,
     market_quote,
     range_reason,
 )
-from lint.match.finder import Finder
-from lint.match.patterns import GROUP, START
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"(?:\s?(?:thousand|million|billion|trillion|bn|mln|bln|m|k)\b)?"

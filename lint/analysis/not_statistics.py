@@ -1,7 +1,7 @@
 """What the words around a number say it is, when it is not a statistic (policy reference
 H6): a year, a date, a time, an age, an identifier, a list number, a score or tally, a phone
 number's digits, a price or level in markets copy, a vote threshold, the reporter's count of a
-crowd. lint.analysis.figures finds the numbers and asks these.
+crowd. copydesk.analysis.figures finds the numbers and asks these.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lint.text.draft_labels import DRAFT_LABELS
+from ..text.draft_labels import DRAFT_LABELS
 
 _LABEL_ALT = "|".join(map(re.escape, DRAFT_LABELS))
 # only whitespace (block-quote markers blanked by the reader) and an optional label

@@ -23,11 +23,11 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from lint.analysis.blocks import Block
-from lint.analysis.lexicon import MENTION_CUES, TITLE_NOUNS_AFTER, WORK_NOUNS
-from lint.analysis.quote import Quote
-from lint.analysis.single_quotes import pair_singles, single_openers
-from lint.match.patterns import glyph_positions
+from ..match.patterns import glyph_positions
+from .blocks import Block
+from .lexicon import MENTION_CUES, TITLE_NOUNS_AFTER, WORK_NOUNS
+from .quote import Quote
+from .single_quotes import pair_singles, single_openers
 
 # the double marks ('' and `` before the straight and curly ones), found in a whole text one
 # glyph at a time (glyph_positions), at one offset with MARK

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from lint.analysis.quotations import WORD
-from lint.match.patterns import case_classes, fold, has_case_trap
+from ..match.patterns import case_classes, fold, has_case_trap
+from .quotations import WORD
 
 _RUN = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")

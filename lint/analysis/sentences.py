@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.analysis.lexicon import REPORT_VERBS
+from .lexicon import REPORT_VERBS
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt sgt st no vs jan feb aug sept oct nov dec inc ltd co jr sr "

@@ -16,9 +16,9 @@ import re
 from bisect import bisect_left
 from itertools import chain
 
-from lint.analysis.blocks import Block
-from lint.analysis.quote import Quote
-from lint.match.patterns import START
+from ..match.patterns import START
+from .blocks import Block
+from .quote import Quote
 
 _SINGLES = re.compile("[‘’']")
 # a mark that might open: at a line start or after white space, a bracket or a dash, before a

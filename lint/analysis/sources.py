@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from lint.analysis.lexicon import inflect
-from lint.analysis.speakers import DEFAULT, is_source
-from lint.match.patterns import trie_pattern
+from ..match.patterns import trie_pattern
+from .lexicon import inflect
+from .speakers import DEFAULT, is_source
 
 _WORD = re.compile(r"\w[\w’'-]*")
 _POSSESSIVE = re.compile(r"[’']s$")

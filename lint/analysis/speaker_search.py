@@ -13,11 +13,12 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, pairwise
 
-from lint.analysis.blocks import Block
-from lint.analysis.lexicon import PRONOUNS
-from lint.analysis.quotations import WORD
-from lint.analysis.quote import Quote
-from lint.analysis.speakers import (
+from ..match.patterns import GROUP, START
+from .blocks import Block
+from .lexicon import PRONOUNS
+from .quotations import WORD
+from .quote import Quote
+from .speakers import (
     DEFAULT,
     DETERMINERS,
     NEEDS_ANTECEDENT,
@@ -29,8 +30,7 @@ from lint.analysis.speakers import (
     name_run,
     reporting_words,
 )
-from lint.analysis.token_prefix import TokenPrefix
-from lint.match.patterns import GROUP, START
+from .token_prefix import TokenPrefix
 
 PREPOSITIONS = frozenset("of in from at for to with by on near outside inside".split())
 _POSSESSIVE = re.compile(r"[’']s$")

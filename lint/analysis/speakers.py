@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from lint.analysis.lexicon import (
+from ..match.patterns import trie_pattern
+from .lexicon import (
     DOCUMENT_NOUNS,
     NOT_NAMES,
     PRONOUNS,
@@ -22,7 +23,6 @@ from lint.analysis.lexicon import (
     SOURCE_NOUNS,
     inflect,
 )
-from lint.match.patterns import trie_pattern
 
 Token = tuple[int, str]
 
@@ -133,4 +133,4 @@ def reporting_words(params: Params = DEFAULT) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + trie_pattern(words) + r")\b")
 
 
-reporting_words(DEFAULT)  # compiled on import, so a warm start finds it (lint.match.re_warm)
+reporting_words(DEFAULT)  # compiled on import, so a warm start finds it (copydesk.match.re_warm)

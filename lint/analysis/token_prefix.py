@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 
-from lint.analysis.speakers import Token
+from .speakers import Token
 
 
 class TokenPrefix:

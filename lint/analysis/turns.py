@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lint.analysis.blocks import Block
-from lint.text.draft_labels import DRAFT_LABELS
+from ..text.draft_labels import DRAFT_LABELS
+from .blocks import Block
 
 # a transcript turn: a speaker in capitals, or Q / A, then a colon, opening the paragraph
 # (a court record numbers its lines and writes "Q." and "A."; a caller is "CALLER (DENISE):")

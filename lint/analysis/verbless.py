@@ -16,15 +16,15 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from lint.analysis.blocks import Block
-from lint.analysis.lexicon import INSCRIPTION_NOUNS
-from lint.analysis.quote import Quote
-from lint.analysis.speaker_search import ends_with_colon
-from lint.analysis.speakers import name_run
-from lint.match.patterns import trie_pattern
+from ..match.patterns import trie_pattern
+from .blocks import Block
+from .lexicon import INSCRIPTION_NOUNS
+from .quote import Quote
+from .speaker_search import ends_with_colon
+from .speakers import name_run
 
 if TYPE_CHECKING:
-    from lint.analysis.attribution_state import AttributionState as Attributor
+    from .attribution_state import AttributionState as Attributor
 
 # a signature after the quotation: a dash and a name ("― Dana R., Leeds")
 _SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*(?:[―—–]|--?)[ \t]*\n?[ \t]*"

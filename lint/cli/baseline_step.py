@@ -1,5 +1,5 @@
 """The command's side of a baseline: record a run's findings (``copydesk baseline``), or leave
-out of a ``check --baseline FILE`` report the findings the file knows (:mod:`lint.run.baseline`
+out of a ``check --baseline FILE`` report the findings the file knows (:mod:`copydesk.run.baseline`
 does the matching), saying on stderr how many were left out or recorded."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from lint.core.model import FileResult
-from lint.run import baseline
+from ..core.model import FileResult
+from ..run import baseline
 
 
 def record(results: list[FileResult], where: str) -> None:

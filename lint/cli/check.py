@@ -17,19 +17,19 @@ from typing import TYPE_CHECKING
 
 import click
 
-from lint.cli import report
-from lint.cli.progress import Progress
-from lint.config.project import Config, load_config_file
-from lint.core.errors import CopydeskError
-from lint.core.model import FileResult, Severity
-from lint.formatters.escape import shown_text
-from lint.run import stopping
-from lint.text.readers import format_for
+from ..config.project import Config, load_config_file
+from ..core.errors import CopydeskError
+from ..core.model import FileResult, Severity
+from ..formatters.escape import shown_text
+from ..run import stopping
+from ..text.readers import format_for
+from . import report
+from .progress import Progress
 
 if TYPE_CHECKING:
-    from lint.cli.fixing import Fixer
-    from lint.run.parallel import Job, Outcome
-    from lint.run.session import Session
+    from ..run.parallel import Job, Outcome
+    from ..run.session import Session
+    from .fixing import Fixer
 
 STDIN = "-"
 NO_FILES = "no Markdown, text or HTML files found"
@@ -50,7 +50,7 @@ def _error(message: str) -> None:
 
 def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, bool, bool]]:
     """(path as it will be printed, explicit?, exists?) for each input (``-``: stdin)."""
-    from lint.run.inputs import inputs
+    from ..run.inputs import inputs
 
     for given in paths or (".",):
         if given == STDIN:
@@ -88,10 +88,10 @@ def run_check(
     baseline: str | None = None,
     record_baseline: str | None = None,
 ) -> int:
-    from lint import formatters
-    from lint.run.parallel import Job, run_jobs, use_workers, worker_count
-    from lint.run.selection import Overrides, resolve_pack
-    from lint.run.session import Session
+    from .. import formatters
+    from ..run.parallel import Job, run_jobs, use_workers, worker_count
+    from ..run.selection import Overrides, resolve_pack
+    from ..run.session import Session
 
     cli = Overrides(
         profile=profile, extra_packs=_pack_args(packs), select=_split(select),
@@ -128,7 +128,7 @@ def run_check(
     lines = chosen.needs_lines or bool(baseline or record_baseline)
     fixer = None
     if fix or diff:  # (imported only then: difflib and the atomic writer)
-        from lint.cli.fixing import Fixer
+        from .fixing import Fixer
 
         fixer = Fixer(diff)
     if lines or fixer:
@@ -160,11 +160,11 @@ def run_check(
         _error(message)
     try:
         if record_baseline:
-            from lint.cli import baseline_step  # (imported only for a baseline run)
+            from . import baseline_step  # (imported only for a baseline run)
 
             baseline_step.record(results, record_baseline)
         elif baseline:
-            from lint.cli import baseline_step
+            from . import baseline_step
 
             baseline_step.leave_out_known(results, baseline)
     except CopydeskError as exc:
@@ -215,7 +215,7 @@ def _collect(
     """The results in input order (as with ``--jobs 1``), the config that governed each (by
     ``id``), and one line per broken config or pack (an ordered set). With ``fixer``, each
     file's fixes are written (or shown) as its outcome arrives."""
-    from lint.run.parallel import Job
+    from ..run.parallel import Job
 
     results: list[FileResult] = []
     configs: dict[int, Config] = {}
@@ -253,7 +253,7 @@ def _read_stdin() -> bytes:
 
 def _overwrites_input(output_file: str, plan: list[Planned]) -> str | None:
     """The input that ``-o`` names too, if any (the report would replace the story)."""
-    from lint.run.parallel import Job
+    from ..run.parallel import Job
 
     if not os.path.exists(output_file):
         return None
@@ -275,8 +275,8 @@ def _plan(
 ) -> list[Planned]:
     """Each input in order: a Job to lint, or the Outcome already known (missing file, bad
     config, unreadable stdin), with the config that governs it."""
-    from lint.run.inputs import ignored_by_config
-    from lint.run.parallel import Job, Outcome
+    from ..run.inputs import ignored_by_config
+    from ..run.parallel import Job, Outcome
 
     plan: list[Planned] = []
     for path, explicit, exists in _inputs(paths):
@@ -328,7 +328,7 @@ def _fails(result: FileResult, config: Config | None, fail_on: str | None) -> bo
 def _check_names(session: Session, configs: Iterable[Config]) -> None:
     """Warn about rule, pack or category names (in --select/--ignore and in the configs that
     governed files) that match nothing loaded: a typo must not silently do nothing."""
-    from lint.run.selection import VOCAB_NAMES
+    from ..run.selection import VOCAB_NAMES
 
     known = session.known_names()
     if known == VOCAB_NAMES:

@@ -1,7 +1,7 @@
 """``check --fix`` and ``check --diff`` in the command: write each fixed file, or show its diff.
 
-Each file was linted with its fixes chosen (:mod:`lint.run.fix_job`, in this process or a
-worker); here, in input order, the command writes it back (:mod:`lint.cli.write_back`) and
+Each file was linted with its fixes chosen (:mod:`copydesk.run.fix_job`, in this process or a
+worker); here, in input order, the command writes it back (:mod:`copydesk.cli.write_back`) and
 reports the findings of the fixed text, or of the text as read when the file changed since it
 was read (a warning) or could not be written (an error). ``--diff`` prints a unified diff of
 what ``--fix`` would write and writes nothing. Text read from stdin is printed whole, fixed, on
@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
-from lint.cli import write_back
-from lint.core.model import FileResult, Replacement
-from lint.formatters.escape import shown_text
+from ..core.model import FileResult, Replacement
+from ..formatters.escape import shown_text
+from . import write_back
 
 if TYPE_CHECKING:
-    from lint.run.parallel import Job, Outcome
+    from ..run.parallel import Job, Outcome
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")  # lines as diff and patch see them: "\n" ends one
 

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from lint.config.project import load_config_file
-from lint.core.errors import CopydeskError
-from lint.core.rule_spec import RuleSpec, RuleTest
-from lint.packs.load import rule_where
+from ..config.project import load_config_file
+from ..core.errors import CopydeskError
+from ..core.rule_spec import RuleSpec, RuleTest
+from ..packs.load import rule_where
 
 if TYPE_CHECKING:
-    from lint.run.session import Session, Settings
+    from ..run.session import Session, Settings
 
 WIDTH = 96
 
@@ -30,7 +30,7 @@ WIDTH = 96
 def _session(config_file: str | None, packs: tuple[str, ...], profile: str | None) -> Session:
     """The session of ``--config`` (or the working folder's config), ``--pack`` and
     ``--profile``."""
-    from lint.run.session import Overrides, Session
+    from ..run.session import Overrides, Session
 
     forced = load_config_file(Path(config_file)) if config_file else None
     return Session(forced, Overrides(profile=profile, extra_packs=packs))
@@ -146,7 +146,7 @@ def _details(s: RuleSpec, levels: str = "") -> list[str]:
 
 def _profile_levels(rule: str, session: Session, settings: Settings) -> str:
     """The rule's level under each built-in profile (``off`` when the profile turns it off)."""
-    from lint.config.profiles import builtin_profile_names
+    from ..config.profiles import builtin_profile_names
 
     parts = []
     names = builtin_profile_names()

@@ -20,11 +20,11 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from lint.core.errors import CopydeskError
-from lint.core.model import Severity, Violation
-from lint.core.positions import Encoding, LineIndex
-from lint.core.version import __version__
-from lint.run.session import Session
+from ..core.errors import CopydeskError
+from ..core.model import Severity, Violation
+from ..core.positions import Encoding, LineIndex
+from ..core.version import __version__
+from ..run.session import Session
 
 ACCEPT_TERM = "copydesk.acceptTerm"  # the command behind "accept in the project vocabulary"
 DEBOUNCE_SECONDS = 0.3  # after the last change, before the document is linted again
@@ -182,7 +182,7 @@ def code_action(
 def accept_term(ls: CopydeskServer, uri: str, term: str) -> str | None:
     """Add ``term`` to the vocabulary of the config governing ``uri`` (a new .copydesk.yaml in
     the workspace folder, or the document's, when there is none), then lint again."""
-    from lint.config.vocabulary_edit import accept_term as add
+    from ..config.vocabulary_edit import accept_term as add
 
     path = Path(to_fs_path(uri) or uri)
     try:

@@ -13,8 +13,8 @@ from typing import Any, TextIO
 
 import click
 
-from lint import formatters
-from lint.core.version import __version__
+from .. import formatters
+from ..core.version import __version__
 
 SEVERITIES = ("error", "warning", "suggestion")
 
@@ -117,7 +117,7 @@ def cli() -> None:
 )
 def check(quiet: bool, **options: object) -> None:
     """Lint PATHS (files or folders; '-' reads stdin)."""
-    from lint.cli.check import run_check
+    from .check import run_check
 
     if not quiet:
         sys.exit(run_check(**options))  # type: ignore[arg-type]
@@ -153,7 +153,7 @@ def rules_cmd(
     packs: tuple[str, ...], profile: str | None,
 ) -> None:
     """List the loaded rules (NAMES: only these rules or packs) at their effective level."""
-    from lint.cli.info import list_rules
+    from .info import list_rules
 
     sys.exit(list_rules(fmt, config_file, packs, profile, names, long))
 
@@ -167,7 +167,7 @@ def explain(
     rule: str, config_file: str | None, packs: tuple[str, ...], profile: str | None
 ) -> None:
     """Show a rule's reason, reference, examples and level under each profile."""
-    from lint.cli.info import explain_rule
+    from .info import explain_rule
 
     sys.exit(explain_rule(rule, packs, config_file, profile))
 
@@ -178,7 +178,7 @@ def explain(
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
 def test_rules(target: str | None, coverage: bool, fmt: str) -> None:
     """Run every rule's own tests (TARGET: a pack name, file or folder; default: built-ins)."""
-    from lint.run.rule_tests import run_rule_tests
+    from ..run.rule_tests import run_rule_tests
 
     sys.exit(run_rule_tests(target, coverage, fmt))
 
@@ -197,7 +197,7 @@ def test_rules(target: str | None, coverage: bool, fmt: str) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None)
 def baseline_command(**options: object) -> None:
     """Record the findings in PATHS as known: `check --baseline FILE` then reports new ones."""
-    from lint.cli.check import run_check
+    from .check import run_check
 
     fixed: dict[str, Any] = dict(
         fmt="concise", output_file=None, stdin_filename=None, min_severity=None,
@@ -210,7 +210,7 @@ def baseline_command(**options: object) -> None:
 def lsp_command() -> None:
     """Serve the Language Server Protocol on stdin/stdout (for editors)."""
     try:
-        from lint.cli.lsp import main as serve
+        from .lsp import main as serve
     except ImportError as exc:  # pygls is the lsp extra's
         click.echo(f"copydesk: error: the language server needs the lsp extra "
                    f"(pip install 'copydesk[lsp]'): {exc}", err=True)
@@ -221,8 +221,8 @@ def lsp_command() -> None:
 def main(argv: list[str] | None = None) -> int:
     import signal
 
-    from lint.match import re_warm
-    from lint.run import stopping
+    from ..match import re_warm
+    from ..run import stopping
 
     handlers = stopping.install()
     code = ExitCode.ERROR

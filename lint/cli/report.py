@@ -1,6 +1,7 @@
 """Where a report goes: the format chosen, then rendered to stdout or written whole to ``-o``.
 
-A report file is written through :func:`lint.core.atomic_file.atomic_output`; on stdout, a reader
+A report file is written through :func:`copydesk.core.atomic_file.atomic_output`; on stdout, a
+reader
 that goes away (``| head -1``) ends the run quietly with the exit code of a tool killed by
 SIGPIPE.
 """
@@ -11,9 +12,9 @@ import contextlib
 import os
 import sys
 
-from lint.core.atomic_file import atomic_output
-from lint.core.model import FileResult
-from lint.core.rule_spec import RuleSpec
+from ..core.atomic_file import atomic_output
+from ..core.model import FileResult
+from ..core.rule_spec import RuleSpec
 
 # what a process killed by SIGPIPE reports to its shell (128 + 13), as `cat big | head -1` does
 EXIT_BROKEN_PIPE = 141
@@ -29,7 +30,7 @@ def reader_went_away() -> int:
 
 
 def format_name(fmt: str | None, output_file: str | None, statistics: bool) -> str:
-    from lint import formatters
+    from .. import formatters
 
     tty = sys.stdout is not None and sys.stdout.isatty()
     fmt = fmt or ("full" if tty and not output_file else "concise")
@@ -48,7 +49,7 @@ def render(
 ) -> None:
     """Render ``results`` as the format ``name``; ``rules`` is the run's rule metadata (the
     session's), for the formats that describe rules (SARIF, statistics)."""
-    from lint import formatters
+    from .. import formatters
 
     stream = sys.stdout
     # auto: on a terminal, unless NO_COLOR is set (https://no-color.org); never into a file

@@ -22,12 +22,12 @@ import secrets
 import tempfile
 from collections.abc import Iterable
 
-from lint.core.model import Replacement
-from lint.core.regular_files import read_bytes
-from lint.run import stopping
-from lint.run.fix_job import digest
-from lint.run.fixes import apply
-from lint.text.decode import decode
+from ..core.model import Replacement
+from ..core.regular_files import read_bytes
+from ..run import stopping
+from ..run.fix_job import digest
+from ..run.fixes import apply
+from ..text.decode import decode
 
 
 class Changed(Exception):

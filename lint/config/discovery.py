@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lint.core.regular_files import read_text
-from lint.core.work_tree import work_tree_top
-from lint.text import readers
+from ..core.regular_files import read_text
+from ..core.work_tree import work_tree_top
+from ..text import readers
 
 if TYPE_CHECKING:  # imported when an ignore file has lines: a single named file never needs it
     from pathspec import PathSpec

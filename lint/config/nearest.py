@@ -14,9 +14,9 @@ import os
 import tomllib
 from pathlib import Path
 
-from lint.config.project import CONFIG_NAMES, Config, load_config_file
-from lint.core.regular_files import read_text
-from lint.core.work_tree import work_tree_top
+from ..core.regular_files import read_text
+from ..core.work_tree import work_tree_top
+from .project import CONFIG_NAMES, Config, load_config_file
 
 
 def _has_table(pyproject: Path) -> bool:

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.config.yaml_source import fail, load_yaml
-from lint.core.errors import ConfigError
-from lint.core.regular_files import read_text
-from lint.core.shipped import shipped_dir
+from ..core.errors import ConfigError
+from ..core.regular_files import read_text
+from ..core.shipped import shipped_dir
+from .yaml_source import fail, load_yaml
 
 PROFILE_LEVELS = ("off", "error", "warning", "suggestion", "lower", "raise")
 PROFILE_KEYS = ("profile", "description", "rules")
@@ -53,7 +53,7 @@ def profile_path(name: str, root: str = ".") -> Path:
 
 def load_profile(name: str, root: str = ".") -> Overrides:
     """The profile's (rule-or-pack, level) pairs in file order, read afresh (a session keeps
-    the profiles it has read: :meth:`lint.run.session.Session.profile`)."""
+    the profiles it has read: :meth:`copydesk.run.session.Session.profile`)."""
     return _load(str(profile_path(name, root).resolve()))
 
 

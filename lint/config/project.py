@@ -3,8 +3,8 @@
 The nearest config file to a linted file wins, searching up to the repository root (the folder
 holding ``.git``); ``--config`` overrides the search. Every key is validated; an error names
 the file and the line:col of the key: ruamel positions for YAML; for TOML, which keeps no
-positions, a scan of the table's lines (:mod:`lint.config.toml_source`). Which file governs a
-folder is :mod:`lint.config.nearest`'s business.
+positions, a scan of the table's lines (:mod:`copydesk.config.toml_source`). Which file governs a
+folder is :mod:`copydesk.config.nearest`'s business.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lint.config.toml_source import toml_locate
-from lint.config.yaml_source import load_yaml, locate
-from lint.core.errors import ConfigError
-from lint.core.regular_files import read_text
+from ..core.errors import ConfigError
+from ..core.regular_files import read_text
+from .toml_source import toml_locate
+from .yaml_source import load_yaml, locate
 
 CONFIG_NAMES = (".copydesk.yaml", ".copydesk.yml")
 RULE_LEVELS = ("off", "error", "warning", "suggestion")

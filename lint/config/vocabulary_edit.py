@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lint.core.atomic_file import atomic_output
-from lint.core.errors import ConfigError
+from ..core.atomic_file import atomic_output
+from ..core.errors import ConfigError
 
 CONFIG_NAME = ".copydesk.yaml"
 

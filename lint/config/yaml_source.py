@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from lint.core.errors import ConfigError
+from ..core.errors import ConfigError
 
 try:
     _Loader: Any = yaml.CSafeLoader

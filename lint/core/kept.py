@@ -1,7 +1,7 @@
 """What a result keeps of its text for the output: positions, matches and lines, then no text.
 
 A worker lints a file and sends back its findings with the few values the formatters will ask
-of them (:class:`lint.core.model.Kept`), not the whole text. :func:`keep` computes them where
+of them (:class:`copydesk.core.model.Kept`), not the whole text. :func:`keep` computes them where
 the file was linted; :func:`line_index` answers the formatters' questions from a result's text
 or from what was kept, identically.
 """
@@ -12,8 +12,8 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from lint.core.model import FileResult, Kept
-from lint.core.positions import Encoding, LineIndex, units
+from .model import FileResult, Kept
+from .positions import Encoding, LineIndex, units
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 

@@ -68,7 +68,8 @@ class Violation:
 
 @dataclass(slots=True)
 class Kept:
-    """What formatters need of a file once its text is dropped (see :func:`lint.core.kept.keep`).
+    """What formatters need of a file once its text is dropped (see
+    :func:`copydesk.core.kept.keep`).
 
     Computed where the file was linted, so a worker sends back findings, not whole texts, and
     a run over many files holds only these few values per finding.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from lint.core.model import Severity
+from .model import Severity
 
 
 @dataclass(frozen=True, slots=True)

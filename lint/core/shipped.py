@@ -1,10 +1,10 @@
-"""Where the data shipped with copydesk lives: ``lint/_packs`` in a wheel, ``<checkout>/rules``
+"""Where the data shipped with copydesk lives: ``copydesk/_packs`` in a wheel, ``<checkout>/rules``
 otherwise.
 
-hatchling force-includes ``rules/`` as ``lint/_packs`` in the wheel; an editable install imports
-``lint`` from the checkout, where ``_packs`` does not exist (engineering notes B4), so the
-lookup falls back to the checkout's ``rules/``. The built-in packs sit at the top of that
-folder and the built-in profiles in its ``profiles/``: both packs and config ask here.
+The build installs ``rules/`` as ``copydesk/_packs`` (pyproject.toml); an editable install
+imports ``copydesk`` from the checkout's ``lint/``, where ``_packs`` does not exist (engineering
+notes B4), so the lookup falls back to the checkout's ``rules/``. The built-in packs sit at the
+top of that folder and the built-in profiles in its ``profiles/``: both packs and config ask here.
 """
 
 from __future__ import annotations

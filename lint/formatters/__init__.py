@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from lint.formatters.base import (
+from .base import (
     Formatter,
     Located,
     RenderContext,

@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar, TextIO
 
-from lint.core.kept import SourceIndex, line_index
-from lint.core.model import FileResult, Severity, Violation
-from lint.core.positions import Encoding
-from lint.core.rule_spec import RuleSpec
-from lint.core.version import __version__
+from ..core.kept import SourceIndex, line_index
+from ..core.model import FileResult, Severity, Violation
+from ..core.positions import Encoding
+from ..core.rule_spec import RuleSpec
+from ..core.version import __version__
 
 
 @dataclass

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lint.core.model import FileResult
-from lint.formatters.base import Formatter, locate
-from lint.formatters.escape import shown_path, shown_text
+from ..core.model import FileResult
+from .base import Formatter, locate
+from .escape import shown_path, shown_text
 
 
 class Concise(Formatter):

@@ -13,11 +13,11 @@ from typing import Any
 
 import click
 
-from lint.core.kept import line_index
-from lint.core.model import FileResult, Severity
-from lint.core.positions import LineIndex
-from lint.formatters.base import Formatter, Located, locate, severity_counts
-from lint.formatters.escape import shown_path, shown_text
+from ..core.kept import line_index
+from ..core.model import FileResult, Severity
+from ..core.positions import LineIndex
+from .base import Formatter, Located, locate, severity_counts
+from .escape import shown_path, shown_text
 
 # C0 but tab, DEL and C1 (0x9b is a one-byte CSI to some terminals)
 _CONTROLS_TO_SPACE = {c: " " for c in [*range(0x20), *range(0x7F, 0xA0)] if c != ord("\t")}

@@ -15,9 +15,9 @@ ten notices were written, while the step's log always shows a plain line.
 
 from __future__ import annotations
 
-from lint.core.model import FileResult, Severity
-from lint.formatters.base import Formatter, locate
-from lint.formatters.escape import shown_path, shown_text
+from ..core.model import FileResult, Severity
+from .base import Formatter, locate
+from .escape import shown_path, shown_text
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 SHOWN_PER_LEVEL = 10  # annotations of each level GitHub shows per step

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from lint.core.kept import SourceIndex, line_index
-from lint.core.model import FileResult, Replacement
-from lint.core.positions import Encoding
-from lint.formatters.base import Formatter, Located, locate, severity_counts
-from lint.formatters.escape import shown_path
+from ..core.kept import SourceIndex, line_index
+from ..core.model import FileResult, Replacement
+from ..core.positions import Encoding
+from .base import Formatter, Located, locate, severity_counts
+from .escape import shown_path
 
 
 def _replacement(index: SourceIndex, encoding: Encoding, r: Replacement) -> dict[str, Any]:
@@ -82,7 +82,7 @@ class Json(Formatter):
                 "by_severity": severity_counts(results),
             },
         }
-        from lint.formatters import indented_json  # (not at import: the registry loads us)
+        from . import indented_json  # (not at import: the registry loads us)
 
         indented_json.dump(doc, self.out)  # json.dump(indent=2), faster
         self.out.write("\n")

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from lint.core.kept import SourceIndex, line_index
-from lint.core.model import FileResult, Severity, Violation
-from lint.core.positions import Encoding
-from lint.formatters.base import Formatter
-from lint.formatters.escape import shown_path
+from ..core.kept import SourceIndex, line_index
+from ..core.model import FileResult, Severity, Violation
+from ..core.positions import Encoding
+from .base import Formatter
+from .escape import shown_path
 
 SOURCE = {"name": "copydesk", "url": "https://pypi.org/project/copydesk/"}
 SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.SUGGESTION: "INFO"}
@@ -94,7 +94,7 @@ class Rdjson(_Reviewdog):
         if worst:  # the severity of a diagnostic that states none (each of ours does)
             doc["severity"] = SEVERITIES[max(worst)]
         doc["diagnostics"] = diagnostics
-        from lint.formatters import indented_json  # (not at import: the registry loads us)
+        from . import indented_json  # (not at import: the registry loads us)
 
         indented_json.dump(doc, self.out)
         self.out.write("\n")

@@ -29,13 +29,13 @@ import hashlib
 import re
 from typing import Any
 
-from lint.core.kept import SourceIndex, line_index
-from lint.core.model import FileResult, Severity, Violation
-from lint.core.positions import Encoding
-from lint.core.rule_spec import RuleSpec
-from lint.formatters.base import Formatter, Located, locate
-from lint.formatters.escape import shown_path
-from lint.formatters.sarif_uris import Roots, artifact_uri
+from ..core.kept import SourceIndex, line_index
+from ..core.model import FileResult, Severity, Violation
+from ..core.positions import Encoding
+from ..core.rule_spec import RuleSpec
+from .base import Formatter, Located, locate
+from .escape import shown_path
+from .sarif_uris import Roots, artifact_uri
 
 __all__ = ["Sarif", "artifact_uri", "fingerprint", "fix_description", "line_hash"]
 
@@ -191,7 +191,7 @@ class Sarif(Formatter):
             "results": sarif_results,
         }
         doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-        from lint.formatters import indented_json  # (not at import: the registry loads us)
+        from . import indented_json  # (not at import: the registry loads us)
 
         indented_json.dump(doc, self.out)  # json.dump(indent=2), faster
         self.out.write("\n")

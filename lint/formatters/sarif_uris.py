@@ -17,7 +17,7 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from lint.core.work_tree import work_tree_top
+from ..core.work_tree import work_tree_top
 
 SRCROOT = "%SRCROOT%"
 

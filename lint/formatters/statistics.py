@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lint.core.model import FileResult, Violation
-from lint.formatters.base import Formatter
-from lint.formatters.escape import shown_text
+from ..core.model import FileResult, Violation
+from .base import Formatter
+from .escape import shown_text
 
 
 def _short(text: str) -> str:

@@ -2,9 +2,9 @@
 
 Every module directly in this folder is a kind: ``pii_phone.py`` is the kind ``pii-phone``. It
 declares ``NAME`` (that ``extends:`` value) and ``KEYS`` (its YAML keys and their checks) and
-provides ``validate(spec)`` (raise :class:`~lint.kinds.base.rule.KindError` for a bad value)
-and ``compile(spec, shared)`` returning a :class:`~lint.kinds.base.rule.Rule`. What several
-kinds share lives in :mod:`lint.kinds.base`. Adding a kind is adding its module (and its tests).
+provides ``validate(spec)`` (raise :class:`~copydesk.kinds.base.rule.KindError` for a bad value)
+and ``compile(spec, shared)`` returning a :class:`~copydesk.kinds.base.rule.Rule`. What several
+kinds share lives in :mod:`copydesk.kinds.base`. Adding a kind is adding its module (and its tests).
 
 Listing the kinds reads the folder and imports nothing: a module is imported on first use, so
 a run pays only for the kinds its packs use (a kind's import compiles its regexes).

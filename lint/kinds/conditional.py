@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lint.analysis.context import Context
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.rule import Exceptions, Hit, KindError, Rule, check_regex
-from lint.match.patterns import finditer
-from lint.match.shared import SharedMatchers
+from ..analysis.context import Context
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match.patterns import finditer
+from ..match.shared import SharedMatchers
+from .base.rule import Exceptions, Hit, KindError, Rule, check_regex
 
 NAME = "conditional"
 KEYS: dict[str, schema.Check] = {

@@ -15,14 +15,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from lint.analysis.context import Context
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.rule import Hit, Rule
-from lint.kinds.term_list import KEYS as TERM_KEYS
-from lint.kinds.term_list import TermList
-from lint.kinds.term_list import validate as validate_terms
-from lint.match.shared import SharedMatchers
+from ..analysis.context import Context
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match.shared import SharedMatchers
+from .base.rule import Hit, Rule
+from .term_list import KEYS as TERM_KEYS
+from .term_list import TermList
+from .term_list import validate as validate_terms
 
 NAME = "contentious-label"
 KEYS = {**TERM_KEYS, "designations": schema.is_str_list, "window": schema.is_int}

@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.analysis.alternation import ordered_alternation
-from lint.analysis.context import Context
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.editorial import word_list
-from lint.kinds.base.legal import qualified, sentence_people
-from lint.kinds.base.rule import Hit, KindError, Rule
-from lint.match import finder
-from lint.match.shared import SharedMatchers
+from ..analysis.alternation import ordered_alternation
+from ..analysis.context import Context
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match import finder
+from ..match.shared import SharedMatchers
+from .base.editorial import word_list
+from .base.legal import qualified, sentence_people
+from .base.rule import Hit, KindError, Rule
 
 NAME = "crime-label"
 KEYS = {"labels": schema.is_str_list, "extra_labels": schema.is_str_list}

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from lint.analysis.context import Context
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.rule import Exceptions, Hit, KindError, Rule, check_regex
-from lint.match.patterns import is_literal
-from lint.match.shared import SharedMatchers
-from lint.match.term_finder import TermFinder, terms
-from lint.match.user_pattern import UserFinder, user_pattern
+from ..analysis.context import Context
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match.patterns import is_literal
+from ..match.shared import SharedMatchers
+from ..match.term_finder import TermFinder, terms
+from ..match.user_pattern import UserFinder, user_pattern
+from .base.rule import Exceptions, Hit, KindError, Rule, check_regex
 
 NAME = "existence"
 KEYS: dict[str, schema.Check] = {

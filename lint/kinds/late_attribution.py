@@ -9,11 +9,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from lint.analysis.context import Context
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.rule import Hit, Rule
-from lint.match.shared import SharedMatchers
+from ..analysis.context import Context
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match.shared import SharedMatchers
+from .base.rule import Hit, Rule
 
 NAME = "late-attribution"
 KEYS = {"min_sentences": schema.is_int}

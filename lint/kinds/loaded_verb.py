@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.analysis.alternation import longest_first
-from lint.analysis.context import Context
-from lint.analysis.lexicon import PRONOUNS, SOURCE_NOUNS, inflect
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.editorial import phrase_first_words, phrase_pattern
-from lint.kinds.base.rule import Hit, KindError, Rule
-from lint.match import finder
-from lint.match.shared import SharedMatchers
+from ..analysis.alternation import longest_first
+from ..analysis.context import Context
+from ..analysis.lexicon import PRONOUNS, SOURCE_NOUNS, inflect
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match import finder
+from ..match.shared import SharedMatchers
+from .base.editorial import phrase_first_words, phrase_pattern
+from .base.rule import Hit, KindError, Rule
 
 NAME = "loaded-verb"
 KEYS = {"verbs": schema.is_str_list, "window": schema.is_int}

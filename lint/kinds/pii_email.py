@@ -20,13 +20,13 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
 
-from lint.analysis.context import Context
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.editorial import EditorialRule, word_list
-from lint.kinds.base.rule import Hit, Rule
-from lint.match import finder
-from lint.match.shared import SharedMatchers
+from ..analysis.context import Context
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match import finder
+from ..match.shared import SharedMatchers
+from .base.editorial import EditorialRule, word_list
+from .base.rule import Hit, Rule
 
 NAME = "pii-email"
 KEYS = {

@@ -19,16 +19,16 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import partial
 
-from lint.analysis.context import Context
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.editorial import EditorialRule, word_list
-from lint.kinds.base.pii import cue_near, phrases
-from lint.kinds.base.rule import Hit, Rule
-from lint.match import finder
-from lint.match.finder import Finder
-from lint.match.patterns import CASE_TRAPS, fold, trie_pattern
-from lint.match.shared import SharedMatchers
+from ..analysis.context import Context
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match import finder
+from ..match.finder import Finder
+from ..match.patterns import CASE_TRAPS, fold, trie_pattern
+from ..match.shared import SharedMatchers
+from .base.editorial import EditorialRule, word_list
+from .base.pii import cue_near, phrases
+from .base.rule import Hit, Rule
 
 NAME = "pii-government-id"
 KEYS = {

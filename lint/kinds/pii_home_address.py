@@ -19,15 +19,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.analysis.context import Context
-from lint.analysis.people import people
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.editorial import EditorialRule, word_list
-from lint.kinds.base.pii import sentence_at
-from lint.kinds.base.rule import Hit, Rule
-from lint.match import finder
-from lint.match.shared import SharedMatchers
+from ..analysis.context import Context
+from ..analysis.people import people
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match import finder
+from ..match.shared import SharedMatchers
+from .base.editorial import EditorialRule, word_list
+from .base.pii import sentence_at
+from .base.rule import Hit, Rule
 
 NAME = "pii-home-address"
 KEYS = {"exempt": schema.is_str_list, "extra_exempt": schema.is_str_list}

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lint.analysis.context import Context
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.editorial import EditorialRule
-from lint.kinds.base.pii import DIGIT_CHAIN, groups, pick, windows
-from lint.kinds.base.rule import Hit, Rule
-from lint.match import finder
-from lint.match.shared import SharedMatchers
+from ..analysis.context import Context
+from ..core.rule_spec import RuleSpec
+from ..match import finder
+from ..match.shared import SharedMatchers
+from .base.editorial import EditorialRule
+from .base.pii import DIGIT_CHAIN, groups, pick, windows
+from .base.rule import Hit, Rule
 
 NAME = "pii-payment-card"
 KEYS: dict[str, object] = {}

@@ -17,14 +17,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from lint.analysis.context import Context
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.editorial import EditorialRule, word_list
-from lint.kinds.base.pii import pick
-from lint.kinds.base.rule import Hit, KindError, Rule
-from lint.match import finder
-from lint.match.shared import SharedMatchers
+from ..analysis.context import Context
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match import finder
+from ..match.shared import SharedMatchers
+from .base.editorial import EditorialRule, word_list
+from .base.pii import pick
+from .base.rule import Hit, KindError, Rule
 
 NAME = "pii-phone"
 KEYS = {

@@ -25,15 +25,15 @@ from typing import Any
 
 import yaml
 
-from lint.analysis.alternation import longest_first, ordered_alternation
-from lint.analysis.context import Context, inside
-from lint.core import schema
-from lint.core.regular_files import read_text
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.rule import Hit, KindError, Rule, check_regex
-from lint.match import finder
-from lint.match.patterns import fold
-from lint.match.shared import SharedMatchers
+from ..analysis.alternation import longest_first, ordered_alternation
+from ..analysis.context import Context, inside
+from ..core import schema
+from ..core.regular_files import read_text
+from ..core.rule_spec import RuleSpec
+from ..match import finder
+from ..match.patterns import fold
+from ..match.shared import SharedMatchers
+from .base.rule import Hit, KindError, Rule, check_regex
 
 NAME = "profanity"
 

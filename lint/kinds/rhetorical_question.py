@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.analysis.context import Context, overlaps
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.rule import Hit, Rule
-from lint.match.shared import SharedMatchers
+from ..analysis.context import Context, overlaps
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match.shared import SharedMatchers
+from .base.rule import Hit, Rule
 
 NAME = "rhetorical-question"
 KEYS = {"min_words": schema.is_int}

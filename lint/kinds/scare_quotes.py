@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.analysis.context import Context
-from lint.analysis.lexicon import DOUBT_CUES
-from lint.analysis.quotations import WORD
-from lint.analysis.sentence_words import SentenceWords
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.editorial import EditorialRule, word_list
-from lint.kinds.base.rule import Hit, Rule
-from lint.match.patterns import CASE_TRAPS, fold
-from lint.match.shared import SharedMatchers
+from ..analysis.context import Context
+from ..analysis.lexicon import DOUBT_CUES
+from ..analysis.quotations import WORD
+from ..analysis.sentence_words import SentenceWords
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match.patterns import CASE_TRAPS, fold
+from ..match.shared import SharedMatchers
+from .base.editorial import EditorialRule, word_list
+from .base.rule import Hit, Rule
 
 
 def _is_mode(value: object) -> str | None:

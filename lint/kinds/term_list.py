@@ -1,7 +1,8 @@
 """``term-list``: a curated list of words and phrases of one kind of loaded or imprecise
 language (puffery, editorialising, clichés, euphemisms …), matched as reference H9 asks.
 
-Terms use the phrase syntax of :mod:`lint.kinds.base.term_syntax` (alternatives, optional inserts,
+Terms use the phrase syntax of :mod:`copydesk.kinds.base.term_syntax` (alternatives, optional
+inserts,
 inflected words, hyphen/space variants). A distinct term is reported once per sentence unless
 ``each: occurrence``. Context keys keep the list precise without Python:
 
@@ -25,21 +26,21 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import islice
 
-from lint.analysis.context import Context
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.editorial import word_list
-from lint.kinds.base.rule import Hit, KindError, Rule, check_regex
-from lint.kinds.base.term_syntax import (
+from ..analysis.context import Context
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match import finder
+from ..match.finder import Split
+from ..match.shared import SharedMatchers
+from .base.editorial import word_list
+from .base.rule import Hit, KindError, Rule, check_regex
+from .base.term_syntax import (
     TermSyntaxError,
     compile_terms,
     normalise,
     opening_runs,
     term_regex,
 )
-from lint.match import finder
-from lint.match.finder import Split
-from lint.match.shared import SharedMatchers
 
 NAME = "term-list"
 KEYS: dict[str, schema.Check] = {

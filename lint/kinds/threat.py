@@ -14,20 +14,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.analysis.alternation import ordered_alternation
-from lint.analysis.context import Context
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.editorial import require_positive, word_list
-from lint.kinds.base.rule import Hit, Rule
-from lint.kinds.base.safety import (
+from ..analysis.alternation import ordered_alternation
+from ..analysis.context import Context
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match import finder
+from ..match.shared import SharedMatchers
+from .base.editorial import require_positive, word_list
+from .base.rule import Hit, Rule
+from .base.safety import (
     NEGATION,
     TARGET,
     in_attributed_quote,
     sentences_holding,
 )
-from lint.match import finder
-from lint.match.shared import SharedMatchers
 
 NAME = "threat"
 KEYS = {"verbs": schema.is_str_list, "extra_verbs": schema.is_str_list, "window": schema.is_int}

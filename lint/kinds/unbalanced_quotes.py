@@ -11,12 +11,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from lint.analysis.blocks import Block
-from lint.analysis.context import Context
-from lint.analysis.quotations import MARK, opens
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.rule import Hit, Rule
-from lint.match.shared import SharedMatchers
+from ..analysis.blocks import Block
+from ..analysis.context import Context
+from ..analysis.quotations import MARK, opens
+from ..core.rule_spec import RuleSpec
+from ..match.shared import SharedMatchers
+from .base.rule import Hit, Rule
 
 NAME = "unbalanced-quotes"
 KEYS: dict[str, object] = {}

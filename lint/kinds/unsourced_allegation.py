@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.analysis.context import Context
-from lint.analysis.lexicon import NOT_NAMES
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.legal import LEGAL_SOURCE, sentence_people
-from lint.kinds.base.rule import Hit, Rule
-from lint.match import finder
-from lint.match.shared import SharedMatchers
+from ..analysis.context import Context
+from ..analysis.lexicon import NOT_NAMES
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match import finder
+from ..match.shared import SharedMatchers
+from .base.legal import LEGAL_SOURCE, sentence_people
+from .base.rule import Hit, Rule
 
 NAME = "unsourced-allegation"
 KEYS: dict[str, schema.Check] = {}

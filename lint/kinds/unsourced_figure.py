@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.analysis.context import Context
-from lint.analysis.figure_anchors import FIGURE_WORDS
-from lint.analysis.figures import Figure
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.editorial import EditorialRule
-from lint.kinds.base.rule import Hit, Rule
-from lint.match import finder
-from lint.match.shared import SharedMatchers
+from ..analysis.context import Context
+from ..analysis.figure_anchors import FIGURE_WORDS
+from ..analysis.figures import Figure
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match import finder
+from ..match.shared import SharedMatchers
+from .base.editorial import EditorialRule
+from .base.rule import Hit, Rule
 
 NAME = "unsourced-figure"
 KEYS = {"min_cue": schema.is_int}

@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.analysis.context import Context
-from lint.core import schema
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.editorial import EditorialRule, phrase_first_words, phrase_pattern, word_list
-from lint.kinds.base.rule import Hit, Rule
-from lint.match import finder
-from lint.match.shared import SharedMatchers
+from ..analysis.context import Context
+from ..core import schema
+from ..core.rule_spec import RuleSpec
+from ..match import finder
+from ..match.shared import SharedMatchers
+from .base.editorial import EditorialRule, phrase_first_words, phrase_pattern, word_list
+from .base.rule import Hit, Rule
 
 NAME = "unsourced-superlative"
 KEYS = {"phrases": schema.is_str_list, "extra_phrases": schema.is_str_list}

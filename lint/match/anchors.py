@@ -1,7 +1,8 @@
 """Word anchors: run a rule's pattern only where one of its possible first words starts.
 
 A rule that knows every word its matches can begin with registers those words in the run's
-shared word index (the case-insensitive, whole-word :class:`~lint.match.term_index.TermIndex`, which
+shared word index (the case-insensitive, whole-word
+:class:`~copydesk.match.term_index.TermIndex`, which
 scans each document once for every rule). Its pattern is then tried only at those places,
 instead of at every character: the same matches, a fraction of the cost. A word holding a
 letter that IGNORECASE folds unlike ``lower()`` (ſ is an s to ``re``) is tried by every rule.
@@ -19,8 +20,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from lint.match.patterns import CASE_TRAPS, START, fold
-from lint.match.term_index import TermIndex
+from .patterns import CASE_TRAPS, START, fold
+from .term_index import TermIndex
 
 T = TypeVar("T")
 
@@ -60,8 +61,8 @@ OWN_PATTERN_FROM = 2_000
 Plan = tuple[list[int], list[tuple[Any, list[int]]]]
 
 if TYPE_CHECKING:
-    from lint.match.scan import Scan
-    from lint.match.shared import SharedMatchers
+    from .scan import Scan
+    from .shared import SharedMatchers
 
 
 class WordAnchors:

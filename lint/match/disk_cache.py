@@ -2,7 +2,7 @@
 its packs, never on the text being linted.
 
 Records live in ``$XDG_CACHE_HOME/copydesk`` (or ``~/.cache/copydesk``), one file each, named
-by a kind ("pack", "re") and a hash of their key. Each is sealed (:mod:`lint.match.sealed`): a
+by a kind ("pack", "re") and a hash of their key. Each is sealed (:mod:`copydesk.match.sealed`): a
 record this user did not write, or one that names anything but copydesk's own record types, is
 never unpickled. :func:`code_fingerprint` is what every key holds so that a new version, an
 edited source file or another Python misses.
@@ -26,8 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lint.core.regular_files import read_bytes
-from lint.match import sealed
+from ..core.regular_files import read_bytes
+from . import sealed
 
 FORMAT = 1  # bump when the layout of a record changes
 _KEEP = 500  # records kept in the folder (a run of the built-in packs writes about 25)
@@ -51,7 +51,7 @@ def code_fingerprint() -> str:
     """copydesk and Python versions plus size and mtime of every source file of the package (a
     stat each, no reading, well under a millisecond): an edited validator, schema or model
     class invalidates every record, as a new version does."""
-    from lint.core.version import __version__
+    from ..core.version import __version__
 
     h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version}".encode())
     for path, size, mtime in sorted(_sources(str(_LINT))):

@@ -2,15 +2,15 @@
 document, whatever makes it fast.
 
 A rule builds its finders once, when it is compiled, with a factory of this module (or of
-:mod:`lint.match.user_pattern` for a pack author's ``regex`` pattern, of
-:mod:`lint.match.term_finder` for a literal term list), and
+:mod:`copydesk.match.user_pattern` for a pack author's ``regex`` pattern, of
+:mod:`copydesk.match.term_finder` for a literal term list), and
 asks each ``finder.finditer(ctx)`` for every document: the same matches as
 ``pattern.finditer(text)``. Where a match may start (word anchors from the run's shared word
 index, a pattern's openers, digit runs, literal heads), the case-trap letters a folded lookup
 cannot vouch for, and the time budget of an author's pattern are the finder's business, and
 change speed only, never a match.
 
-``ctx`` is anything holding the document's :class:`~lint.match.scan.Scan` (the analysis
+``ctx`` is anything holding the document's :class:`~copydesk.match.scan.Scan` (the analysis
 context does).
 """
 
@@ -21,12 +21,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, Protocol
 
-from lint.match.anchors import WordAnchors, split_by_opener
-from lint.match.openers import pattern_first_words
-from lint.match.patterns import CASE_TRAPS, finditer_at, normalise_term, tried_at
-from lint.match.scan import Scan, Scanned
-from lint.match.shared import SharedMatchers
-from lint.match.term_index import TermIndex
+from .anchors import WordAnchors, split_by_opener
+from .openers import pattern_first_words
+from .patterns import CASE_TRAPS, finditer_at, normalise_term, tried_at
+from .scan import Scan, Scanned
+from .shared import SharedMatchers
+from .term_index import TermIndex
 
 Plan = tuple[list[int], list[tuple[Any, list[int]]]]
 _TWO_WORD_CHARS = re.compile(r"\w\w")
@@ -141,7 +141,7 @@ def by_words(
 
 def by_openers(shared: SharedMatchers, owner: str, pattern: re.Pattern[str]) -> Finder:
     """A pattern tried where one of the first words its parse tree guarantees starts
-    (:func:`lint.match.openers.pattern_first_words`; none known, it scans)."""
+    (:func:`copydesk.match.openers.pattern_first_words`; none known, it scans)."""
     words = pattern_first_words(pattern.pattern, pattern.flags)
     return by_words(shared, owner, pattern, words)
 

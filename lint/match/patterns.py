@@ -3,7 +3,7 @@ authors' regexes under a time budget.
 
 A term list never becomes one pattern per term or a flat alternation (engineering notes B6):
 terms are folded into a trie (:func:`trie_pattern`) and emitted as a single prefix-factored
-regex; :mod:`lint.match.term_index` shares one per (case mode, word mode) among all rules.
+regex; :mod:`copydesk.match.term_index` shares one per (case mode, word mode) among all rules.
 User-written patterns run through the ``regex`` module with a timeout so a catastrophic
 pattern cannot hang a run (imported on first use: a run whose rules hold no user regex never
 loads it).
@@ -19,7 +19,7 @@ from itertools import repeat
 from operator import methodcaller
 from typing import Any
 
-from lint.match import watchdog
+from . import watchdog
 
 TIMEOUT_SECONDS = 1.0
 LITERAL = re.compile(r"\w(?:[\w '’-]*\w)?")
@@ -285,7 +285,7 @@ def matches_user_at(
 ) -> list[Any]:
     """:func:`tried_at`'s matches for a pack author's pattern, under :func:`finditer`'s time
     budget (raises RuleTimeout): one alarm for the whole run where the process allows one
-    (:mod:`lint.match.watchdog`), else a timeout on each call."""
+    (:mod:`copydesk.match.watchdog`), else a timeout on each call."""
     budget = TIMEOUT_SECONDS * max(1, -(-len(text) // CHUNK))
     try:
         if watchdog.available():

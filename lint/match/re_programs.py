@@ -2,7 +2,7 @@
 
 ``re`` parses a pattern in pure Python: a 20,000-term matcher spends most of a run there. What
 ``re._compiler`` builds for ``_sre.compile`` (the program) depends only on the pattern, its
-flags and the Python build, so it is stored (:mod:`lint.match.disk_cache`) keyed on what
+flags and the Python build, so it is stored (:mod:`copydesk.match.disk_cache`) keyed on what
 determines the pattern, the flags, the exact Python version and the code fingerprint, and
 handed back to ``_sre``, which checks it.
 
@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from lint.match import disk_cache
+from . import disk_cache
 
 
 def compile_cached(key: str, build: Callable[[], str], flags: int = 0) -> Any:

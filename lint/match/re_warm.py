@@ -8,7 +8,7 @@ all) and put the patterns in ``re``'s own cache, where each ``re.compile`` then 
 pattern. Nothing compiled while a document is linted is recorded, so no text from a linted
 file reaches the cache folder.
 
-The record lives in the cache folder (:mod:`lint.match.re_programs`), keyed on the code
+The record lives in the cache folder (:mod:`copydesk.match.re_programs`), keyed on the code
 fingerprint (which holds the Python version); ``_sre`` checks every program it is handed. Where
 ``re``'s cache is not the dict this expects (another Python), nothing is done.
 
@@ -44,7 +44,7 @@ def _layout_known() -> bool:
 def start() -> None:
     """Load the recorded programs into ``re``'s cache, and record what is still compiled."""
     global _recorded, _compile
-    from lint.match import disk_cache, re_programs
+    from . import disk_cache, re_programs
 
     if _compile is not None or disk_cache.cache_dir() is None or not _layout_known():
         return
@@ -86,7 +86,7 @@ def save() -> None:
     new = [key for key in _pending if key not in _known]
     if not new:
         return
-    from lint.match import re_programs
+    from . import re_programs
 
     programs = re_programs.read_programs(_KEY) or []
     for pattern, flags in new:

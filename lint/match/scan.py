@@ -14,8 +14,8 @@ from collections.abc import Callable, Hashable
 from functools import cache, cached_property, partial
 from typing import Any, Protocol, TypeVar
 
-from lint.match.patterns import CASE_TRAPS, START, fold, has_case_trap
-from lint.match.term_scan import Crosses, TermScan
+from .patterns import CASE_TRAPS, START, fold, has_case_trap
+from .term_scan import Crosses, TermScan
 
 T = TypeVar("T")
 _WORD_CHAR = re.compile(r"\w")
@@ -56,7 +56,7 @@ class Scan:
 
     @property
     def folded(self) -> str:
-        """The text lower-cased without changing length (:func:`lint.match.patterns.fold`)."""
+        """The text lower-cased without changing length (:func:`copydesk.match.patterns.fold`)."""
         return self._folded()
 
     @cached_property

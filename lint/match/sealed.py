@@ -30,11 +30,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lint.core.regular_files import read_bytes
+from ..core.regular_files import read_bytes
 
 MAGIC = b"copydesk-sealed-1\n"
 _MAC = hashlib.sha256().digest_size
 _ALLOWED = {("array", "_array_reconstructor"), ("array", "array")}
+# copydesk's own record types: anything under this package, whatever name it is installed as
+_PACKAGE = __name__.partition(".")[0]
 
 
 def state_dir() -> Path | None:
@@ -106,7 +108,7 @@ class _Allowed(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _ALLOWED:
             return super().find_class(module, name)
-        if module == "lint" or module.startswith("lint."):
+        if module == _PACKAGE or module.startswith(_PACKAGE + "."):
             found = None
             with contextlib.suppress(ImportError, AttributeError):
                 found = getattr(importlib.import_module(module), name)

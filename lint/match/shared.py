@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from lint.match.patterns import TIMEOUT_SECONDS, RuleTimeout
-from lint.match.term_index import TermIndex
+from .patterns import TIMEOUT_SECONDS, RuleTimeout
+from .term_index import TermIndex
 
 
 @dataclass
@@ -36,7 +36,7 @@ class SharedMatchers:
 
     def prepare(self) -> None:
         """Compile each index's pattern now, before any document: every document needs it, and
-        the warm start (:mod:`lint.match.re_warm`) records only what is compiled before the
+        the warm start (:mod:`copydesk.match.re_warm`) records only what is compiled before the
         first."""
         for index in self.indexes.values():
             if index.owners:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from lint.match.patterns import select_longest
-from lint.match.scan import Scanned
-from lint.match.shared import SharedMatchers
+from .patterns import select_longest
+from .scan import Scanned
+from .shared import SharedMatchers
 
 
 class TermFinder:

@@ -1,7 +1,8 @@
 """The shared term index: many literal terms from many rules, found in one pass of one regex.
 
 Every rule that lists literal terms (and every rule that registers the first words its pattern
-can open on, :mod:`lint.match.anchors`) adds them to an index shared per (case mode, word mode); a
+can open on, :mod:`copydesk.match.anchors`) adds them to an index shared per (case mode, word
+mode); a
 document is scanned once per index, and each rule then reads its own terms' places.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
-from lint.match.patterns import GROUP, START, fold, normalise_term, trie_pattern
+from .patterns import GROUP, START, fold, normalise_term, trie_pattern
 
 _SPACES = re.compile(r"\s+")
 _WORD_CHAR = re.compile(r"\w")
@@ -114,7 +115,7 @@ class TermIndex:
     def pattern(self) -> re.Pattern[str]:
         if self._compiled is None:
             if len(self.owners) > LARGE_INDEX:
-                from lint.match.re_programs import compile_cached
+                from .re_programs import compile_cached
 
                 # keyed on the terms, so a warm run does not even build the pattern text
                 key = f"terms|{self.words}|" + "\n".join(self.owners)

@@ -1,6 +1,6 @@
 """Where the terms of the run's shared term indexes occur in one document.
 
-Each :class:`~lint.match.term_index.TermIndex` scans the document once for all its owners
+Each :class:`~copydesk.match.term_index.TermIndex` scans the document once for all its owners
 (the rules that added terms to it); each owner then reads only its own terms' places, as hits
 (start, end, payload) or as bare starts. A phrase ("many experts") is never found across two
 blocks of the document.
@@ -13,7 +13,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from lint.match.term_index import Grouped, TermIndex
+from .term_index import Grouped, TermIndex
 
 Crosses = Callable[[int, int], bool]  # does [start, end) run from one block into another?
 Spans = dict[str, list[tuple[int, int]]]

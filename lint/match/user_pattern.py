@@ -1,6 +1,6 @@
 """A finder of a pack author's pattern (compiled by ``regex``): tried only where its matches
 can open, as CPython's parser reads it, and stopped by a time budget so that a catastrophic
-pattern cannot hang a run (:class:`~lint.match.patterns.RuleTimeout`)."""
+pattern cannot hang a run (:class:`~copydesk.match.patterns.RuleTimeout`)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from lint.match.anchors import OpenerAnchors, split_by_opener
-from lint.match.finder import Finder, Split
-from lint.match.openers import user_openers
-from lint.match.patterns import compile_user, finditer, fold, matches_user_at
-from lint.match.scan import Scanned
-from lint.match.shared import SharedMatchers
+from .anchors import OpenerAnchors, split_by_opener
+from .finder import Finder, Split
+from .openers import user_openers
+from .patterns import compile_user, finditer, fold, matches_user_at
+from .scan import Scanned
+from .shared import SharedMatchers
 
 # What ties one alternative to another: a reference to a group by number or name, a
 # conditional, a recursion (in fewer alternatives it could point at another group, or none),

@@ -1,7 +1,7 @@
 """Parsed packs kept on disk: a pack that loaded cleanly is not read and validated again.
 
-A ``pack`` record (:mod:`lint.match.disk_cache`, sealed) holds a parsed, validated
-:class:`~lint.packs.load.Pack`, keyed on the pack's path, the bytes of every file it was read
+A ``pack`` record (:mod:`copydesk.match.disk_cache`, sealed) holds a parsed, validated
+:class:`~copydesk.packs.load.Pack`, keyed on the pack's path, the bytes of every file it was read
 from (its YAML files and the data files its rules name) and the code fingerprint (the version
 of copydesk and of the loader code). Any byte change to any of them misses.
 """
@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from lint.core.regular_files import read_bytes
-from lint.match import disk_cache
+from ..core.regular_files import read_bytes
+from ..match import disk_cache
 
 
 def file_digest(path: Path) -> str | None:

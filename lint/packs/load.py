@@ -1,7 +1,7 @@
 """Read a pack (one YAML file of rules, or a Vale-style folder of one-rule files) into RuleSpecs.
 
 Every problem is a ConfigError naming the pack file and the line:col of the offending key.
-A pack that loaded cleanly is kept in the on-disk cache (:mod:`lint.packs.cache`), keyed on the
+A pack that loaded cleanly is kept in the on-disk cache (:mod:`copydesk.packs.cache`), keyed on the
 bytes of its files, so the next run skips parsing and validation; errors are never cached.
 """
 
@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lint.config.yaml_source import KeyPath, fail, load_yaml, locate
-from lint.core import schema
-from lint.core.errors import ConfigError
-from lint.core.model import Severity
-from lint.core.regular_files import read_text
-from lint.core.rule_spec import Action, RuleSpec, RuleTest
-from lint.text import readers
+from ..config.yaml_source import KeyPath, fail, load_yaml, locate
+from ..core import schema
+from ..core.errors import ConfigError
+from ..core.model import Severity
+from ..core.regular_files import read_text
+from ..core.rule_spec import Action, RuleSpec, RuleTest
+from ..text import readers
 
 
 @dataclass
@@ -63,7 +63,7 @@ def rule_where(spec: RuleSpec) -> str:
 
 
 def load_pack(path: Path) -> Pack:
-    from lint.packs import cache
+    from . import cache
 
     files = _pack_files(path)
     pack = cache.load_pack(str(path), files)
@@ -145,8 +145,8 @@ def _build_rule(
     rule_id: str | None,
     category: str,
 ) -> RuleSpec | None:
-    from lint.kinds import KINDS, SKIPPED_KINDS
-    from lint.kinds.base.rule import KindError
+    from ..kinds import KINDS, SKIPPED_KINDS
+    from ..kinds.base.rule import KindError
 
     if not isinstance(data, dict):
         raise src.error("a rule must be a mapping", at)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.core.shipped import shipped_dir
+from ..core.shipped import shipped_dir
 
 
 def builtin_dir() -> Path:

@@ -19,11 +19,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from lint.core.atomic_file import atomic_output
-from lint.core.errors import ConfigError
-from lint.core.kept import SourceIndex, line_index
-from lint.core.model import FileResult, Violation
-from lint.core.regular_files import read_text
+from ..core.atomic_file import atomic_output
+from ..core.errors import ConfigError
+from ..core.kept import SourceIndex, line_index
+from ..core.model import FileResult, Violation
+from ..core.regular_files import read_text
 
 DEFAULT_NAME = ".copydesk-baseline.json"
 VERSION = 1

@@ -10,16 +10,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from lint.analysis.context import Context, inside, overlaps
-from lint.core.model import Fix, Replacement, Severity, Violation
-from lint.core.rule_spec import RuleSpec
-from lint.kinds import KINDS
-from lint.kinds.base.rule import Hit, Rule
-from lint.match.patterns import RuleTimeout
-from lint.match.shared import SharedMatchers
-from lint.packs.load import rule_where
-from lint.run.messages import format_message
-from lint.text.document import Document
+from ..analysis.context import Context, inside, overlaps
+from ..core.model import Fix, Replacement, Severity, Violation
+from ..core.rule_spec import RuleSpec
+from ..kinds import KINDS
+from ..kinds.base.rule import Hit, Rule
+from ..match.patterns import RuleTimeout
+from ..match.shared import SharedMatchers
+from ..packs.load import rule_where
+from ..text.document import Document
+from .messages import format_message
 
 
 @dataclass
@@ -47,7 +47,7 @@ def compile_rules(
     severity: dict[str, Severity] | None = None,
     accept: Iterable[str] = (),
 ) -> RuleSet:
-    from lint.match.patterns import compile_user
+    from ..match.patterns import compile_user
 
     shared = SharedMatchers(accept=[compile_user(a) for a in accept])
     rules = [KINDS[spec.extends].compile(spec, shared) for spec in specs]
@@ -65,7 +65,7 @@ class CheckResult:
 
 
 def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
-    from lint.run.suppress import Suppressions
+    from .suppress import Suppressions
 
     ctx = Context(doc, ruleset.shared)
     suppress = Suppressions.parse(doc)
@@ -119,7 +119,7 @@ def is_builtin(spec: RuleSpec) -> bool:
     """Does the rule come from one of copydesk's own packs (not a user's, whatever its name)?"""
     from pathlib import Path
 
-    from lint.packs.locate import builtin_dir
+    from ..packs.locate import builtin_dir
 
     return bool(spec.source) and Path(spec.source).resolve().parent == builtin_dir().resolve()
 

@@ -1,6 +1,7 @@
 """``--fix`` where a file is linted (in this process or a worker): which fixes, and what remains.
 
-:func:`fix_file` takes a linted text and its findings, chooses the fixes (:mod:`lint.run.fixes`),
+:func:`fix_file` takes a linted text and its findings, chooses the fixes
+(:mod:`copydesk.run.fixes`),
 keeps back any that reach into a region where its rule is suppressed, and lints the fixed text
 again: the findings of that text are what the run reports once the file is written. What
 goes back to the command (:class:`FileFixes`) is small: a digest of the bytes that were linted,
@@ -15,12 +16,12 @@ import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from lint.core.model import FileResult, Replacement, Severity, Violation
-from lint.run.engine import RuleSet
-from lint.run.fixes import Blocked, apply, choose, single
-from lint.run.session import lint_text
-from lint.run.suppress import Suppressions
-from lint.text.document import Document, build_document
+from ..core.model import FileResult, Replacement, Severity, Violation
+from ..text.document import Document, build_document
+from .engine import RuleSet
+from .fixes import Blocked, apply, choose, single
+from .session import lint_text
+from .suppress import Suppressions
 
 
 @dataclass

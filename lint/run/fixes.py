@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from lint.core.model import Replacement, Violation
+from ..core.model import Replacement, Violation
 
 Blocked = Callable[[Violation, Replacement], bool]
 

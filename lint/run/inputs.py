@@ -12,8 +12,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from lint.config.discovery import walk
-from lint.config.project import Config
+from ..config.discovery import walk
+from ..config.project import Config
 
 
 def inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, bool, bool]]:

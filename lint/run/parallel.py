@@ -3,7 +3,7 @@
 Results come back in input order whatever the number of workers, so the output of
 ``--jobs N`` is byte-identical to ``--jobs 1``. Each job is done exactly as it would be in
 process: the worker reads the file, skips binary input, compiles the file's rule set (once per
-worker process: each worker makes its own :class:`~lint.run.session.Session` when it starts,
+worker process: each worker makes its own :class:`~copydesk.run.session.Session` when it starts,
 and every job carries the settings the parent resolved for its file), lints, drops the findings
 below the file's shown severity and keeps only what the formatters need
 (``core.kept.keep``), so whole texts are neither held until the end nor pickled back. Workers
@@ -23,16 +23,16 @@ import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 
-from lint.core.errors import CopydeskError
-from lint.core.kept import keep
-from lint.core.model import FileResult, Severity
-from lint.core.positions import Encoding
-from lint.core.regular_files import read_bytes
-from lint.match import re_warm
-from lint.run import stopping
-from lint.run.fix_job import FileFixes, digest, fix_file
-from lint.run.session import Session, Settings, lint_text
-from lint.text.decode import InputError, decode, looks_binary
+from ..core.errors import CopydeskError
+from ..core.kept import keep
+from ..core.model import FileResult, Severity
+from ..core.positions import Encoding
+from ..core.regular_files import read_bytes
+from ..match import re_warm
+from ..text.decode import InputError, decode, looks_binary
+from . import stopping
+from .fix_job import FileFixes, digest, fix_file
+from .session import Session, Settings, lint_text
 
 PARALLEL_MIN_BYTES = 256 * 1024
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import click
 
-from lint.core.errors import CopydeskError
-from lint.core.model import FileResult
-from lint.core.positions import LineIndex
-from lint.core.rule_spec import RuleSpec, RuleTest
-from lint.packs.load import rule_where
-from lint.text import readers
+from ..core.errors import CopydeskError
+from ..core.model import FileResult
+from ..core.positions import LineIndex
+from ..core.rule_spec import RuleSpec, RuleTest
+from ..packs.load import rule_where
+from ..text import readers
 
 
 @dataclass
@@ -43,8 +43,8 @@ def _lines(result: FileResult) -> list[tuple[str, str, str]]:
 
 
 def run_case(spec: RuleSpec, case: RuleTest) -> Outcome:
-    from lint.run.engine import compile_rules
-    from lint.run.session import lint_text
+    from .engine import compile_rules
+    from .session import lint_text
 
     ruleset = compile_rules([spec])
     result = lint_text(
@@ -75,8 +75,8 @@ def fires(case: RuleTest) -> bool:
 
 
 def _target_specs(target: str | None) -> list[RuleSpec]:
-    from lint.packs.load import load_pack
-    from lint.packs.locate import builtin_pack_names, builtin_pack_path
+    from ..packs.load import load_pack
+    from ..packs.locate import builtin_pack_names, builtin_pack_path
 
     if target is None:
         paths = [builtin_pack_path(n) for n in builtin_pack_names()]

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from lint.config.project import Config, RuleOption
-from lint.core.errors import ConfigError
-from lint.core.model import Severity
-from lint.core.rule_spec import RuleSpec
-from lint.packs.load import Pack
-from lint.packs.locate import builtin_pack_names, builtin_pack_path
+from ..config.project import Config, RuleOption
+from ..core.errors import ConfigError
+from ..core.model import Severity
+from ..core.rule_spec import RuleSpec
+from ..packs.load import Pack
+from ..packs.locate import builtin_pack_names, builtin_pack_path
 
 Levels = tuple[tuple[str, str], ...]  # (rule, pack or category name, level) in order
 
@@ -166,8 +166,8 @@ def _with_options(spec: RuleSpec, options: tuple[RuleOption, ...]) -> RuleSpec:
     mine = [o for o in options if o.rule == spec.id]
     if not mine:
         return spec
-    from lint.kinds import KINDS
-    from lint.kinds.base.rule import KindError
+    from ..kinds import KINDS
+    from ..kinds.base.rule import KindError
 
     kind = KINDS[spec.extends]
     keys = kind.KEYS

@@ -13,7 +13,7 @@ a process of its own would::
     session.rules                                     # id -> RuleSpec of every pack loaded
 
 The command line makes one session per invocation; a worker process makes its own
-(:mod:`lint.run.parallel`) from the settings each job carries.
+(:mod:`copydesk.run.parallel`) from the settings each job carries.
 """
 
 from __future__ import annotations
@@ -21,17 +21,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from lint.config.nearest import ConfigFinder
-from lint.config.profiles import load_profile
-from lint.config.project import Config
-from lint.core.errors import CopydeskError
-from lint.core.model import FileResult, Severity
-from lint.core.regular_files import read_bytes
-from lint.core.rule_spec import RuleSpec
-from lint.match import re_warm
-from lint.packs.load import Pack, load_pack
-from lint.run.engine import RuleSet, check_document, compile_rules
-from lint.run.selection import (
+from ..config.nearest import ConfigFinder
+from ..config.profiles import load_profile
+from ..config.project import Config
+from ..core.errors import CopydeskError
+from ..core.model import FileResult, Severity
+from ..core.regular_files import read_bytes
+from ..core.rule_spec import RuleSpec
+from ..match import re_warm
+from ..packs.load import Pack, load_pack
+from ..text.decode import InputError, decode, looks_binary
+from ..text.document import build_document
+from ..text.readers import format_for
+from .engine import RuleSet, check_document, compile_rules
+from .selection import (
     Levels,
     Overrides,
     Settings,
@@ -41,9 +44,6 @@ from lint.run.selection import (
     resolve_pack,
     settings_for,
 )
-from lint.text.decode import InputError, decode, looks_binary
-from lint.text.document import build_document
-from lint.text.readers import format_for
 
 __all__ = [
     "Overrides", "Session", "Settings", "lint_bytes", "lint_text", "ruleset_for", "select_specs",
@@ -144,7 +144,7 @@ class Session:
         a folder's prose files minus what git and the config's ``ignore:`` exclude; a walked
         binary file is skipped; a missing, unreadable or misconfigured file is a result with
         an error."""
-        from lint.run.inputs import ignored_by_config, inputs
+        from .inputs import ignored_by_config, inputs
 
         out: list[FileResult] = []
         for path, explicit, exists in inputs(tuple(paths)):

@@ -6,7 +6,7 @@
 -->`` the line the comment starts on (written at its end); ``copydesk: disable [RULE, …]`` in
 front matter silences the file. No rule means every rule; a pack (or category) name means all of
 its rules. Vale's comments (``<!-- vale off -->``, ``<!-- vale Style.Rule = NO -->`` …) are
-honoured too (:mod:`lint.run.vale_comments`). The comments are read from the source text, so
+honoured too (:mod:`copydesk.run.vale_comments`). The comments are read from the source text, so
 they work the same in Markdown, HTML and plain text; a comment inside a Markdown code region is
 an example, not a directive.
 """
@@ -18,14 +18,14 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from lint.core.model import Violation
-from lint.core.rule_spec import RuleSpec
-from lint.run.comment_scan import directives
-from lint.run.vale_comments import PREFIX as VALE_PREFIX
-from lint.run.vale_comments import ValeComments
-from lint.text.document import Document
+from ..core.model import Violation
+from ..core.rule_spec import RuleSpec
+from ..text.document import Document
+from .comment_scan import directives
+from .vale_comments import PREFIX as VALE_PREFIX
+from .vale_comments import ValeComments
 
-# what opens a directive; the comment runs to its "-->" (lint.run.comment_scan)
+# what opens a directive; the comment runs to its "-->" (copydesk.run.comment_scan)
 _PREFIX = re.compile(
     r"<!--\s*copydesk-(disable-next-line|disable-line|disable|enable)\b", re.IGNORECASE
 )

@@ -23,9 +23,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from lint.core.rule_spec import RuleSpec
+from ..core.rule_spec import RuleSpec
 
-PREFIX = re.compile(r"<!--\s*vale\s+", re.IGNORECASE)  # what opens one (lint.run.comment_scan)
+PREFIX = re.compile(r"<!--\s*vale\s+", re.IGNORECASE)  # what opens one (copydesk.run.comment_scan)
 _SWITCH = re.compile(r"(off|on)", re.IGNORECASE)
 _SET = re.compile(
     r"(?P<name>[^\s=\[\]\"',]+)\s*(?:\[(?P<matches>(?:[^\]\"]|\"(?:[^\"\\]|\\.)*\")*)\])?"

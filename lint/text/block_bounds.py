@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from lint.text.document import Document
+from .document import Document
 
 # regions that are blocks of text, and may hold others (a list item its paragraphs)
 BLOCK_KINDS = frozenset({"paragraph", "heading", "list", "table", "blockquote"})

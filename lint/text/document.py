@@ -1,6 +1,7 @@
 """The document model every rule reads: the source text, its line index, the prose view its
 format's reader built, and the region index (headings, paragraphs, list items …) in source
-offsets. Bytes become text in :mod:`lint.text.decode`; readers live in :mod:`lint.text.readers`.
+offsets. Bytes become text in :mod:`copydesk.text.decode`; readers live in
+:mod:`copydesk.text.readers`.
 """
 
 from __future__ import annotations
@@ -8,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from lint.core.positions import LineIndex
-from lint.text import readers
-from lint.text.prose import ProseText
-from lint.text.regions import Region
+from ..core.positions import LineIndex
+from . import readers
+from .prose import ProseText
+from .regions import Region
 
 
 @dataclass

@@ -22,14 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lint.core.model import FileResult
+    from copydesk.core.model import FileResult
 
 
 def problems(text: str, result: FileResult) -> list[str]:
     """What is wrong with a result: an error, a span outside the text, a line:col that does not
     lead back to its offset or that counts a line end (``\\r\\n``, ``\\n``, lone ``\\r``) as a
     character of its line."""
-    from lint.core.positions import LineIndex
+    from copydesk.core.positions import LineIndex
 
     out = [f"error: {result.error}"] if result.error else []
     lines = LineIndex(text)
@@ -86,10 +86,9 @@ def main() -> int:
     # appended, not put first: PYTHONPATH=<an older checkout> fuzzes that checkout's lint
     sys.path.append(str(Path(__file__).resolve().parents[2]))
     sys.path.append(str(Path(__file__).resolve().parent))
+    from copydesk.run.engine import compile_rules
+    from copydesk.run.session import Settings, lint_text, select_specs
     from random_docs import GENERATORS
-
-    from lint.run.engine import compile_rules
-    from lint.run.session import Settings, lint_text, select_specs
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=2000)

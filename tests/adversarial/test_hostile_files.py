@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from lint.config.discovery import walk
+from copydesk.config.discovery import walk
 
 GUARD = 120  # seconds: each run costs about 1 s; a blocked read would never end
 
@@ -24,7 +23,7 @@ STORY = "Critics say the plan failed.\n"
 
 def copydesk(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "lint", *args],
+        [sys.executable, "-m", "copydesk", *args],
         cwd=cwd, capture_output=True, text=True, timeout=GUARD,
         input=stdin.decode() if stdin is not None else None,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},

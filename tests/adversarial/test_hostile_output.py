@@ -11,17 +11,16 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import run
-
-from lint import formatters
-from lint.formatters import Formatter
-from lint.formatters.escape import shown_path, shown_text
+from copydesk import formatters
+from copydesk.formatters import Formatter
+from copydesk.formatters.escape import shown_path, shown_text
 
 GUARD = 120  # seconds, a hang guard for runs that cost about a second
 STORY = "Critics say the plan failed. Officials said it would work.\n"
 
 
 def shell(command: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COPYDESK": f"{sys.executable} -m lint"}
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COPYDESK": f"{sys.executable} -m copydesk"}
     return subprocess.run(
         ["bash", "-c", command], cwd=cwd, capture_output=True, timeout=GUARD, env=env
     )
@@ -60,7 +59,7 @@ class Exploding(Formatter):
 def test_a_crash_while_rendering_leaves_the_previous_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lint import formatters
+    from copydesk import formatters
 
     monkeypatch.chdir(tmp_path)
     Path("a.md").write_text(STORY)
@@ -158,7 +157,7 @@ def test_escapes_are_byte_values() -> None:
 def test_full_shows_a_window_of_a_long_line_with_the_match_underlined(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lint.formatters.full import WINDOW
+    from copydesk.formatters.full import WINDOW
 
     monkeypatch.chdir(tmp_path)
     words = [f"w{n}" if n % 50 else "synergy" for n in range(1, 40_000)]

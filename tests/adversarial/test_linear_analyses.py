@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 
 import pytest
-
-from lint.core.model import FileResult
-from lint.match import patterns as matchers
-from lint.run.engine import RuleSet, compile_rules
-from lint.run.session import Settings, lint_text, select_specs
+from copydesk.core.model import FileResult
+from copydesk.match import patterns as matchers
+from copydesk.run.engine import RuleSet, compile_rules
+from copydesk.run.session import Settings, lint_text, select_specs
 
 SIZE = 100_000
 
@@ -134,7 +133,7 @@ def test_comparable_is_ignorecase_over_unicode() -> None:
     one another (U+0345, which the index never holds, and İ, folded apart, aside)."""
     import re
 
-    from lint.analysis.sentence_words import comparable
+    from copydesk.analysis.sentence_words import comparable
 
     groups: dict[str, list[str]] = {}
     for cp in range(0x30000):
@@ -159,10 +158,10 @@ def test_sentence_words_answer_what_the_scan_did(monkeypatch: pytest.MonkeyPatch
     import random
     import re
 
-    from lint.analysis import sentence_words
-    from lint.analysis.quotations import WORD
-    from lint.analysis.sentence_words import SentenceWords
-    from lint.kinds.scare_quotes import _echoed
+    from copydesk.analysis import sentence_words
+    from copydesk.analysis.quotations import WORD
+    from copydesk.analysis.sentence_words import SentenceWords
+    from copydesk.kinds.scare_quotes import _echoed
 
     monkeypatch.setattr(sentence_words, "SHORT", 0)  # the index, however short the sentence
     rng = random.Random(15)
@@ -194,8 +193,8 @@ def test_openings_answer_what_the_patterns_did() -> None:
     import random
     import re
 
-    from lint.analysis.openings import Openings
-    from lint.text.draft_labels import DRAFT_LABELS
+    from copydesk.analysis.openings import Openings
+    from copydesk.text.draft_labels import DRAFT_LABELS
 
     alt = "|".join(map(re.escape, DRAFT_LABELS))
     label = re.compile(r"[\s>]*(?:(?:" + alt + r")\s*:\s*)?$")
@@ -217,8 +216,8 @@ def test_excerpt_words_answer_what_splitting_did(monkeypatch: pytest.MonkeyPatch
     """A long block's words found by bisection are the words splitting the block found."""
     import random
 
-    from lint.analysis.blocks import Block
-    from lint.kinds import unbalanced_quotes
+    from copydesk.analysis.blocks import Block
+    from copydesk.kinds import unbalanced_quotes
 
     rng = random.Random(2)
     for _ in range(2000):
@@ -241,7 +240,7 @@ def test_sentence_boundaries_are_what_the_plain_pattern_found() -> None:
     import random
     import re
 
-    from lint.analysis.sentences import _boundaries
+    from copydesk.analysis.sentences import _boundaries
 
     plain = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9\u00C0-\u024F])")
     rng = random.Random(2)

@@ -15,16 +15,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-
-from lint.core.model import Severity
-from lint.core.rule_spec import RuleSpec
-from lint.run.engine import compile_rules
-from lint.run.session import lint_text
-from lint.text.document import build_document
-from lint.text.prose import ProseText
-from lint.text.readers.parts import budget
-from lint.text.readers.parts.markdown_events import read_markdown
-from lint.text.regions import Region
+from copydesk.core.model import Severity
+from copydesk.core.rule_spec import RuleSpec
+from copydesk.run.engine import compile_rules
+from copydesk.run.session import lint_text
+from copydesk.text.document import build_document
+from copydesk.text.prose import ProseText
+from copydesk.text.readers.parts import budget
+from copydesk.text.readers.parts.markdown_events import read_markdown
+from copydesk.text.regions import Region
 
 CEILING = 5.0  # CPU seconds; each case below costs at most ~0.21 s on the 2-core machine
 
@@ -189,14 +188,14 @@ def test_a_reader_that_recurses_too_deep_falls_back(monkeypatch: pytest.MonkeyPa
     def recurse(text: str) -> tuple[object, list[object]]:
         raise RecursionError
 
-    monkeypatch.setattr("lint.text.readers.parts.markdown_events.read_markdown", recurse)
+    monkeypatch.setattr("copydesk.text.readers.parts.markdown_events.read_markdown", recurse)
     doc = build_document("deep.md", DOC)
     assert doc.notes == ["Markdown nesting too deep for its reader; linted as plain text"]
     assert doc.format == "text"
 
 
 def test_without_an_alarm_deep_nesting_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("lint.match.watchdog.available", lambda: False)
+    monkeypatch.setattr("copydesk.match.watchdog.available", lambda: False)
     deep = "> " * (budget.UNTIMED_MAX_NESTING + 1) + "a\n"
     assert build_document("deep.md", deep).notes == [
         f"not read as Markdown (a line nests more than {budget.UNTIMED_MAX_NESTING} quotes or "

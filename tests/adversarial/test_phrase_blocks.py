@@ -8,13 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from lint.analysis.context import Context
-from lint.kinds import KINDS
-from lint.packs.load import load_pack
-from lint.run.engine import compile_rules
-from lint.run.session import Settings, lint_text, select_specs
-from lint.text.document import build_document
+from copydesk.analysis.context import Context
+from copydesk.kinds import KINDS
+from copydesk.packs.load import load_pack
+from copydesk.run.engine import compile_rules
+from copydesk.run.session import Settings, lint_text, select_specs
+from copydesk.text.document import build_document
 
 PACK = """\
 pack: phrases

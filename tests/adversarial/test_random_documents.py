@@ -13,13 +13,12 @@ from __future__ import annotations
 import random
 
 import pytest
+from copydesk.run.engine import RuleSet, compile_rules
+from copydesk.run.session import Settings, lint_text, select_specs
 from fuzz import problems
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from random_docs import GENERATORS
-
-from lint.run.engine import RuleSet, compile_rules
-from lint.run.session import Settings, lint_text, select_specs
 
 _RULES: list[RuleSet] = []
 

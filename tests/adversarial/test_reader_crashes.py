@@ -15,11 +15,10 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-
-from lint.analysis.editorial import Editorial
-from lint.run.engine import RuleSet, compile_rules
-from lint.run.session import Settings, lint_text, select_specs
-from lint.text.document import build_document
+from copydesk.analysis.editorial import Editorial
+from copydesk.run.engine import RuleSet, compile_rules
+from copydesk.run.session import Settings, lint_text, select_specs
+from copydesk.text.document import build_document
 
 CRASHES = [
     # (file name, minimised document, the rule that raised)

@@ -7,9 +7,8 @@ import pickle
 from pathlib import Path
 
 import pytest
-
-from lint.match import disk_cache, sealed
-from lint.packs.load import load_pack
+from copydesk.match import disk_cache, sealed
+from copydesk.packs.load import load_pack
 
 PACK = """\
 pack: house

@@ -12,11 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
-from lint.core.model import FileResult, Severity
-from lint.run import parallel
-from lint.run.parallel import Job, Outcome
-from lint.run.session import Settings
+from copydesk.core.model import FileResult, Severity
+from copydesk.run import parallel
+from copydesk.run.parallel import Job, Outcome
+from copydesk.run.session import Settings
 
 GUARD = 120  # seconds: the hang guard of each run (each costs a few seconds)
 
@@ -74,7 +73,7 @@ def big_run(tmp_path: Path) -> Path:
 
 def _start(folder: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "lint", "check", ".", "--jobs", "2", "--format", "concise"],
+        [sys.executable, "-m", "copydesk", "check", ".", "--jobs", "2", "--format", "concise"],
         cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         start_new_session=True,  # its own process group, like a job in a terminal
     )
@@ -141,8 +140,7 @@ def test_a_bug_in_one_rule_costs_that_rule_on_that_file_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from cli_helpers import run
-
-    from lint.kinds import vague_source
+    from copydesk.kinds import vague_source
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text("Critics say it failed (source).\n")
@@ -163,8 +161,7 @@ def test_a_bug_reading_one_file_leaves_the_others_checked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from cli_helpers import run
-
-    from lint.run import session as runner
+    from copydesk.run import session as runner
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text("Fine (source).\n")

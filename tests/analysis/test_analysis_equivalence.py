@@ -5,18 +5,17 @@ from __future__ import annotations
 import re
 
 import pytest
+from copydesk.analysis.alternation import ordered_alternation
+from copydesk.analysis.context import Context
+from copydesk.analysis.figure_anchors import _ANCHOR, figure_anchors
+from copydesk.analysis.figures import FIGURE, find_figures
+from copydesk.kinds.base.legal import sentence_people
+from copydesk.kinds.profanity import _CANDIDATE, _DISGUISED
+from copydesk.kinds.scare_quotes import _echoed
+from copydesk.match.patterns import finditer_at
+from copydesk.text.document import build_document
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-
-from lint.analysis.alternation import ordered_alternation
-from lint.analysis.context import Context
-from lint.analysis.figure_anchors import _ANCHOR, figure_anchors
-from lint.analysis.figures import FIGURE, find_figures
-from lint.kinds.base.legal import sentence_people
-from lint.kinds.profanity import _CANDIDATE, _DISGUISED
-from lint.kinds.scare_quotes import _echoed
-from lint.match.patterns import finditer_at
-from lint.text.document import build_document
 
 FIGURE_TEXTS = [
     "About 40 people died and ABOUT 2,000 were hurt.",
@@ -114,7 +113,7 @@ def test_quotes_across_equals_a_scan_of_every_quotation(
     (nested ones included; out of order, the scan itself)."""
     from types import SimpleNamespace
 
-    from lint.analysis.attribution import Attributor
+    from copydesk.analysis.attribution import Attributor
 
     quotes = [SimpleNamespace(start=s, end=s + n) for s, n in (sorted(spans) if ordered else spans)]
     att = Attributor("", [], [], quotes)  # type: ignore[arg-type]
@@ -177,9 +176,9 @@ def test_figures_tried_at_the_anchors_are_all_the_figures(pieces: list[str]) -> 
 def test_figure_words_from_the_shared_word_index_find_every_figure(pieces: list[str]) -> None:
     """With the number words' starts taken from the run's word index (as the unsourced-figure
     rule does), FIGURE tried at the anchors still finds every figure."""
-    from lint.analysis.figure_anchors import FIGURE_WORDS
-    from lint.match import finder
-    from lint.match.shared import SharedMatchers
+    from copydesk.analysis.figure_anchors import FIGURE_WORDS
+    from copydesk.match import finder
+    from copydesk.match.shared import SharedMatchers
 
     shared = SharedMatchers()
     words = finder.by_words(shared, "t.figures", None, FIGURE_WORDS)

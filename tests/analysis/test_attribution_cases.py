@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-
-from lint.analysis.editorial import Editorial
-from lint.analysis.quote import Quote
-from lint.text.document import build_document
+from copydesk.analysis.editorial import Editorial
+from copydesk.analysis.quote import Quote
+from copydesk.text.document import build_document
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,9 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from copydesk.analysis.editorial import Editorial
+from copydesk.text.document import build_document
 from test_attribution_cases import Case, c, observe
-
-from lint.analysis.editorial import Editorial
-from lint.text.document import build_document
 
 DESCRIBED = [
     c("described-bank-economist",

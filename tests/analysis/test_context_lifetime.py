@@ -9,9 +9,8 @@ import weakref
 from collections.abc import Iterator
 
 import pytest
-
-from lint.analysis import context
-from lint.run.session import Session
+from copydesk.analysis import context
+from copydesk.run.session import Session
 
 STORY = (
     "# Council budget\n\n"

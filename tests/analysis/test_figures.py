@@ -7,8 +7,7 @@ shape that must still count.
 from __future__ import annotations
 
 import pytest
-
-from lint.analysis.figures import find_figures
+from copydesk.analysis.figures import find_figures
 
 
 def statistics(text: str) -> list[str]:

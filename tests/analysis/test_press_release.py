@@ -3,8 +3,8 @@ Only the head or the foot of a file can make it a release."""
 
 from __future__ import annotations
 
-from lint.analysis.editorial import Editorial
-from lint.text.document import build_document
+from copydesk.analysis.editorial import Editorial
+from copydesk.text.document import build_document
 
 BODY = "The company said demand was strong. " * 60  # about 2,100 characters of story
 FIGURE = "Revenue rose 14% to $412.6 million in the quarter.\n"

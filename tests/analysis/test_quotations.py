@@ -4,10 +4,9 @@ direction, continued quotations across paragraphs, unmatched marks, titles and m
 from __future__ import annotations
 
 import pytest
-
-from lint.analysis.editorial import Editorial
-from lint.analysis.quote import Quote
-from lint.text.document import build_document
+from copydesk.analysis.editorial import Editorial
+from copydesk.analysis.quote import Quote
+from copydesk.text.document import build_document
 
 
 def analyse(text: str, path: str = "t.txt") -> tuple[list[Quote], list[int], str]:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from copydesk.analysis.editorial import Editorial
+from copydesk.analysis.sentences import split
+from copydesk.text.document import build_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from lint.analysis.editorial import Editorial
-from lint.analysis.sentences import split
-from lint.text.document import build_document
 
 
 def sentences(text: str) -> list[str]:
@@ -95,7 +94,7 @@ def test_last_word_is_the_run_the_pattern_finds(pieces: list[str], cursor: int) 
     """The run of word characters and full stops ending at ``end`` (just after a full stop,
     as the splitter asks), found from the tail by one search (or by the walk for a long
     run), is what ``([\\w.]+)\\.*$`` finds."""
-    from lint.analysis.sentences import _LAST_WORD, _last_word
+    from copydesk.analysis.sentences import _LAST_WORD, _last_word
 
     text = "".join(pieces) + "."
     end = len(text)

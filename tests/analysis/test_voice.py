@@ -7,9 +7,8 @@ privacy and profanity still see them.
 from __future__ import annotations
 
 import pytest
-
-from lint.run.engine import RuleSet, compile_rules
-from lint.run.session import Settings, lint_text, select_specs
+from copydesk.run.engine import RuleSet, compile_rules
+from copydesk.run.session import Settings, lint_text, select_specs
 
 WRITER = ("Tragically, you know, the plan is the worst ever, with 40% of families furious. "
           "Critics say it is reportedly bad, and recently it is widely believed to be a "

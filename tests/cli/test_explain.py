@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import HOUSE_PACK, run, write
-
-from lint.packs.load import load_pack
-from lint.packs.locate import builtin_dir
+from copydesk.packs.load import load_pack
+from copydesk.packs.locate import builtin_dir
 
 PUFFERY = "neutrality.puffery"
 

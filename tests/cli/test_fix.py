@@ -18,11 +18,10 @@ from pathlib import Path
 import pytest
 from cli_helpers import run, write
 from click.testing import CliRunner
-
-from lint.cli import fixing, write_back
-from lint.cli.main import cli
-from lint.core.model import Fix, Replacement, Severity, Violation
-from lint.run.fixes import apply, choose
+from copydesk.cli import fixing, write_back
+from copydesk.cli.main import cli
+from copydesk.core.model import Fix, Replacement, Severity, Violation
+from copydesk.run.fixes import apply, choose
 
 PACK = r"""
 pack: house
@@ -273,7 +272,7 @@ def test_a_process_killed_while_writing_leaves_the_file_and_no_temporary_file(
     path = put(repo, "a.md", before)
     script = (
         "import os, signal, sys\n"
-        "from lint.cli.main import main\n"
+        "from copydesk.cli.main import main\n"
         "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
         "sys.exit(main(['check', '--fix', 'a.md']))\n"
     )

@@ -37,7 +37,7 @@ def workspace(tmp_path: Path) -> Path:
 
 
 @pytest_lsp.fixture(
-    config=ClientServerConfig(server_command=[sys.executable, "-m", "lint", "lsp"]),
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "copydesk", "lsp"]),
 )
 async def client(lsp_client: LanguageClient, workspace: Path) -> AsyncIterator[None]:
     await lsp_client.initialize_session(lsp.InitializeParams(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from lint.cli.progress import Progress
+from copydesk.cli.progress import Progress
 
 
 class Terminal(io.StringIO):

@@ -10,8 +10,7 @@ import time
 from pathlib import Path
 
 from click.testing import CliRunner
-
-from lint.cli.main import cli
+from copydesk.cli.main import cli
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -173,7 +172,7 @@ def test_catastrophic_regex_gives_one_error_and_the_run_finishes(tmp_path: Path)
         [
             sys.executable,
             "-m",
-            "lint",
+            "copydesk",
             "check",
             "--format",
             "concise",

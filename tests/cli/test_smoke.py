@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-
-from lint.cli.main import cli
+from copydesk.cli.main import cli
 
 
 def run(args: list[str]) -> tuple[int, str, str]:
@@ -78,9 +77,9 @@ def test_version_and_python_m() -> None:
     import subprocess
     import sys
 
-    from lint import __version__
+    from copydesk import __version__
 
     out = subprocess.run(
-        [sys.executable, "-m", "lint", "--version"], capture_output=True, text=True
+        [sys.executable, "-m", "copydesk", "--version"], capture_output=True, text=True
     )
     assert out.returncode == 0 and __version__ in out.stdout

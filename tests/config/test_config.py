@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import HOUSE_PACK, found, run, write
-
-from lint.config.project import load_config_file
-from lint.config.toml_source import toml_locate
-from lint.core.errors import ConfigError
+from copydesk.config.project import load_config_file
+from copydesk.config.toml_source import toml_locate
+from copydesk.core.errors import ConfigError
 
 BAD = "Fine (source) and TK.\n"  # citations.placeholder and citations.tk
 
@@ -99,7 +98,7 @@ def test_search_stops_at_the_repository_root(
 def test_outside_a_repository_the_search_stops_at_home(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lint.config.nearest import ceiling
+    from copydesk.config.nearest import ceiling
 
     home = tmp_path / "home"
     (home / "work" / "story").mkdir(parents=True)
@@ -479,8 +478,8 @@ def test_names_that_match_no_rule_are_warned_with_their_line(repo: Path) -> None
 def test_a_vocabulary_rule_that_times_out_names_its_config(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lint.match.patterns import RuleTimeout
-    from lint.run import engine
+    from copydesk.match.patterns import RuleTimeout
+    from copydesk.run import engine
 
     write(repo, {".copydesk.yaml": "vocabulary:\n  reject: [widget]\n", "a.md": "A widget.\n"})
     real = engine._run
@@ -497,8 +496,8 @@ def test_a_vocabulary_rule_that_times_out_names_its_config(
 
 
 def test_an_accept_pattern_that_times_out_is_named() -> None:
-    from lint.match.patterns import RuleTimeout, compile_user
-    from lint.match.shared import SharedMatchers
+    from copydesk.match.patterns import RuleTimeout, compile_user
+    from copydesk.match.shared import SharedMatchers
 
     class Stalls:
         pattern = "(a+)+b"

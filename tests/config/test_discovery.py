@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import found, run, write
-
-from lint.config.discovery import walk
+from copydesk.config.discovery import walk
 
 BAD = "Fine (source).\n"
 

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import run, write
-
-from lint.config.profiles import builtin_profile_names, load_profile
-from lint.core.errors import ConfigError
-from lint.core.model import Severity
-from lint.packs.locate import builtin_pack_names
-from lint.run.selection import level as _level
-from lint.run.session import Settings, select_specs
+from copydesk.config.profiles import builtin_profile_names, load_profile
+from copydesk.core.errors import ConfigError
+from copydesk.core.model import Severity
+from copydesk.packs.locate import builtin_pack_names
+from copydesk.run.selection import level as _level
+from copydesk.run.session import Settings, select_specs
 
 PROTECTED = ("attribution", "sourcing", "citations", "legal", "privacy", "profanity", "safety")
 S, W, E = Severity.SUGGESTION, Severity.WARNING, Severity.ERROR
@@ -290,7 +289,7 @@ def quiet_lines(name: str) -> set[int]:
 
 
 def test_example_configs_name_their_profiles() -> None:
-    from lint.config.project import load_config_file
+    from copydesk.config.project import load_config_file
 
     for folder, profile in (("news", "news"), ("opinion", "opinion"), ("comments", "moderation")):
         assert load_config_file(EXAMPLES / folder / ".copydesk.yaml").profile == profile

@@ -7,10 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-
-from lint.config.project import load_config_file
-from lint.config.vocabulary_edit import accept_term
-from lint.core.errors import ConfigError
+from copydesk.config.project import load_config_file
+from copydesk.config.vocabulary_edit import accept_term
+from copydesk.core.errors import ConfigError
 
 
 def test_the_term_joins_the_accept_list_and_comments_stay(tmp_path: Path) -> None:

@@ -9,10 +9,9 @@ import io
 from collections.abc import Callable
 
 import pytest
-
-from lint import formatters
-from lint.core.kept import SourceIndex, keep, line_index
-from lint.core.model import FileResult, Fix, Replacement, Severity, Violation
+from copydesk import formatters
+from copydesk.core.kept import SourceIndex, keep, line_index
+from copydesk.core.model import FileResult, Fix, Replacement, Severity, Violation
 
 FORMATS = formatters.choices()  # every format --format offers, from the registry
 

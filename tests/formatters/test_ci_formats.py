@@ -18,16 +18,15 @@ from typing import Any
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from copydesk import formatters
+from copydesk.cli.main import cli
+from copydesk.core.kept import keep
+from copydesk.core.model import FileResult, Fix, Replacement, Severity, Violation
+from copydesk.formatters.github import summary
+from copydesk.formatters.sarif_uris import Roots
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_formatters import render, sample_results, violation
-
-from lint import formatters
-from lint.cli.main import cli
-from lint.core.kept import keep
-from lint.core.model import FileResult, Fix, Replacement, Severity, Violation
-from lint.formatters.github import summary
-from lint.formatters.sarif_uris import Roots
 
 # --- rdjson / rdjsonl ---------------------------------------------------------------------
 
@@ -243,7 +242,7 @@ def test_sarif_line_hash_is_left_to_the_upload_when_lines_were_not_kept() -> Non
 
 # --- json: unit, fixes located, schema ----------------------------------------------------
 
-SCHEMA = json.loads(resources.files("lint.formatters").joinpath("json_schema.json").read_text())
+SCHEMA = json.loads(resources.files("copydesk.formatters").joinpath("json_schema.json").read_text())
 
 
 def strict(schema: Any) -> Any:
@@ -329,7 +328,7 @@ def test_json_from_the_command_validates(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_the_schema_ships_in_the_package() -> None:
     # hatch puts every file of lint/ in the wheel; importlib.resources finds it installed
-    assert resources.files("lint.formatters").joinpath("json_schema.json").is_file()
+    assert resources.files("copydesk.formatters").joinpath("json_schema.json").is_file()
     assert SCHEMA["properties"]["version"] == {"const": 1}
 
 

@@ -15,16 +15,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from copydesk import formatters
+from copydesk.cli.main import cli
+from copydesk.core.model import FileResult, Fix, Replacement, Severity, Violation
+from copydesk.core.rule_spec import RuleSpec
+from copydesk.formatters.full import _displayable, underline
+from copydesk.formatters.github import escape_data, escape_property
+from copydesk.formatters.sarif import artifact_uri
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from lint import formatters
-from lint.cli.main import cli
-from lint.core.model import FileResult, Fix, Replacement, Severity, Violation
-from lint.core.rule_spec import RuleSpec
-from lint.formatters.full import _displayable, underline
-from lint.formatters.github import escape_data, escape_property
-from lint.formatters.sarif import artifact_uri
 
 EXPECTED = Path(__file__).resolve().parents[1] / "expected"
 ANSI = "\x1b["
@@ -523,7 +522,7 @@ def test_cli_sarif_reports_unreadable_file(placeholder_file: str) -> None:
 
 
 def test_sarif_fix_descriptions_name_the_edit() -> None:
-    from lint.formatters.sarif import fix_description
+    from copydesk.formatters.sarif import fix_description
 
     text = "A (source) and teh end."
     delete = violation(text, "(source)", "r.x", Severity.ERROR, "m", fix="")

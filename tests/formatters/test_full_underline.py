@@ -4,8 +4,7 @@ character (CJK, emoji) takes two columns, a combining mark none, a tab stays a t
 from __future__ import annotations
 
 import pytest
-
-from lint.formatters.full import underline
+from copydesk.formatters.full import underline
 
 
 @pytest.mark.parametrize(

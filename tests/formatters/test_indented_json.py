@@ -7,10 +7,9 @@ import json
 
 import orjson
 import pytest
+from copydesk.formatters import indented_json
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from lint.formatters import indented_json
 
 # every value the formats write: no floats (orjson writes 1e-7 where json writes 1e-07)
 _scalars = st.none() | st.booleans() | st.integers() | st.text()

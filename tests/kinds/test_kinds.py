@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from lint.packs.load import load_pack
-from lint.run.engine import compile_rules
-from lint.run.messages import format_message
-from lint.run.session import lint_text
+from copydesk.packs.load import load_pack
+from copydesk.run.engine import compile_rules
+from copydesk.run.messages import format_message
+from copydesk.run.session import lint_text
 
 
 def run(

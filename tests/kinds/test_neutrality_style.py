@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from lint.core.errors import ConfigError
-from lint.kinds.base.term_syntax import TermSyntaxError, compile_terms, normalise
-from lint.packs.load import load_pack
-from lint.run.engine import compile_rules
-from lint.run.session import lint_text
+from copydesk.core.errors import ConfigError
+from copydesk.kinds.base.term_syntax import TermSyntaxError, compile_terms, normalise
+from copydesk.packs.load import load_pack
+from copydesk.run.engine import compile_rules
+from copydesk.run.session import lint_text
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 

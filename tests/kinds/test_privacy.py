@@ -9,13 +9,12 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
-from lint.analysis.people import people
-from lint.core.model import Severity, Violation
-from lint.packs.load import load_pack
-from lint.packs.locate import builtin_dir
-from lint.run.engine import RuleSet, compile_rules
-from lint.run.session import lint_text
+from copydesk.analysis.people import people
+from copydesk.core.model import Severity, Violation
+from copydesk.packs.load import load_pack
+from copydesk.packs.locate import builtin_dir
+from copydesk.run.engine import RuleSet, compile_rules
+from copydesk.run.session import lint_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -188,7 +187,7 @@ def test_people(text: str, names: list[str]) -> None:
 
 
 def test_pack_tests_pass_with_coverage() -> None:
-    from lint.run.rule_tests import run_case
+    from copydesk.run.rule_tests import run_case
 
     specs = privacy().rules
     assert len(specs) == 6
@@ -204,7 +203,7 @@ def test_pack_tests_pass_with_coverage() -> None:
 
 def test_validators_load_lazily() -> None:
     code = (
-        "import sys, lint.kinds, lint.run.engine; "
+        "import sys, copydesk.kinds, copydesk.run.engine; "
         "print(sorted(m for m in ('phonenumbers', 'stdnum') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -213,7 +212,7 @@ def test_validators_load_lazily() -> None:
 
 
 def test_unknown_phone_region_is_a_pack_error(tmp_path: Path) -> None:
-    from lint.core.errors import CopydeskError
+    from copydesk.core.errors import CopydeskError
 
     pack = tmp_path / "mine.yaml"
     pack.write_text(

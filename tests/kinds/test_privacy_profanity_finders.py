@@ -8,17 +8,14 @@ import sys
 from functools import cache
 
 import regex
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from lint.analysis.context import Context
-from lint.core.model import Severity
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.pii import DIGIT_CHAIN
-from lint.kinds.pii_email import _EMAIL, addresses
-from lint.kinds.pii_government_id import GovernmentId
-from lint.kinds.pii_home_address import _ADDRESS
-from lint.kinds.pii_iban import (
+from copydesk.analysis.context import Context
+from copydesk.core.model import Severity
+from copydesk.core.rule_spec import RuleSpec
+from copydesk.kinds.base.pii import DIGIT_CHAIN
+from copydesk.kinds.pii_email import _EMAIL, addresses
+from copydesk.kinds.pii_government_id import GovernmentId
+from copydesk.kinds.pii_home_address import _ADDRESS
+from copydesk.kinds.pii_iban import (
     _CANDIDATE,
     _GROUP_END,
     _SORT_CODE,
@@ -27,9 +24,9 @@ from lint.kinds.pii_iban import (
     checksum_fails,
     sort_starts,
 )
-from lint.kinds.pii_payment_card import PaymentCard
-from lint.kinds.pii_phone import _MAYBE, phone_windows
-from lint.kinds.profanity import (
+from copydesk.kinds.pii_payment_card import PaymentCard
+from copydesk.kinds.pii_phone import _MAYBE, phone_windows
+from copydesk.kinds.profanity import (
     _DISGUISED,
     Profanity,
     disguised_in,
@@ -37,11 +34,13 @@ from lint.kinds.profanity import (
     mask_starts,
     masked_match,
 )
-from lint.match import finder
-from lint.match.patterns import CASE_TRAPS, finditer_at, fold
-from lint.match.scan import Scan
-from lint.match.shared import SharedMatchers
-from lint.text.document import build_document
+from copydesk.match import finder
+from copydesk.match.patterns import CASE_TRAPS, finditer_at, fold
+from copydesk.match.scan import Scan
+from copydesk.match.shared import SharedMatchers
+from copydesk.text.document import build_document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 TERMS = ["fuck", "shit", "son of a bitch", "pissed off", "bullshit", "arse", "wanker"]
 PATTERNS = [

@@ -12,14 +12,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from lint.core.errors import ConfigError
-from lint.core.model import Severity, Violation
-from lint.packs.load import load_pack
-from lint.packs.locate import builtin_dir
-from lint.run.engine import compile_rules
-from lint.run.rule_tests import run_rule_tests
-from lint.run.session import lint_text
+from copydesk.core.errors import ConfigError
+from copydesk.core.model import Severity, Violation
+from copydesk.packs.load import load_pack
+from copydesk.packs.locate import builtin_dir
+from copydesk.run.engine import compile_rules
+from copydesk.run.rule_tests import run_rule_tests
+from copydesk.run.session import lint_text
 
 RULES = builtin_dir()
 

@@ -8,23 +8,22 @@ import re
 from typing import Any
 
 import pytest
+from copydesk.analysis.context import Context
+from copydesk.analysis.people import people
+from copydesk.kinds.base.legal import sentence_people
+from copydesk.kinds.base.safety import SentenceFacts, sentences_holding
+from copydesk.kinds.incitement import _DEATH_TO, _WISH
+from copydesk.kinds.threat import _INTENT
+from copydesk.kinds.unsourced_allegation import _ALLEGED
+from copydesk.match.finder import Finder, Plan
+from copydesk.match.openers import pattern_first_words
+from copydesk.match.scan import Scan
+from copydesk.packs.load import load_pack
+from copydesk.packs.locate import builtin_dir
+from copydesk.run.engine import RuleSet, compile_rules
+from copydesk.text.document import build_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from lint.analysis.context import Context
-from lint.analysis.people import people
-from lint.kinds.base.legal import sentence_people
-from lint.kinds.base.safety import SentenceFacts, sentences_holding
-from lint.kinds.incitement import _DEATH_TO, _WISH
-from lint.kinds.threat import _INTENT
-from lint.kinds.unsourced_allegation import _ALLEGED
-from lint.match.finder import Finder, Plan
-from lint.match.openers import pattern_first_words
-from lint.match.scan import Scan
-from lint.packs.load import load_pack
-from lint.packs.locate import builtin_dir
-from lint.run.engine import RuleSet, compile_rules
-from lint.text.document import build_document
 
 # Words of the rules' patterns, near misses, and the awkward characters: hyphens, both
 # apostrophes, CRLF, capitals, ſ (an s to IGNORECASE), İ, punctuation that ends sentences.
@@ -430,8 +429,8 @@ def test_surname_sources_equal_a_search_for_each_target(
 ) -> None:
     """The sources found once per document, then filtered by target, are what a search for
     " Target" (one alternation of the targets) and the same checks at each hit find."""
-    from lint.analysis.people import TOKEN, name_core
-    from lint.kinds.base import legal as lb
+    from copydesk.analysis.people import TOKEN, name_core
+    from copydesk.kinds.base import legal as lb
 
     text = "".join(pieces)
     ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
@@ -468,7 +467,7 @@ def test_surname_sources_equal_a_search_for_each_target(
 
 
 def test_surname_sources_after_a_name_or_an_honorific() -> None:
-    from lint.kinds.base import legal as lb
+    from copydesk.kinds.base import legal as lb
 
     text = "Police met Jean-Paul Roe. Later judge Lee spoke. The Mark was low. O'Neil L went."
     ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
@@ -493,7 +492,7 @@ def test_surname_sources_after_a_name_or_an_honorific() -> None:
 )
 def test_possessed_equals_a_search_per_word(pieces: list[str], word: str) -> None:
     """One pass finds what ``word + "’s" in text`` found, for every capitalised word."""
-    from lint.kinds.base.legal import _CAPITALISED, _Facts
+    from copydesk.kinds.base.legal import _CAPITALISED, _Facts
 
     text = "".join(pieces)
     facts = _Facts.__new__(_Facts)

@@ -7,11 +7,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
-from lint.core.errors import ConfigError
-from lint.packs.load import load_pack
-from lint.run.engine import RuleSet, compile_rules
-from lint.run.session import Settings, lint_text, select_specs
+from copydesk.core.errors import ConfigError
+from copydesk.packs.load import load_pack
+from copydesk.run.engine import RuleSet, compile_rules
+from copydesk.run.session import Settings, lint_text, select_specs
 
 
 @cache

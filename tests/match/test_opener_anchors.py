@@ -7,18 +7,17 @@ import sys
 
 import pytest
 import regex
+from copydesk.analysis.context import Context
+from copydesk.core.model import Severity
+from copydesk.core.rule_spec import RuleSpec
+from copydesk.kinds.existence import Existence
+from copydesk.match.openers import pattern_openers, user_openers
+from copydesk.match.shared import SharedMatchers
+from copydesk.packs.load import load_pack
+from copydesk.packs.locate import builtin_dir
+from copydesk.text.document import build_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from lint.analysis.context import Context
-from lint.core.model import Severity
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.existence import Existence
-from lint.match.openers import pattern_openers, user_openers
-from lint.match.shared import SharedMatchers
-from lint.packs.load import load_pack
-from lint.packs.locate import builtin_dir
-from lint.text.document import build_document
 
 # The shipped rules whose patterns open on a known word or character, with the words around
 # them: near misses, the awkward characters (a long s, a superscript two that re counts as a

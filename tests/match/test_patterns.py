@@ -6,12 +6,9 @@ import re
 import time
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from lint.core.model import Severity
-from lint.core.rule_spec import RuleSpec
-from lint.match.patterns import (
+from copydesk.core.model import Severity
+from copydesk.core.rule_spec import RuleSpec
+from copydesk.match.patterns import (
     RuleTimeout,
     compile_user,
     finditer,
@@ -19,9 +16,11 @@ from lint.match.patterns import (
     glyph_positions,
     trie_pattern,
 )
-from lint.match.term_index import FEW_HEADS, TermIndex
-from lint.run.engine import compile_rules
-from lint.run.session import lint_text
+from copydesk.match.term_index import FEW_HEADS, TermIndex
+from copydesk.run.engine import compile_rules
+from copydesk.run.session import lint_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def spec(rule_id: str, terms: list[str], ignorecase: bool = False) -> RuleSpec:
@@ -181,8 +180,8 @@ def test_few_heads_pattern_finds_what_the_lookbehind_form_finds(terms: list[str]
 def test_owner_hits_and_starts_equal_a_filter_of_the_scan(words: list[str]) -> None:
     """Each owner's hits and starts, gathered from the grouped scan (by its own terms, or
     from what was found when it has more terms than that), are the scan's hits of its terms."""
-    from lint.analysis.context import Context
-    from lint.text.document import build_document
+    from copydesk.analysis.context import Context
+    from copydesk.text.document import build_document
 
     index = TermIndex(ignorecase=True, words=True)
     for term in SCAN_TERMS:
@@ -225,7 +224,7 @@ def test_finditer_at_every_position_equals_the_scan(text: str, start: int, end: 
 @given(st.text(alphabet="ab '`\"“”„″«»‘’\n", max_size=60))
 def test_glyph_positions_find_what_the_mark_class_finds(text: str) -> None:
     """The quotation pairing's one-scan-per-glyph search equals the class it replaced."""
-    from lint.analysis.quotations import _DOUBLE_GLYPHS, MARK
+    from copydesk.analysis.quotations import _DOUBLE_GLYPHS, MARK
 
     want = [(m.start(), m.group()) for m in MARK.finditer(text)]
     assert glyph_positions(text, _DOUBLE_GLYPHS) == want
@@ -234,7 +233,7 @@ def test_glyph_positions_find_what_the_mark_class_finds(text: str) -> None:
 def test_single_openers_are_those_of_the_class_pattern() -> None:
     """A mark that may open: after a line start, white space, a bracket, a dash or a slash,
     before a letter or digit — as one class pattern would find it."""
-    from lint.analysis.single_quotes import single_openers
+    from copydesk.analysis.single_quotes import single_openers
 
     spec = re.compile(r"[‘'](?<=[ \t\r\n(\[{—–/][‘'])(?=\w)")
     text = "'Tis the 'plan' — ‘Yes,’ she said; it's Rock 'n' roll (‘No’) /'x' ‘"
@@ -242,7 +241,7 @@ def test_single_openers_are_those_of_the_class_pattern() -> None:
 
 
 def test_the_case_trap_test_agrees_with_the_class() -> None:
-    from lint.match.patterns import CASE_TRAPS, has_case_trap
+    from copydesk.match.patterns import CASE_TRAPS, has_case_trap
 
     for c in map(chr, range(0x10000)):
         assert has_case_trap(f"a {c} b") == (CASE_TRAPS.search(f"a {c} b") is not None), hex(ord(c))
@@ -255,7 +254,7 @@ def test_folding_in_pieces_equals_folding_whole(text: str, piece: int) -> None:
     # a long text is lower-cased a piece at a time (CPython's lower() needs 12 bytes a
     # character of scratch space); the pieces end after whitespace, where a final sigma or
     # any other context cannot differ
-    from lint.match import patterns as matchers
+    from copydesk.match import patterns as matchers
 
     whole = matchers._fold(text)
     saved, matchers._FOLD_PIECE = matchers._FOLD_PIECE, piece

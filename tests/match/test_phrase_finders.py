@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 
+from copydesk.analysis.context import Context
+from copydesk.match.finder import Finder
+from copydesk.run.engine import RuleSet
+from copydesk.run.session import Settings, ruleset_for
+from copydesk.text.document import build_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from lint.analysis.context import Context
-from lint.match.finder import Finder
-from lint.run.engine import RuleSet
-from lint.run.session import Settings, ruleset_for
-from lint.text.document import build_document
 
 KINDS = (
     "anonymous-source",

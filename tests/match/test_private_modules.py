@@ -11,12 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from lint.match import openers, patterns, re_programs, re_warm
-from lint.packs.load import load_pack
-from lint.packs.locate import builtin_dir
-from lint.run.engine import compile_rules
-from lint.run.session import lint_text
+from copydesk.match import openers, patterns, re_programs, re_warm
+from copydesk.packs.load import load_pack
+from copydesk.packs.locate import builtin_dir
+from copydesk.run.engine import compile_rules
+from copydesk.run.session import lint_text
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = [
@@ -128,10 +127,10 @@ def test_without_re_casefix_the_sentence_index_defers_on_case_traps(
     import random
     import sys
 
-    from lint.analysis import sentence_words
-    from lint.analysis.quotations import WORD
-    from lint.analysis.sentence_words import SentenceWords
-    from lint.kinds.scare_quotes import _echoed
+    from copydesk.analysis import sentence_words
+    from copydesk.analysis.quotations import WORD
+    from copydesk.analysis.sentence_words import SentenceWords
+    from copydesk.kinds.scare_quotes import _echoed
 
     monkeypatch.setattr(sentence_words, "SHORT", 0)  # the index, however short the sentence
     monkeypatch.delattr(re, "_casefix")

@@ -7,9 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-
-from lint.match import re_programs, re_warm
-from lint.run.session import Settings, lint_text, ruleset_for
+from copydesk.match import re_programs, re_warm
+from copydesk.run.session import Settings, lint_text, ruleset_for
 
 
 @pytest.fixture

@@ -7,9 +7,8 @@ import threading
 import time
 
 import pytest
-
-from lint.match import watchdog
-from lint.match.patterns import RuleTimeout, compile_user, finditer_at, matches_user_at
+from copydesk.match import watchdog
+from copydesk.match.patterns import RuleTimeout, compile_user, finditer_at, matches_user_at
 
 RUNAWAY = r"(a|aa)+$"  # exponential backtracking on a run of a's with no end in sight
 

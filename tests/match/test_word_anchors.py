@@ -6,19 +6,18 @@ import re
 import re._casefix as casefix  # CPython's table of case classes beyond lower()
 
 import pytest
+from copydesk.analysis.context import Context
+from copydesk.core.model import Severity
+from copydesk.core.rule_spec import RuleSpec
+from copydesk.kinds.base.term_syntax import compile_terms, opening_runs
+from copydesk.kinds.term_list import TermList
+from copydesk.match import anchors
+from copydesk.match.anchors import split_by_opener
+from copydesk.match.patterns import CASE_TRAPS, finditer_at, fold
+from copydesk.match.shared import SharedMatchers
+from copydesk.text.document import build_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from lint.analysis.context import Context
-from lint.core.model import Severity
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.term_syntax import compile_terms, opening_runs
-from lint.kinds.term_list import TermList
-from lint.match import anchors
-from lint.match.anchors import split_by_opener
-from lint.match.patterns import CASE_TRAPS, finditer_at, fold
-from lint.match.shared import SharedMatchers
-from lint.text.document import build_document
 
 TERMS = [
     "so-called",
@@ -29,7 +28,7 @@ TERMS = [
     "once",
     "Q&A session",
     "sadly",
-    # lists opening on common words get a pattern per word (lint.match.anchors.split_by_opener)
+    # lists opening on common words get a pattern per word (copydesk.match.anchors.split_by_opener)
     "(the) last/past decade",
     "the so-called",
     "in recent years",

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from lint.core.errors import ConfigError
-from lint.core.model import Severity
-from lint.packs.load import load_pack
+from copydesk.core.errors import ConfigError
+from copydesk.core.model import Severity
+from copydesk.packs.load import load_pack
 
 BASE = """pack: demo
 description: d

@@ -10,15 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from lint.core import version
-from lint.core.errors import ConfigError
-from lint.kinds import KINDS
-from lint.kinds.base.term_syntax import compile_terms
-from lint.match import disk_cache, re_programs
-from lint.match.term_index import LARGE_INDEX, TermIndex
-from lint.packs import load
-from lint.packs.load import load_pack
+from copydesk.core import version
+from copydesk.core.errors import ConfigError
+from copydesk.kinds import KINDS
+from copydesk.kinds.base.term_syntax import compile_terms
+from copydesk.match import disk_cache, re_programs
+from copydesk.match.term_index import LARGE_INDEX, TermIndex
+from copydesk.packs import load
+from copydesk.packs.load import load_pack
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -195,7 +194,7 @@ def test_the_cli_runs_with_an_unwritable_or_corrupt_cache(tmp_path: Path) -> Non
     pack = _pack(tmp_path)
     blocker = tmp_path / "blocker"
     blocker.write_text("x", encoding="utf-8")
-    cmd = [sys.executable, "-m", "lint", "check", str(doc), "--pack", str(pack),
+    cmd = [sys.executable, "-m", "copydesk", "check", str(doc), "--pack", str(pack),
            "--select", "house", "--format", "concise"]
     outs = []
     good = tmp_path / "cache"
@@ -256,7 +255,7 @@ def test_compile_cached_rejects_a_bad_pattern_like_re(cache_home: Path) -> None:
 
 def test_term_list_patterns_are_the_same_in_every_process() -> None:
     code = (
-        "from lint.kinds.base.term_syntax import compile_terms;"
+        "from copydesk.kinds.base.term_syntax import compile_terms;"
         "print(compile_terms(['game changer', 'cutting edge', 'wring+/wrung hands',"
         " 'bold/brave new world', 'ab', 'cd', 'ef']).pattern)"
     )
@@ -331,15 +330,16 @@ def test_a_run_imports_only_the_kinds_its_packs_use(tmp_path: Path) -> None:
     code = f"""
 import sys
 from pathlib import Path
-from lint.run.engine import compile_rules
-from lint.packs.load import load_pack
-from lint.run.session import lint_text
+from copydesk.run.engine import compile_rules
+from copydesk.packs.load import load_pack
+from copydesk.run.session import lint_text
 rules = compile_rules(load_pack(Path({str(pack)!r})).rules)
 print(len(lint_text("a.txt", "We leverage synergy.", rules).violations))
-print(sorted(m for m in ("lint.kinds.term_list", "lint.kinds.threat", "lint.kinds.substitution",
-      "lint.kinds.existence", "regex") if m in sys.modules))
+print(sorted(m for m in ("copydesk.kinds.term_list", "copydesk.kinds.threat",
+      "copydesk.kinds.substitution",
+      "copydesk.kinds.existence", "regex") if m in sys.modules))
 """
     for _ in range(2):  # the cold and the cached load import the same
         run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                              check=True, env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)})
-        assert run.stdout.split("\n")[:2] == ["2", "['lint.kinds.existence']"]
+        assert run.stdout.split("\n")[:2] == ["2", "['copydesk.kinds.existence']"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.packs.load import load_pack
-from lint.run.engine import compile_rules
-from lint.run.session import lint_text
+from copydesk.packs.load import load_pack
+from copydesk.run.engine import compile_rules
+from copydesk.run.session import lint_text
 
 FORMATS = ("a.md", "a.txt", "a.html")
 

@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import HOUSE_PACK
-
-from lint.core.errors import ConfigError
-from lint.core.kept import keep
-from lint.core.model import FileResult
-from lint.packs.load import load_pack
-from lint.run import baseline
-from lint.run.engine import compile_rules
-from lint.run.session import lint_text
+from copydesk.core.errors import ConfigError
+from copydesk.core.kept import keep
+from copydesk.core.model import FileResult
+from copydesk.packs.load import load_pack
+from copydesk.run import baseline
+from copydesk.run.engine import compile_rules
+from copydesk.run.session import lint_text
 
 STORY = "We utilize the plan.\nIt is very good.\nThey utilize synergy.\n"
 

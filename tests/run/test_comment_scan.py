@@ -9,12 +9,11 @@ import time
 from pathlib import Path
 
 import pytest
-
-from lint.packs.load import load_pack
-from lint.run.comment_scan import directives
-from lint.run.engine import compile_rules
-from lint.run.session import lint_text
-from lint.run.suppress import _PREFIX
+from copydesk.packs.load import load_pack
+from copydesk.run.comment_scan import directives
+from copydesk.run.engine import compile_rules
+from copydesk.run.session import lint_text
+from copydesk.run.suppress import _PREFIX
 
 # the regex the suppression comments were found with before (copydesk-disable-line added)
 OLD = re.compile(

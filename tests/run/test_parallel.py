@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 from cli_helpers import HOUSE_PACK, run, write
-
-from lint import formatters
-from lint.core.model import Severity
-from lint.run import parallel
-from lint.run.session import Session, Settings
+from copydesk import formatters
+from copydesk.core.model import Severity
+from copydesk.run import parallel
+from copydesk.run.session import Session, Settings
 
 ODD_PACK = """\
 pack: {name}
@@ -149,8 +148,8 @@ def test_jobs_option_values(repo: Path) -> None:
 def test_a_worker_sends_back_findings_not_the_text(repo: Path) -> None:
     text = "Plain words here and more words.\n" * 30_000 + "We utilize synergy.\n"
     Path("long.txt").write_text(text, encoding="utf-8")
-    from lint.config.project import Config
-    from lint.run.session import Overrides, settings_for
+    from copydesk.config.project import Config
+    from copydesk.run.session import Overrides, settings_for
 
     settings = settings_for("long.txt", Config(packs=("house.yaml",), root=repo), Overrides())
     job = parallel.Job("long.txt", "long.txt", True, settings, "", None, Severity.WARNING, "utf-16")

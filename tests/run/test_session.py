@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import HOUSE_PACK, write
-
-from lint.config.project import load_config_file
-from lint.core.model import FileResult
-from lint.run.selection import Overrides
-from lint.run.session import Session
+from copydesk.config.project import load_config_file
+from copydesk.core.model import FileResult
+from copydesk.run.selection import Overrides
+from copydesk.run.session import Session
 
 ODD_PACK = """\
 pack: odd
@@ -66,7 +65,7 @@ def _findings(result: FileResult) -> list[Finding]:
 def _process(args: list[str]) -> tuple[dict[str, list[Finding]], list[str]]:
     """What ``copydesk check`` finds in a process of its own, and the warnings it gives."""
     done = subprocess.run(
-        [sys.executable, "-m", "lint", "check", "--format", "json", "--jobs", "1", *args],
+        [sys.executable, "-m", "copydesk", "check", "--format", "json", "--jobs", "1", *args],
         capture_output=True, text=True, check=False,
     )
     assert done.returncode in (0, 1), done.stderr

@@ -3,10 +3,10 @@ paragraph over its numbered lines and page breaks, and the line numbers are not 
 
 from __future__ import annotations
 
-from lint.run.engine import compile_rules
-from lint.run.session import Settings, lint_text, select_specs
-from lint.text.readers.parts.text_court import court_layout
-from lint.text.readers.text import read_text
+from copydesk.run.engine import compile_rules
+from copydesk.run.session import Settings, lint_text, select_specs
+from copydesk.text.readers.parts.text_court import court_layout
+from copydesk.text.readers.text import read_text
 
 RECORD = """\
                                                               41

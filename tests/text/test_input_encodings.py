@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from lint.cli.main import cli
-from lint.text.decode import InputError, decode, looks_binary, wide_encoding
+from copydesk.cli.main import cli
+from copydesk.text.decode import InputError, decode, looks_binary, wide_encoding
 
 TEXT = "Critics say the (source) is TK.\n"
 

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from lint.cli.main import cli
-from lint.core.positions import LineIndex
-from lint.text.document import build_document
+from copydesk.cli.main import cli
+from copydesk.core.positions import LineIndex
+from copydesk.text.document import build_document
 
 CR_ONLY = "First (source) here.\rSecond line TK.\r\rThird (source).\r"
 MIXED = "First (source) here.\r\nSecond line TK.\r\n\rThird (source).\n"
@@ -105,8 +104,8 @@ def test_readers_find_the_same_blocks_in_a_cr_only_file(name: str) -> None:
 
 @pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
 def test_disable_next_line_counts_lone_cr_lines(ending: str) -> None:
-    from lint.run.engine import compile_rules
-    from lint.run.session import Settings, lint_text, select_specs
+    from copydesk.run.engine import compile_rules
+    from copydesk.run.session import Settings, lint_text, select_specs
 
     specs, severity = select_specs(Settings(select=("citations",)))
     text = ending.join(["<!-- copydesk-disable-next-line -->", "One TK.", "Two TK.", ""])

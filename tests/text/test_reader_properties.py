@@ -11,16 +11,15 @@ from __future__ import annotations
 import html
 import re
 
+from copydesk.core.positions import LineIndex
+from copydesk.text.decode import decode
+from copydesk.text.prose import ProseText
+from copydesk.text.readers.parts.html_parser import read_html
+from copydesk.text.readers.parts.markdown_events import build_view, read_markdown, read_spans
+from copydesk.text.readers.text import read_text
+from copydesk.text.regions import REGION_KINDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from lint.core.positions import LineIndex
-from lint.text.decode import decode
-from lint.text.prose import ProseText
-from lint.text.readers.parts.html_parser import read_html
-from lint.text.readers.parts.markdown_events import build_view, read_markdown, read_spans
-from lint.text.readers.text import read_text
-from lint.text.regions import REGION_KINDS
 
 ALPHABET = "aZ09 .,;:!?'\"-_*#>|[]()<>&\\`~\t’“”é\u0301漢😀𝔘🇫🇷\u00a0"
 FRAGMENTS = [
@@ -274,11 +273,10 @@ def _text_events(source: str) -> list[tuple[int, int, str, bool]]:
     """pulldown-cmark's text events in code points: (start, end, text, blanked whole), the
     last true in front matter, a code or HTML block or an autolink."""
     import pyromark
-
-    from lint.text.prose import blank
-    from lint.text.readers.parts.byte_offsets import ByteOffsets
-    from lint.text.readers.parts.frontmatter import front_matter_end
-    from lint.text.readers.parts.markdown_events import OPTIONS
+    from copydesk.text.prose import blank
+    from copydesk.text.readers.parts.byte_offsets import ByteOffsets
+    from copydesk.text.readers.parts.frontmatter import front_matter_end
+    from copydesk.text.readers.parts.markdown_events import OPTIONS
 
     front = front_matter_end(source)
     source = blank(source[:front]) + source[front:]  # as the reader parses it
@@ -305,7 +303,7 @@ def test_markdown_text_events_map_exactly(source: str) -> None:
     """Every text event's range, in code points, covers the source it stands for (itself, or
     the character reference it decodes), and the view shows it there: each of its characters
     at its own source offset (a bare URL, found by the reader, may be blanked)."""
-    from lint.text.readers.parts.gfm_urls import find_links
+    from copydesk.text.readers.parts.gfm_urls import find_links
 
     prose, regions = read_markdown(source)
     check_view(source, prose)

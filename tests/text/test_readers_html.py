@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from lint.core.model import Severity
-from lint.core.rule_spec import RuleSpec
-from lint.run.engine import compile_rules
-from lint.run.session import lint_text
-from lint.text.readers.parts.html_parser import read_html
+from copydesk.core.model import Severity
+from copydesk.core.rule_spec import RuleSpec
+from copydesk.run.engine import compile_rules
+from copydesk.run.session import lint_text
+from copydesk.text.readers.parts.html_parser import read_html
 
 DOC = (
     "<!DOCTYPE html>\r\n<html><head><title>Vote day</title>\r\n"

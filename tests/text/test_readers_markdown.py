@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 
+from copydesk.core.model import Severity
+from copydesk.core.rule_spec import RuleSpec
+from copydesk.run.engine import compile_rules
+from copydesk.run.session import lint_text
+from copydesk.text.readers.parts.byte_offsets import ByteOffsets
+from copydesk.text.readers.parts.gfm_urls import find_links
+from copydesk.text.readers.parts.markdown_events import build_view, read_markdown, read_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from lint.core.model import Severity
-from lint.core.rule_spec import RuleSpec
-from lint.run.engine import compile_rules
-from lint.run.session import lint_text
-from lint.text.readers.parts.byte_offsets import ByteOffsets
-from lint.text.readers.parts.gfm_urls import find_links
-from lint.text.readers.parts.markdown_events import build_view, read_markdown, read_spans
 
 DOC = """---
 title: Budget vote
@@ -260,7 +259,8 @@ def test_end_to_end_word_with_entity_matches_as_one_word() -> None:
 
 
 # marko 2.2.4's GFM Url element, the previous reader's rules for bare links, kept as the spec
-# of lint.text.readers.parts.gfm_urls (whose e-mail scan is linear where this pattern is quadratic)
+# of copydesk.text.readers.parts.gfm_urls (whose e-mail scan is linear where this pattern is
+# quadratic)
 _MARKO_WWW = re.compile(r"(?:^|(?<=[\s*_~(\uff00-\uffef]))(www\.([\w.\-]*?\.[\w.\-]+)[^<\s]*)")
 _MARKO_EMAIL = r"[\w.\-+]+@[\w.\-]*?\.[\w.\-]*[a-zA-Z0-9]"
 _MARKO_BARE = re.compile(

@@ -15,22 +15,21 @@ from collections import Counter
 from functools import cache
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from lint.analysis.editorial import Editorial
-from lint.run.engine import RuleSet, compile_rules
-from lint.run.session import Settings, lint_text, select_specs
-from lint.text.document import build_document
-from lint.text.readers.parts.text_furniture import (
+from copydesk.analysis.editorial import Editorial
+from copydesk.run.engine import RuleSet, compile_rules
+from copydesk.run.session import Settings, lint_text, select_specs
+from copydesk.text.document import build_document
+from copydesk.text.readers.parts.text_furniture import (
     dateline_end,
     is_byline,
     is_end_marker,
     is_slug,
     is_table_row,
 )
-from lint.text.readers.text import detect_regions, read_text
-from lint.text.regions import Region
+from copydesk.text.readers.text import detect_regions, read_text
+from copydesk.text.regions import Region
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 
 def spans(text: str, kind: str = "paragraph") -> list[str]:

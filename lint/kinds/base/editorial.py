@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.analysis.context import Context
-from lint.core.rule_spec import RuleSpec
-from lint.kinds.base.rule import Hit, KindError, Rule
-from lint.match.patterns import normalise_term, trie_pattern
+from ...analysis.context import Context
+from ...core.rule_spec import RuleSpec
+from ...match.patterns import normalise_term, trie_pattern
+from .rule import Hit, KindError, Rule
 
 
 def word_list(spec: RuleSpec, key: str, default: Iterable[str]) -> list[str]:
@@ -32,7 +32,7 @@ def phrase_pattern(phrases: Iterable[str], suffix: str = "") -> re.Pattern[str]:
 
 
 def phrase_first_words(phrases: Iterable[str]) -> list[str] | None:
-    """The first word of each phrase, for :func:`lint.match.finder.by_words` (a match of
+    """The first word of each phrase, for :func:`copydesk.match.finder.by_words` (a match of
     :func:`phrase_pattern` starts where one of them starts), or None if a phrase starts with
     a non-word character."""
     words = []

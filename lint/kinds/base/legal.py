@@ -1,6 +1,6 @@
 """Shared evidence for the legal kinds: who a sentence names, and whether it states a legal status.
 
-People come from :func:`lint.analysis.people.people` (H7), plus a memory of surnames: once
+People come from :func:`copydesk.analysis.people.people` (H7), plus a memory of surnames: once
 "Mark Ellison" is named, a later bare "Ellison" is the same person. Legal qualifiers (H7) say
 what a person is charged with or convicted of; "acquitted" or "found not guilty" flips them,
 since a crime label on a cleared person is the worst case.
@@ -12,10 +12,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from lint.analysis.context import Context
-from lint.analysis.people import HONORIFICS, NAME, TOKEN, name_core, people
-from lint.kinds.base.safety import sentence_facts
-from lint.match.patterns import END, glyph_positions, trie_pattern
+from ...analysis.context import Context
+from ...analysis.people import HONORIFICS, NAME, TOKEN, name_core, people
+from ...match.patterns import END, glyph_positions, trie_pattern
+from .safety import sentence_facts
 
 Span = tuple[int, int]
 
@@ -39,7 +39,7 @@ LEGAL_SOURCE = re.compile(
     r"lawsuit|statement))\b",
 )
 _WORD = re.compile(r"\w[\w’'-]*")
-# the name token before a space, as lint.analysis.people tokenises (read back from the space)
+# the name token before a space, as copydesk.analysis.people tokenises (read back from the space)
 _TOKEN_BEFORE = re.compile(r"[A-Za-z][\w’'.-]*\Z")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z’'-]*")
 _CAPITALISED_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-")

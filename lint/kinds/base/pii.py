@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from lint.analysis.alternation import longest_first
-from lint.analysis.context import Context
+from ...analysis.alternation import longest_first
+from ...analysis.context import Context
 
 # Separated groups of digits: "4111 1111 1111 1111", "123-45-6789", "4111111111111111".
 # A digit first, then the look-behind: the scan skips to digits at C speed (same matches).

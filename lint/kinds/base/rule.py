@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lint.match.patterns import compile_user
+from ...match.patterns import compile_user
 
 if TYPE_CHECKING:
-    from lint.analysis.context import Context
-    from lint.core.rule_spec import RuleSpec
+    from ...analysis.context import Context
+    from ...core.rule_spec import RuleSpec
 
 
 class KindError(Exception):

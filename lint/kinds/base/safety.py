@@ -4,7 +4,7 @@ finding the writer only reports (inside an attributed quotation, or after "said 
 Safety rules never skip quotations: a threat is a threat wherever it appears, but one the
 writer reports in a named speaker's words is lowered one level ("reported threat").
 
-:func:`lint.match.finder.by_openers` reads the words a rule's pattern can open with, so that
+:func:`copydesk.match.finder.by_openers` reads the words a rule's pattern can open with, so that
 the safety and legal kinds try their patterns only where one of those words starts.
 """
 
@@ -15,10 +15,10 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import pairwise
 
-from lint.analysis.alternation import longest_first
-from lint.analysis.context import Context, inside
-from lint.analysis.lexicon import REPORT_VERBS
-from lint.match.finder import Finder
+from ...analysis.alternation import longest_first
+from ...analysis.context import Context, inside
+from ...analysis.lexicon import REPORT_VERBS
+from ...match.finder import Finder
 
 # People a threat or a call to violence can be aimed at.
 ROLES = (

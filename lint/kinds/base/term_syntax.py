@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.analysis.alternation import longest_first
-from lint.analysis.lexicon import inflect
-from lint.match.patterns import CASE_TRAPS, fold
+from ...analysis.alternation import longest_first
+from ...analysis.lexicon import inflect
+from ...match.patterns import CASE_TRAPS, fold
 
 SEP = r"(?:\s*[-‐‑]\s*|\s+)"
 _FORBIDDEN = re.compile(r"[\\^$.*?{}\[\]]")
@@ -128,7 +128,7 @@ def compile_terms(
     pattern = r"(?<![\w‐‑-])(?:" + "|".join(bodies) + r")(?![\w‐‑]|-\w)"
     if len(pattern) < CACHED_LENGTH:
         return re.compile(pattern, flags)
-    from lint.match.re_programs import compile_cached
+    from ...match.re_programs import compile_cached
 
     # keyed on the pattern text itself, so a change to the syntax or to inflect() misses
     compiled: re.Pattern[str] = compile_cached(pattern, lambda: pattern, flags)

@@ -4,7 +4,7 @@ it reads; a folder walk lints exactly these), ``BOUNDED`` (whether it is third-p
 under a time budget) and ``read(text) -> (ProseText, regions)``. Adding a format is adding its
 module (and its tests); the folder walk, ``--stdin-filename`` and rule tests read this registry.
 
-A lone ``\\r`` ends a line, as :class:`lint.core.positions.LineIndex` and editors count it; the
+A lone ``\\r`` ends a line, as :class:`copydesk.core.positions.LineIndex` and editors count it; the
 readers and the rules look for lines with ``\\n``. So each reader reads the text with every
 lone ``\\r`` shown as ``\\n``: the same length, so every offset it reports is an offset of the
 source, and a file saved with classic Mac line ends has the lines and paragraphs its editor
@@ -20,8 +20,8 @@ from functools import cache
 from pathlib import PurePath
 from types import ModuleType
 
-from lint.text.prose import ProseText
-from lint.text.regions import Region
+from ..prose import ProseText
+from ..regions import Region
 
 DEFAULT = "text"  # the format of a file whose ending no reader claims
 _LONE_CR = re.compile(r"\r(?!\n)")
@@ -73,7 +73,7 @@ def read_bounded(
     if not readers()[fmt].BOUNDED:  # our own readers are linear
         prose, regions = read(fmt, text)
         return fmt, prose, regions, []
-    from lint.text.readers.parts import budget as bounds
+    from .parts import budget as bounds
 
     def reader(source: str) -> tuple[ProseText, list[Region]]:
         return read(fmt, source)

@@ -1,10 +1,10 @@
 """The Markdown reader's declaration: CommonMark with GFM, read by pulldown-cmark under a time
-budget (:mod:`lint.text.readers.parts.markdown_events` does the work, imported on first use)."""
+budget (:mod:`copydesk.text.readers.parts.markdown_events` does the work, imported on first use)."""
 
 from __future__ import annotations
 
-from lint.text.prose import ProseText
-from lint.text.regions import Region
+from ..prose import ProseText
+from ..regions import Region
 
 FORMAT = "markdown"
 SUFFIXES = (".md", ".markdown")
@@ -12,6 +12,6 @@ BOUNDED = True  # third-party code reading untrusted input: read within a time b
 
 
 def read(text: str) -> tuple[ProseText, list[Region]]:
-    from lint.text.readers.parts.markdown_events import read_markdown
+    from .parts.markdown_events import read_markdown
 
     return read_markdown(text)

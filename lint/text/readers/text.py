@@ -1,18 +1,18 @@
 """Plain text: the prose view is the source with its furniture blanked; regions come from the
-layout (lint.text.readers.parts.text_layout): paragraphs, headings and tables in source offsets.
+layout (copydesk.text.readers.parts.text_layout): paragraphs, headings and tables in source offsets.
 
 Slug, byline, end-marker and table lines, and the dateline that opens a story, are blanked in
 the view (same length, line breaks kept, so the view maps to the source by identity), and so
-are a court record's line and page numbers (lint.text.readers.parts.text_court).
+are a court record's line and page numbers (copydesk.text.readers.parts.text_court).
 """
 
 from __future__ import annotations
 
-from lint.text.prose import ProseBuilder, ProseText
-from lint.text.readers.parts.text_court import court_layout
-from lint.text.readers.parts.text_layout import PARAGRAPH, Block, is_heading, layout
-from lint.text.readers.parts.text_story import FURNITURE, HEADING, TABLE
-from lint.text.regions import Region
+from ..prose import ProseBuilder, ProseText
+from ..regions import Region
+from .parts.text_court import court_layout
+from .parts.text_layout import PARAGRAPH, Block, is_heading, layout
+from .parts.text_story import FURNITURE, HEADING, TABLE
 
 __all__ = ["detect_regions", "is_heading", "read", "read_text"]
 

@@ -2,7 +2,8 @@
 
 No document may hang a run. The Markdown reader is linear by design, but a reader is third-party
 code reading untrusted input, so it runs under a wall-clock budget that grows with the file's
-size (:func:`budget_for`), through the one-shot alarm of :mod:`lint.match.watchdog`. Where no alarm
+size (:func:`budget_for`), through the one-shot alarm of :mod:`copydesk.match.watchdog`. Where
+no alarm
 can be armed (not the main thread, no SIGALRM, or someone else's alarm is set), a cheap
 pre-check stands in: a file past ``UNTIMED_MAX_CHARS`` or with a line nesting more than
 ``UNTIMED_MAX_NESTING`` quote or list containers is not given to the reader. A reader's
@@ -18,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from lint.match import watchdog
-from lint.text.prose import ProseText
-from lint.text.regions import Region
+from ....match import watchdog
+from ...prose import ProseText
+from ...regions import Region
 
 Reader = Callable[[str], tuple[ProseText, list[Region]]]
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 from html import unescape
 from html.parser import HTMLParser
 
-from lint.text.prose import ProseBuilder, ProseText
-from lint.text.regions import Region
+from ...prose import ProseBuilder, ProseText
+from ...regions import Region
 
 _REGION_KIND = {
     **{f"h{n}": "heading" for n in range(1, 7)},

@@ -11,7 +11,7 @@ titles, reference definitions and front matter. Front matter is blanked *before*
 same length, so no offset moves) because a YAML block would read as a setext heading.
 
 pulldown-cmark reads CRLF and lone CR itself and reports UTF-8 byte ranges into the text it was
-given; they become code points once, here (lint.text.readers.parts.byte_offsets).
+given; they become code points once, here (copydesk.text.readers.parts.byte_offsets).
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from typing import Any
 
 import pyromark
 
-from lint.text.prose import ProseBuilder, ProseText, blank
-from lint.text.readers.parts.byte_offsets import ByteOffsets
-from lint.text.readers.parts.frontmatter import front_matter_end
-from lint.text.readers.parts.gfm_urls import NEEDS, find_links
-from lint.text.regions import Region
+from ...prose import ProseBuilder, ProseText, blank
+from ...regions import Region
+from .byte_offsets import ByteOffsets
+from .frontmatter import front_matter_end
+from .gfm_urls import NEEDS, find_links
 
 # GFM as marko's "gfm" extension read it before: tables, ~~strike~~, task lists, alerts.
 # Footnotes, math, metadata blocks (front matter is blanked before parsing) stay off.

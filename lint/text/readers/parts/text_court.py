@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from lint.text.readers.parts.text_layout import PARAGRAPH, Block, layout
-from lint.text.readers.parts.text_story import HEADING
+from .text_layout import PARAGRAPH, Block, layout
+from .text_story import HEADING
 
 _LINE = re.compile(r"[ \t]{0,2}(\d{1,2})[ \t]+(\S.*)")
 _LABEL = re.compile(r"(?:Q|A)\.[ \t]+|(?:THE [A-Z]+|(?:MR|MS|MRS|DR)\.[ \t]+[A-Z][A-Z'’-]+|"

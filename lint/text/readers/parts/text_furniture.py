@@ -130,7 +130,7 @@ def is_end_marker(s: str, in_tail: bool) -> bool:
 
 def is_comment(s: str) -> bool:
     """A line that is one HTML comment (a suppression comment, a note to the desk): it ends a
-    paragraph but is left in the view as it was (lint.run.suppress reads it from the source)."""
+    paragraph but is left in the view as it was (copydesk.run.suppress reads it from the source)."""
     return _COMMENT.fullmatch(s) is not None
 
 

@@ -31,11 +31,11 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from lint.match.patterns import glyph_positions
-from lint.text.draft_labels import DRAFT_LABELS
-from lint.text.readers.parts.text_furniture import closes, dateline_end
-from lint.text.readers.parts.text_story import FURNITURE, HEADING, Line
-from lint.text.readers.parts.text_story import mark_furniture as _mark_furniture
+from ....match.patterns import glyph_positions
+from ...draft_labels import DRAFT_LABELS
+from .text_furniture import closes, dateline_end
+from .text_story import FURNITURE, HEADING, Line
+from .text_story import mark_furniture as _mark_furniture
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _NO_HEADING_END = tuple('.!:;,”"’)]}')
@@ -243,7 +243,7 @@ def _paragraph(lines: list[Line], para: list[int]) -> list[Block]:
 
 
 def _quote_open(text: str, open_quote: bool) -> bool:
-    """Whether a double quotation is open after ``text`` (pairing as lint.analysis.quotations
+    """Whether a double quotation is open after ``text`` (pairing as copydesk.analysis.quotations
     does: curly marks by direction, a straight mark by what stands before it)."""
     for j, mark in glyph_positions(text, _QUOTE_GLYPHS):
         if mark == '"':

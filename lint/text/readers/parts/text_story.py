@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lint.text.readers.parts.text_furniture import (
+from .text_furniture import (
     TAIL_WORDS,
     closes,
     dateline_end,
