@@ -19,7 +19,8 @@ def test_every_folder_of_the_source_is_a_listed_package() -> None:
         for init in (ROOT / "lint").rglob("__init__.py")
     }
     assert folders <= listed, f"add to [tool.setuptools] packages: {sorted(folders - listed)}"
-    assert folders | {"copydesk._packs", "copydesk._packs.profiles"} == listed
+    data = {"copydesk._packs", "copydesk._packs.profiles", "copydesk._packs.vale"}
+    assert folders | data == listed
 
 
 def test_the_package_is_copydesk_and_no_module_is_called_lint(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..config.project import Config, load_config_file
+from ..config.project import Config, load_config_file, vale_config
 from ..core.errors import CopydeskError
 from ..core.model import FileResult, Severity
 from ..formatters.escape import shown_text
@@ -64,6 +64,20 @@ def _pack_args(packs: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(str(Path(p).resolve()) if Path(p).exists() else p for p in packs)
 
 
+def _forced_config(
+    config_file: str | None, vale_config_file: str | None, isolated: bool
+) -> Config | None:
+    """The one config every file gets (``--config``, ``--vale-config``, or none at all with
+    ``--isolated``); None: each file's nearest."""
+    if sum((bool(config_file), bool(vale_config_file), isolated)) > 1:
+        raise CopydeskError("choose one of --config, --vale-config and --isolated")
+    if isolated:
+        return Config()
+    if vale_config_file:
+        return vale_config(Path(vale_config_file))
+    return load_config_file(Path(config_file)) if config_file else None
+
+
 def run_check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -87,6 +101,8 @@ def run_check(
     diff: bool = False,
     baseline: str | None = None,
     record_baseline: str | None = None,
+    vale_config_file: str | None = None,
+    isolated: bool = False,
 ) -> int:
     from .. import formatters
     from ..run.parallel import Job, run_jobs, use_workers, worker_count
@@ -98,7 +114,7 @@ def run_check(
         extend_select=_split(extend_select), ignore=_split(ignore),
     )
     try:
-        forced = load_config_file(Path(config_file)) if config_file else None
+        forced = _forced_config(config_file, vale_config_file, isolated)
         session = Session(forced, cli)  # everything this run loads, and nothing of another's
         # command-line packs and profile are checked once, up front: an error later in the
         # loop then always comes from a config file
@@ -277,6 +293,7 @@ def _plan(
     config, unreadable stdin), with the config that governs it."""
     from ..run.inputs import ignored_by_config
     from ..run.parallel import Job, Outcome
+    from ..run.selection import format_of
 
     plan: list[Planned] = []
     for path, explicit, exists in _inputs(paths):
@@ -302,11 +319,14 @@ def _plan(
             continue
         fmt_in = None if path != STDIN else format_for(stdin_filename) if stdin_filename else "text"
         shown = Severity.parse(min_severity or config.min_severity or "suggestion")
+        settings = session.settings_for(where)
+        if path != STDIN or stdin_filename:  # a Vale project's [formats] (mdx = md, say)
+            fmt_in = format_of(str(where), settings) or fmt_in
         job = Job(
             path="" if path == STDIN else path,
             display=display,
             explicit=explicit,
-            settings=session.settings_for(where),
+            settings=settings,
             config_path=config.path,
             fmt=fmt_in,
             shown=shown,

@@ -67,6 +67,14 @@ def cli() -> None:
     help="Use this config file instead of searching for one.",
 )
 @click.option(
+    "--vale-config", "vale_config_file", type=click.Path(dir_okay=False),
+    help="Use this Vale configuration (.vale.ini, any name) instead of searching.",
+)
+@click.option(
+    "--isolated", is_flag=True,
+    help="Ignore every configuration file: the built-in packs, and the command line.",
+)
+@click.option(
     "--pack", "packs", multiple=True, help="Extra pack file or Vale-style folder (repeatable)."
 )
 @click.option("--profile", help="Profile to apply (news, opinion, wiki, corporate, moderation).")

@@ -1,5 +1,6 @@
 """Which config governs a file: the nearest ``.copydesk.yaml`` (or ``pyproject.toml`` with a
-``[tool.copydesk]`` table) at or above its folder, searching no higher than :func:`ceiling`.
+``[tool.copydesk]`` table, or else a Vale ``.vale.ini``) at or above its folder, searching no
+higher than :func:`ceiling`.
 
 :func:`find_config` and :func:`config_at` look afresh on every call; a :class:`ConfigFinder`
 remembers, for the life of one session, each folder's real path, the file found for it and the
@@ -17,6 +18,7 @@ from pathlib import Path
 from ..core.regular_files import read_text
 from ..core.work_tree import work_tree_top
 from .project import CONFIG_NAMES, Config, load_config_file
+from .vale_ini import VALE_NAMES
 
 
 def _has_table(pyproject: Path) -> bool:
@@ -39,6 +41,9 @@ def find_config(folder: Path) -> Path | None:
         pyproject = candidate_dir / "pyproject.toml"
         if hit is None and pyproject.is_file() and _has_table(pyproject):
             hit = pyproject
+        if hit is None:  # a Vale project: its ini, in Vale's order of names
+            hit = next((candidate_dir / n for n in VALE_NAMES if (candidate_dir / n).is_file()),
+                       None)
         if hit is not None:
             return hit
         if candidate_dir == top:

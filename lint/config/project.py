@@ -1,4 +1,6 @@
-"""Project configuration: ``.copydesk.yaml`` or ``[tool.copydesk]`` in ``pyproject.toml``.
+"""Project configuration: ``.copydesk.yaml``, ``[tool.copydesk]`` in ``pyproject.toml``, or a
+Vale project's ``.vale.ini`` (:mod:`copydesk.config.vale_ini`; a copydesk config may
+``extends`` one).
 
 The nearest config file to a linted file wins, searching up to the repository root (the folder
 holding ``.git``); ``--config`` overrides the search. Every key is validated; an error names
@@ -12,20 +14,21 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import ConfigError
 from ..core.regular_files import read_text
 from .toml_source import toml_locate
+from .vale_ini import VALE_NAMES, ValeSetup, load_vale_config
 from .yaml_source import load_yaml, locate
 
 CONFIG_NAMES = (".copydesk.yaml", ".copydesk.yml")
 RULE_LEVELS = ("off", "error", "warning", "suggestion")
 KEYS = frozenset(
     {"packs", "extra-packs", "profile", "rules", "fail-on", "ignore", "paths", "vocabulary",
-     "select", "min-severity"}
+     "select", "min-severity", "extends"}
 )
 PATH_KEYS = frozenset({"profile", "rules", "packs", "select", "ignore-rules"})
 
@@ -54,6 +57,10 @@ class Config:
     # every rule, pack or category name the file mentions, with its line:col, so that a
     # typo ("weasel.reportdly: off") can be reported once the packs are known
     names: tuple[tuple[str, int, int], ...] = ()
+    # a Vale project's .vale.ini (read as this config, or named by ``extends``), which decides
+    # each file's styles and rules (run/selection.py); warnings name the keys not acted on
+    vale: ValeSetup | None = None
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,7 +174,35 @@ def parse_config(data: Any, path: str, where: Locator, root: Path) -> Config:
                 kw[key] = _strs(vocab[key], f"vocabulary.{key}", err, ["vocabulary", key])
                 for i, pattern in enumerate(kw[key]):
                     _check_vocab(pattern, err, ["vocabulary", key, i])
-    return Config(path=path, root=root, names=_names_used(data, where), **kw)
+    names = _names_used(data, where)
+    if "extends" in data:
+        base = _extended(data["extends"], root, err)
+        # the Vale setup underneath; this file's keys on top (its levels after the ini's)
+        kw["rules"] = base.rules + kw.get("rules", ())
+        kw["accept"] = base.accept + kw.get("accept", ())
+        kw.setdefault("min_severity", base.min_severity)
+        return replace(base, path=path, root=root, names=names, **kw)
+    return Config(path=path, root=root, names=names, **kw)
+
+
+def _extended(value: Any, root: Path, err: Any) -> Config:
+    """The config ``extends:`` names: a Vale ini (a path from this file's folder)."""
+    if not isinstance(value, str) or Path(value).name not in VALE_NAMES:
+        names = ", ".join(VALE_NAMES)
+        raise err(f"'extends' must name a Vale configuration file ({names})", ["extends"])
+    target = root / value
+    if not target.is_file():
+        raise err(f"'extends': no file {target}", ["extends"])
+    return vale_config(target)
+
+
+def vale_config(path: Path) -> Config:
+    """A ``.vale.ini`` as a config: its styles only (no built-in copydesk pack), its level."""
+    setup = load_vale_config(path, display_path(path))
+    return Config(
+        path=setup.path, root=setup.root, packs=(), rules=setup.levels,
+        min_severity=setup.min_level, accept=setup.accept, vale=setup, warnings=setup.warnings,
+    )
 
 
 def _names_used(data: dict[str, Any], where: Locator) -> tuple[tuple[str, int, int], ...]:
@@ -229,6 +264,8 @@ def _paths(value: Any, err: Any) -> tuple[tuple[str, PathOverride], ...]:
 
 def load_config_file(path: Path) -> Config:
     """Read and validate one config file (YAML, or the [tool.copydesk] table of a pyproject)."""
+    if path.name in VALE_NAMES:
+        return vale_config(path)
     shown = display_path(path)
     try:
         text = read_text(path, "utf-8-sig")

@@ -20,7 +20,7 @@ from ..match.patterns import is_literal
 from ..match.shared import SharedMatchers
 from ..match.term_finder import TermFinder, terms
 from ..match.user_pattern import UserFinder, user_pattern
-from .base.rule import Exceptions, Hit, Rule, check_regex
+from .base.rule import Exceptions, Hit, KindError, Rule, check_regex
 
 NAME = "substitution"
 KEYS: dict[str, schema.Check] = {
@@ -36,6 +36,7 @@ KEYS: dict[str, schema.Check] = {
 # these read pattern text, and a pack of literal swaps then never loads the ``regex`` module.
 _USER_GROUP = re.compile(r"(?<!\\)\((?!\?)")
 _DOLLAR = re.compile(r"\$(\d)")
+_PHRASE = re.compile(r"[\w \-]*")  # Vale's IsPhrase (with _ as a letter, as \w has it)
 
 
 def validate(spec: RuleSpec) -> None:
@@ -102,13 +103,24 @@ class Substitution(Rule):
         if self.vocab and self.shared.accept and self.shared.accepted(observed):
             return None
         options = expected.split("|")
-        if observed in options:
+        if any(self._reads_as(option, observed) for option in options):
             return None
         if self.capitalize and observed[:1].isupper():
             options = [o[:1].upper() + o[1:] for o in options]
         shown = to_sentence(options) if self.quote_options else "|".join(options)
         fix = options[0] if self.fixable and len(options) == 1 else None
         return Hit(start, end, (shown, observed), fix)
+
+    def _reads_as(self, option: str, observed: str) -> bool:
+        """Vale's matchToken: a plain phrase (letters, digits, spaces, hyphens) must be equal;
+        any other replacement is a pattern the text may already fit (``[Oo]bservability``)."""
+        if _PHRASE.fullmatch(option):
+            return option == observed
+        try:
+            pattern = check_regex(option, self.ignorecase, [])
+        except KindError:
+            return option == observed
+        return pattern.fullmatch(observed) is not None
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.doc.text if self.raw else ctx.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from ..analysis.context import Context, inside, overlaps
 from ..core.model import Fix, Replacement, Severity, Violation
@@ -32,6 +33,8 @@ class RuleSet:
     # every rule id, pack and category of the packs loaded (selected or not): a suppression
     # comment naming anything else is a typo worth a warning
     known: frozenset[str] = frozenset()
+    # a Vale project's BlockIgnores and TokenIgnores, compiled: text no rule reports in
+    ignore_patterns: tuple[Any, ...] = ()
 
     def by_id(self) -> dict[str, Rule]:
         return {r.spec.id: r for r in self.rules}
@@ -83,6 +86,7 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
     ]
     if suppress.whole_file_all:
         return CheckResult(out, errors, warnings)
+    ignored = _ignored_spans(doc.text, ruleset.ignore_patterns) if ruleset.ignore_patterns else []
     for rule in ruleset.rules:
         spec = rule.spec
         if suppress.file_disables(spec):
@@ -107,12 +111,23 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
             )
             continue
         kept = [v for v in found if not suppress.hides(v, spec, doc)]
+        if ignored:
+            kept = [v for v in kept if not overlaps(ignored, v.offset, v.end_offset)]
         if spec.once:
             kept = _once(kept, doc.text)
         out.extend(kept[: spec.limit] if spec.limit else kept)  # Vale: at most `limit` per file
     out = _yield(out, ruleset.yields)
     out.sort(key=Violation.sort_key)
     return CheckResult(out, errors, warnings)
+
+
+def _ignored_spans(text: str, patterns: tuple[Any, ...]) -> list[tuple[int, int]]:
+    """Where a Vale project's BlockIgnores and TokenIgnores match the source text."""
+    from ..analysis.context import merge
+    from ..match.patterns import TIMEOUT_SECONDS
+
+    return merge([m.span() for p in patterns
+                  for m in p.finditer(text, timeout=TIMEOUT_SECONDS) if m.end() > m.start()])
 
 
 def is_builtin(spec: RuleSpec) -> bool:

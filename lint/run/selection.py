@@ -36,6 +36,12 @@ class Settings:
     root: str = "."
     options: tuple[RuleOption, ...] = ()
     config_path: str = ""  # the config the vocabulary came from, for messages
+    # a Vale project's: its Vocab as the rules Vale.Terms and Vale.Avoid, the BlockIgnores
+    # and TokenIgnores patterns (text never linted), and [formats] (extension -> extension)
+    vale_terms: tuple[str, ...] = ()
+    vale_avoid: tuple[str, ...] = ()
+    ignore_patterns: tuple[str, ...] = ()
+    formats: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -59,6 +65,8 @@ def settings_for(path: str, config: Config, cli: Overrides) -> Settings:
         rules=config.rules, select=config.select, accept=config.accept, reject=config.reject,
         root=str(config.root), options=config.options, config_path=config.path,
     )
+    if config.vale is not None:
+        s = _vale_settings(path, config, s)
     if config.paths:
         from pathspec import PathSpec
 
@@ -85,6 +93,41 @@ def settings_for(path: str, config: Config, cli: Overrides) -> Settings:
         select=_extend(cli.select or s.select, cli.extend_select),
         ignore=s.ignore + cli.ignore,
     )
+
+
+def _vale_settings(path: str, config: Config, s: Settings) -> Settings:
+    """A Vale project's file: the styles and rules its ini gives it (Vale's own choice: a rule
+    runs when switched on, or when its style is the file's and it is not switched off)."""
+    assert config.vale is not None
+    vale = config.vale.for_file(path)
+    on = tuple(rule for rule, yes in vale.switches if yes)
+    wanted = set(vale.styles) | {rule.split(".", 1)[0] for rule in on}
+    styles = tuple(folder for name, folder in config.vale.style_dirs if name in wanted)
+    own = tuple(Path(p).stem for p in config.packs or ())  # an extending config's own packs
+    vocab = "Vale" in vale.styles or any(r.startswith("Vale.") for r in on)
+    return replace(
+        s,
+        packs=(*(config.packs or ()), *styles),
+        # nothing of the ini's for this file: no style is loaded, and the config's own packs
+        # (if it extends the ini) run whole
+        select=(*s.select, *vale.styles, *on, *own) if vale.styles or on else s.select,
+        ignore=(*s.ignore, *(rule for rule, yes in vale.switches if not yes)),
+        vale_terms=config.vale.accept if vocab else (),
+        vale_avoid=config.vale.reject if vocab else (),
+        ignore_patterns=vale.ignores,
+        formats=config.vale.formats,
+    )
+
+
+def format_of(path: str, settings: Settings) -> str | None:
+    """The input format a Vale project's ``[formats]`` gives ``path`` (None: by its name)."""
+    if not settings.formats:
+        return None
+    from ..text.readers import format_for
+
+    suffix = Path(path).suffix.lstrip(".")
+    mapped = dict(settings.formats).get(suffix)
+    return format_for(f"x.{mapped}") if mapped else None
 
 
 def _extend(select: tuple[str, ...], extra: tuple[str, ...]) -> tuple[str, ...]:
@@ -126,7 +169,8 @@ def level(current: Severity, setting: str) -> Severity | None:
     return Severity.parse(setting)
 
 
-VOCAB_NAMES = frozenset({"vocab", "vocab.reject"})  # the rule a config's reject list makes
+# the rules a config's vocabulary makes: copydesk's reject list, and a Vale project's Vocab
+VOCAB_NAMES = frozenset({"vocab", "vocab.reject", "Vale", "Vale.Terms", "Vale.Avoid"})
 
 
 def known_names(packs: list[Pack]) -> frozenset[str]:
@@ -142,7 +186,8 @@ def choose(
     overrides = profile + settings.rules
     chosen: list[RuleSpec] = []
     severity: dict[str, Severity] = {}
-    for spec in (spec for pack in packs for spec in pack.rules):
+    made = _vale_vocab_rules(settings)
+    for spec in (*(spec for pack in packs for spec in pack.rules), *made):
         if settings.select and not matches(settings.select, spec):
             continue
         if settings.ignore and matches(settings.ignore, spec):
@@ -190,6 +235,28 @@ def _with_options(spec: RuleSpec, options: tuple[RuleOption, ...]) -> RuleSpec:
         at = mine[0]
         raise ConfigError(f"rule {spec.id}: {exc.message}", at.path, at.line, at.column) from None
     return updated
+
+
+def _vale_vocab_rules(settings: Settings) -> list[RuleSpec]:
+    """Vale's built-in Vale.Terms and Vale.Avoid, made from a Vale project's Vocab: an accepted
+    term written in another case, and a rejected one (Vale's messages and level)."""
+    out = []
+    common: dict[str, Any] = {"source": settings.config_path, "pack": "Vale", "category": "Vale",
+                              "severity": Severity.ERROR}
+    if settings.vale_terms:
+        # found in any case, quiet where the text already reads as the term (vocab: false,
+        # or every accepted term would excuse itself)
+        swap = {f"(?i:{term})": term for term in settings.vale_terms}
+        out.append(RuleSpec(
+            id="Vale.Terms", extends="substitution", message="Use '%s' instead of '%s'.",
+            description="A term of the project's accepted vocabulary written differently.",
+            options={"swap": swap, "vocab": False}, **common))
+    if settings.vale_avoid:
+        out.append(RuleSpec(
+            id="Vale.Avoid", extends="existence", message="Avoid using '%s'.",
+            description="A term of the project's rejected vocabulary.",
+            options={"tokens": list(settings.vale_avoid), "vocab": False}, **common))
+    return out
 
 
 def _reject_rule(terms: tuple[str, ...], source: str) -> RuleSpec:

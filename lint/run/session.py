@@ -39,6 +39,7 @@ from .selection import (
     Overrides,
     Settings,
     choose,
+    format_of,
     known_names,
     pack_names,
     resolve_pack,
@@ -71,7 +72,9 @@ class Session:
         return self.configs.for_file(path)
 
     def settings_for(self, path: str | Path) -> Settings:
-        return settings_for(str(path), self.config_for(path), self.overrides)
+        config = self.config_for(path)
+        self._warnings.update(dict.fromkeys(config.warnings))  # a Vale key not acted on
+        return settings_for(str(path), config, self.overrides)
 
     # --- what they load -------------------------------------------------------------------
     def load_pack(self, path: str) -> Pack:
@@ -83,7 +86,16 @@ class Session:
         return pack
 
     def packs_of(self, settings: Settings) -> list[Pack]:
-        return [self.load_pack(resolve_pack(n, settings.root)) for n in pack_names(settings)]
+        """The settings' packs, each name once: a pack the command line names (``--pack``)
+        replaces a config's pack of the same name (a Vale style the ini also loads, say)."""
+        loaded = [self.load_pack(resolve_pack(n, settings.root)) for n in pack_names(settings)]
+        kept: list[Pack] = []
+        names: set[str] = set()
+        for pack in reversed(loaded):  # the command line's packs come last, and win
+            if pack.name not in names:
+                names.add(pack.name)
+                kept.append(pack)
+        return kept[::-1]
 
     def profile(self, name: str, root: str = ".") -> Levels:
         """The (rule, level) pairs of the profile ``name`` (built-in, or a file from ``root``)."""
@@ -105,6 +117,10 @@ class Session:
             specs, severity = self.select_specs(settings)
             ruleset = compile_rules(specs, severity, settings.accept)
             ruleset.known = known_names(self.packs_of(settings))
+            if settings.ignore_patterns:
+                from ..match.patterns import compile_user
+
+                ruleset.ignore_patterns = tuple(compile_user(p) for p in settings.ignore_patterns)
             if len(self._rulesets) >= RULESETS_KEPT:
                 del self._rulesets[next(iter(self._rulesets))]  # the oldest
             self._rulesets[settings] = ruleset
@@ -133,11 +149,13 @@ class Session:
     # --- linting ----------------------------------------------------------------------------
     def check_text(self, path: str, text: str, fmt: str | None = None) -> FileResult:
         """Lint ``text`` as the file ``path`` (its config, its format unless ``fmt``)."""
-        return lint_text(path, text, self.ruleset_for(self.settings_for(path)), fmt)
+        settings = self.settings_for(path)
+        return lint_text(path, text, self.ruleset_for(settings), fmt or format_of(path, settings))
 
     def check_bytes(self, path: str, data: bytes, fmt: str | None = None) -> FileResult:
         """Lint a file's bytes: decoded as UTF-8, or a result that says why they are not."""
-        return lint_bytes(path, data, self.ruleset_for(self.settings_for(path)), fmt)
+        settings = self.settings_for(path)
+        return lint_bytes(path, data, self.ruleset_for(settings), fmt or format_of(path, settings))
 
     def check_paths(self, paths: Iterable[str]) -> list[FileResult]:
         """Lint files and folders in this process, in order, as ``copydesk check`` walks them:

@@ -52,6 +52,13 @@ def test_builtin_packs_pass_their_own_tests() -> None:
     assert code == 0, out
 
 
+def test_vales_built_in_style_passes_its_own_tests() -> None:
+    from copydesk.config.vale_ini import builtin_vale_pack
+
+    code, out, _ = run(["test-rules", str(builtin_vale_pack())])
+    assert code == 0 and " 0 failed" in out, out
+
+
 def test_passing_pack(tmp_path: Path) -> None:
     pack = tmp_path / "mine.yaml"
     pack.write_text(PACK)
