@@ -1,241 +1,239 @@
-"""Replay Vale's own acceptance fixtures (``When I test "X"`` scenarios) against copydesk.
+"""Replay Vale's own acceptance fixtures through copydesk, as a Vale user would run it.
 
-For each scenario: read the fixture's ini, copy the enabled rules of the supported kinds into
-temporary Vale-style folders (one per style, rule files unchanged; a rule copydesk rejects is
-dropped and counted), run ``copydesk check --format json --pack <folder>…`` in the fixture
-directory on its Markdown/text/HTML files, and compare ``file:line:col:Rule:message`` lines with
-the expected ones. Prints matched/expected per fixture and a total. Not a test: it reads
-../shared/vale-testdata, which a user's clone does not have.
+Every scenario of ``features/*.feature`` is replayed the way Vale's step definitions run it
+(``When I test "X"`` enters ``fixtures/X`` and lints ``.``; ``I use Vocab``, ``I apply style``,
+``I test scope``, ``I lint``, ``I run vale`` on the scenario's own files…): ``copydesk check
+--format json`` in that folder, with no ``--pack`` and no ``--select``, so copydesk finds and
+reads the ``.vale.ini`` itself (``--vale-config`` only where the scenario passes ``--config``).
+Expected and reported ``path:line:col:Style.Rule:message`` lines are matched one to one.
 
-    .venv/bin/python bench/vale_compat.py [--data ../shared/vale-testdata] [-v]
+Counted: alerts in Markdown, text and HTML files. Scenarios that need a Vale command-line
+feature copydesk does not have (output templates, ``--filter``, ``--ignore-syntax``, ``--ext``,
+``--glob``, a string argument, ``vale sync``, ``vale fix``) are counted apart ("CLI only").
+Prints per kind and per step, then both totals. Not a test: it reads ../shared/vale-testdata,
+which a user's clone does not have.
+
+    .venv/bin/python bench/vale_compat.py [--data ../shared/vale-testdata] [-v] [--json FILE]
 """
 
 from __future__ import annotations
 
 import argparse
-import configparser
-import fnmatch
 import json
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-SUPPORTED = {"existence", "substitution", "occurrence", "repetition", "consistency", "conditional"}
 LINTED = {".md", ".markdown", ".txt", ".html", ".htm"}
-INI_NAMES = (".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale")
-# Vale's built-in rule that fixtures switch on as "Vale.Repetition" (written out here in
-# Vale's own schema; the other built-ins need spelling or vocabularies).
-BUILTIN_REPETITION = (
-    "extends: repetition\nmessage: \"'%s' is repeated!\"\nlevel: error\nalpha: true\n"
-    "ignorecase: true\ntokens:\n  - '[^\\s\\.!?]+'\n"
-)
-LEVELS = {"suggestion": 1, "warning": 2, "error": 3}
+ALERT = re.compile(r"^([^:]+):(\d+):(\d+):([^:]+):(.*)$")
+FILE_STEP = re.compile(r'file named "([^"]+)" with:\s*\n\s*"""\n(.*?)"""', re.S)
+CLI_ONLY = {"template", "filter", "ignore-syntax", "ext", "glob", "string", "sync", "fix"}
+BUILT_IN = {"Vale.Spelling": "spelling", "Vale.Repetition": "repetition",
+            "Vale.Terms": "vocab (Vale.Terms)", "Vale.Avoid": "vocab (Vale.Avoid)"}
 
 
 @dataclass
 class Scenario:
+    feature: str
     name: str
-    fixture: str
+    when: str
+    files: list[tuple[str, str]]
     expected: list[str]
 
 
 @dataclass
-class Outcome:
-    scenario: Scenario
-    expected: list[str]
-    got: list[str]
-    notes: list[str] = field(default_factory=list)
+class Run:
+    """How to replay a scenario: where, which inputs, which copydesk flags."""
 
-    @property
-    def matched(self) -> int:
-        pool = list(self.got)
-        n = 0
-        for line in self.expected:
-            if line in pool:
-                pool.remove(line)
-                n += 1
-        return n
+    cwd: Path | None
+    targets: list[str] | None = None  # None: lint "."
+    flags: list[str] = field(default_factory=list)
+    stdin: str | None = None  # a file fed on stdin, shown as stdin.<ext>
+    cli_only: str = ""  # the Vale feature copydesk lacks, if any
 
 
 def scenarios(features: Path) -> list[Scenario]:
     out = []
     for feature in sorted(features.glob("*.feature")):
-        text = feature.read_text(encoding="utf-8")
-        pattern = (
-            r"Scenario: ([^\n]*)\n(?:\s*#[^\n]*\n)*\s*When I test \"([^\"]+)\"\n"
-            r'\s*Then the output should contain exactly:\n\s*"""\n(.*?)"""'
-        )
-        for m in re.finditer(pattern, text, re.S):
-            lines = [x.strip() for x in m.group(3).splitlines() if x.strip()]
-            out.append(Scenario(m.group(1).strip(), m.group(2).strip("/"), lines))
+        lines = [x for x in feature.read_text(encoding="utf-8").splitlines()
+                 if not x.strip().startswith("#")]
+        text = "\n".join(lines)
+        background = re.search(r"Background:(.*?)(?=\n\s*Scenario:)", text, re.S)
+        shared = FILE_STEP.findall(background.group(1)) if background else []
+        for m in re.finditer(r"Scenario: ([^\n]*)\n(.*?)(?=\n\s*Scenario:|\Z)", text, re.S):
+            body = m.group(2)
+            when = re.search(r"When (I [^\n]*)", body)
+            expected = re.search(
+                r'Then the output should contain(?: exactly)?:\s*\n\s*"""\n(.*?)"""', body, re.S)
+            out.append(Scenario(
+                feature.stem, m.group(1).strip(), when.group(1).strip() if when else "",
+                shared + FILE_STEP.findall(body),
+                [x.strip() for x in expected.group(1).splitlines() if ALERT.match(x.strip())]
+                if expected else [],
+            ))
     return out
 
 
-def read_ini(folder: Path) -> configparser.ConfigParser | None:
-    for name in INI_NAMES:
-        path = folder / name
-        if path.is_file():
-            ini = configparser.ConfigParser(strict=False, interpolation=None, delimiters=("=",))
-            ini.optionxform = str  # type: ignore[assignment,method-assign]
-            ini.read_string("[__top__]\n" + path.read_text(encoding="utf-8"))
-            return ini
-    return None
+def plan(sc: Scenario, fixtures: Path, scratch: Path) -> Run:
+    """Vale's step definitions, as copydesk runs."""
+    w = sc.when
+    args = re.findall(r'"([^"]*)"', w)
+    for step, folder in (("I test scope", "scopes"), ("I apply style", "styles"),
+                         ("I use Vocab", "vocab")):
+        if w.startswith(step):
+            return Run(fixtures / folder / args[0])
+    for step, folder in (("I test comments for", "comments"),
+                         ("I test patterns for", "patterns")):
+        if w.startswith(step):
+            return Run(fixtures / folder, [args[0]])
+    for step, missing in (("I test template", "template"), ("I use filter", "filter"),
+                          ("I lint simple", "ignore-syntax"), ("I lint file", "ext"),
+                          ("I test glob", "glob"), ("I test dir glob", "glob"),
+                          ("I lint string", "string"), ("I sync", "sync"), ("I fix", "fix")):
+        if w.startswith(step):
+            return Run(None, cli_only=missing)
+    if w.startswith("I test "):
+        return Run(fixtures / args[0].strip("/"))
+    if w.startswith("I lint with config"):
+        config = (fixtures / "formats" / args[0]).resolve()
+        return Run(fixtures / "formats", ["test.md"], ["--vale-config", str(config)])
+    if w.startswith("I run cat"):
+        return Run(fixtures / "formats", stdin=args[0],
+                   flags=["--stdin-filename", f"stdin{args[1]}"])
+    if w.startswith(("I run vale", "I assign minAlertLevel")):
+        # the scenario's own files, two folders below the fixtures (as Vale's aruba tree)
+        work = scratch / "aruba" / "tmp" / "aruba"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        for name, body in sc.files:
+            (work / name).parent.mkdir(parents=True, exist_ok=True)
+            (work / name).write_text(_dedent(body), encoding="utf-8")
+        if w.startswith("I assign"):
+            return Run(work, [args[1]], ["--min-severity", args[0]])
+        return Run(work, None if args[0] == "." else args[0].split())
+    if w.startswith(("I lint AsciiDoc", "I lint reStructuredText", "I lint path")):
+        return Run(None, cli_only="format")
+    if w.startswith("I lint "):
+        return Run(fixtures / "formats", args[0].split())
+    return Run(None, cli_only="unknown step")
 
 
-def expand_braces(glob: str) -> list[str]:
-    m = re.search(r"\{([^}]*)\}", glob)
-    if not m:
-        return [glob]
-    return [
-        x
-        for alt in m.group(1).split(",")
-        for x in expand_braces(glob[: m.start()] + alt + glob[m.end() :])
-    ]
+def _dedent(body: str) -> str:
+    lines = body.splitlines()
+    indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
+    return "\n".join(x[indent:] for x in lines) + "\n"
 
 
-def enabled_rules(ini: configparser.ConfigParser, file: str, styles: Path) -> dict[str, str | None]:
-    """Rule id -> level override (None: the rule's own) that apply to ``file``."""
-    rules: dict[str, str | None] = {}
-    for section in ini.sections():
-        if section == "__top__":
-            continue
-        if not any(fnmatch.fnmatch(file, g) for g in expand_braces(section)):
-            continue
-        for key, value in ini[section].items():
-            if key == "BasedOnStyles":
-                for style in (s.strip() for s in value.split(",") if s.strip()):
-                    for f in sorted((styles / style).glob("*.yml")):
-                        rules.setdefault(f"{style}.{f.stem}", None)
-            elif "." in key and not key.startswith("["):
-                v = value.strip()
-                if v.upper() == "NO":
-                    rules.pop(key, None)
-                else:
-                    rules[key] = v.lower() if v.lower() in LEVELS else rules.get(key)
-    return rules
-
-
-def rule_file(styles: Path, rule_id: str) -> str | None:
-    style, _, name = rule_id.partition(".")
-    if rule_id == "Vale.Repetition":
-        return BUILTIN_REPETITION
-    path = styles / style / f"{name}.yml"
-    return path.read_text(encoding="utf-8") if path.is_file() else None
-
-
-def accepted(rule_text: str, scratch: Path) -> bool:
-    """Does copydesk load this rule file unchanged (and run its kind)?"""
-    from copydesk.core.errors import CopydeskError
-    from copydesk.packs.load import load_pack
-
-    probe = scratch / "_probe" / "P"
-    shutil.rmtree(probe, ignore_errors=True)
-    probe.mkdir(parents=True)
-    (probe / "R.yml").write_text(rule_text, encoding="utf-8")
+def run_copydesk(run: Run) -> tuple[list[str], str]:
+    """copydesk's alerts as Vale's line output, and its stderr."""
+    assert run.cwd is not None
+    cmd = [sys.executable, "-m", "copydesk", "check", "--format", "json", "--fail-on", "never",
+           *run.flags]
+    data = None
+    if run.stdin is not None:
+        data = (run.cwd / run.stdin).read_text(encoding="utf-8")
+        cmd.append("-")
+    else:
+        cmd += run.targets or ["."]
+    proc = subprocess.run(cmd, cwd=run.cwd, input=data, capture_output=True, text=True,
+                          timeout=300)
     try:
-        return bool(load_pack(probe).rules)
-    except CopydeskError:
-        return False
+        report = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        return [], proc.stderr.strip()
+    lines = [f"{f['path'].removeprefix('./')}:{v['line']}:{v['column']}:{v['rule']}:{v['message']}"
+             for f in report["files"] for v in f["violations"]]
+    return lines, proc.stderr.strip()
 
 
-def run_fixture(sc: Scenario, data: Path, scratch: Path, verbose: bool) -> Outcome:
-    folder = data / "fixtures" / sc.fixture
-    expected = [e for e in sc.expected if Path(e.split(":", 1)[0]).suffix in LINTED]
-    out = Outcome(sc, expected, [])
-    ini = read_ini(folder) if folder.is_dir() else None
-    if ini is None:
-        out.notes.append("no fixture or ini")
-        return out
-    styles_rel = ini["__top__"].get("StylesPath", "styles")
-    styles = (folder / styles_rel).resolve()
-    min_level = LEVELS.get(ini["__top__"].get("MinAlertLevel", "suggestion").lower(), 1)
-    files = sorted(
-        p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in LINTED
-    )
-    for file in files:
-        rules = enabled_rules(ini, file, styles)
-        packs = scratch / sc.fixture.replace("/", "_") / file.replace("/", "_")
-        shutil.rmtree(packs, ignore_errors=True)
-        select = []
-        for rule_id in rules:
-            text = rule_file(styles, rule_id)
-            if text is None:
-                continue
-            try:
-                kind = (yaml.safe_load(text) or {}).get("extends")
-            except yaml.YAMLError:
-                continue
-            if kind not in SUPPORTED:
-                continue
-            if not accepted(text, scratch):
-                out.notes.append(f"rejected {rule_id}")
-                continue
-            style, _, name = rule_id.partition(".")
-            (packs / style).mkdir(parents=True, exist_ok=True)
-            (packs / style / f"{name}.yml").write_text(text, encoding="utf-8")
-            select.append(rule_id)
-        if not select:
-            continue
-        args = [sys.executable, "-m", "copydesk", "check", "--format", "json", "--fail-on", "never"]
-        for style_dir in sorted(packs.iterdir()):
-            args += ["--pack", str(style_dir)]
-        args += ["--select", ",".join(select), file]
-        proc = subprocess.run(args, cwd=folder, capture_output=True, text=True, timeout=120)
+def kind_of(rule: str, data: Path) -> str:
+    if rule in BUILT_IN:
+        return BUILT_IN[rule]
+    style, _, name = rule.partition(".")
+    for path in [*data.glob(f"styles/**/{style}/{name}.yml"),
+                 *data.glob(f"fixtures/**/{style}/{name}.yml")]:
         try:
-            report = json.loads(proc.stdout)
-        except json.JSONDecodeError:
-            out.notes.append(f"{file}: {proc.stderr.strip()[:200]}")
-            continue
-        for f in report["files"]:
-            for v in f["violations"]:
-                if LEVELS[v["severity"]] >= min_level:
-                    out.got.append(
-                        f"{f['path']}:{v['line']}:{v['column']}:{v['rule']}:{v['message']}"
-                    )
-    if verbose:
-        for line in sorted(set(expected) - set(out.got)):
-            print(f"    missing  {line}")
-        for line in sorted(set(out.got) - set(expected)):
-            print(f"    extra    {line}")
-    return out
+            return str((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("extends"))
+        except yaml.YAMLError:
+            return "?"
+    return "?"
 
 
 def main() -> int:
     here = Path(__file__).resolve().parent.parent
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=here.parent / "shared" / "vale-testdata")
-    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
+    parser.add_argument("--json", type=Path, help="write every expected line's outcome here")
     opts = parser.parse_args()
-    sys.path.insert(0, str(here / "bench"))
-    import checkout
-
-    checkout.use(here)  # this checkout's lint/ as copydesk
-    total_matched = total_expected = total_extra = 0
+    data = opts.data.resolve()
+    rows = []
+    extra_total = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for sc in scenarios(opts.data / "features"):
-            if opts.verbose:
-                print(f"{sc.fixture}:")
-            o = run_fixture(sc, opts.data, Path(tmp), opts.verbose)
-            if not o.expected:
+        scratch = Path(tmp)
+        # the aruba folder sits two levels below a folder holding styles/ and fixtures/
+        (scratch / "aruba").mkdir()
+        for name in ("styles", "fixtures"):
+            (scratch / "aruba" / name).symlink_to(data / name)
+        for sc in scenarios(data / "features"):
+            expected = [e for e in sc.expected if Path(ALERT.match(e)[1]).suffix in LINTED]
+            if not expected:
                 continue
-            extra = len(o.got) - o.matched
-            total_matched += o.matched
-            total_expected += len(o.expected)
-            total_extra += extra
-            note = f"  ({'; '.join(o.notes)})" if o.notes else ""
-            print(f"{o.matched:4d}/{len(o.expected):<4d} extra {extra:<3d} {sc.fixture}{note}")
-    share = 100 * total_matched / total_expected if total_expected else 0
-    print(
-        f"TOTAL {total_matched}/{total_expected} expected lines matched ({share:.0f}%),",
-        f"{total_extra} extra",
-    )
+            run = plan(sc, data / "fixtures", scratch)
+            got, err = run_copydesk(run) if run.cwd and not run.cli_only else ([], "")
+            pool = list(got)
+            for line in expected:
+                ok = line in pool
+                if ok:
+                    pool.remove(line)
+                rows.append({"feature": sc.feature, "scenario": sc.name, "line": line,
+                             "matched": ok, "kind": kind_of(ALERT.match(line)[4], data),
+                             "step": sc.when.split('"')[0].strip(),
+                             "cli_only": run.cli_only})
+            extras = [x for x in pool if Path(x.split(":", 1)[0]).suffix in LINTED]
+            extra_total += len(extras)
+            if opts.verbose:
+                shown = sum(1 for r in rows[-len(expected):] if r["matched"])
+                print(f"{shown:3d}/{len(expected):<3d} {sc.feature}: {sc.name}"
+                      + (f"  [CLI only: {run.cli_only}]" if run.cli_only else ""))
+                for line in expected:
+                    if line not in got:
+                        print(f"      missing {line}")
+                for line in extras:
+                    print(f"      extra   {line}")
+                if err and not got:
+                    print(f"      stderr  {err.splitlines()[-1][:160]}")
+    _report(rows, extra_total)
+    if opts.json:
+        opts.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0
+
+
+def _report(rows: list[dict[str, object]], extra: int) -> None:
+    for title, key in (("by kind", "kind"), ("by step", "step")):
+        table: dict[str, Counter[str]] = defaultdict(Counter)
+        for r in rows:
+            table[str(r[key])]["expected"] += 1
+            table[str(r[key])]["matched"] += bool(r["matched"])
+        print(f"\n{title:28s} matched / expected")
+        for name, c in sorted(table.items(), key=lambda kv: -kv[1]["expected"]):
+            print(f"  {name:26s} {c['matched']:4d} / {c['expected']:<4d}")
+    total = len(rows)
+    matched = sum(bool(r["matched"]) for r in rows)
+    ini_rows = [r for r in rows if not r["cli_only"]]
+    ini_matched = sum(bool(r["matched"]) for r in ini_rows)
+    print(f"\nALL      {matched}/{total} expected alerts ({100 * matched / total:.1f}%)")
+    print(f"INI ONLY {ini_matched}/{len(ini_rows)} expected alerts "
+          f"({100 * ini_matched / len(ini_rows):.1f}%; leaving out {total - len(ini_rows)} "
+          "that need a Vale command-line feature)")
+    print(f"EXTRA    {extra} alerts Vale does not give")
 
 
 if __name__ == "__main__":

@@ -41,7 +41,15 @@ class _Source:
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8"
             raise ConfigError(f"cannot read rule pack: {reason}", self.path) from None
-        self.data = load_yaml(self.text, self.path)
+        try:
+            self.data = load_yaml(self.text, self.path)
+        except ConfigError as exc:
+            if "unknown escape" not in exc.message or "\\'" not in self.text:
+                raise
+            # Go's YAML reader (Vale's) reads \' in a double-quoted string as a quote, and
+            # Vale styles rely on it; PyYAML refuses it
+            self.text = self.text.replace("\\'", "'")
+            self.data = load_yaml(self.text, self.path)
 
     def error(self, message: str, key_path: KeyPath, at_key: bool = False) -> ConfigError:
         return fail(message, self.path, self.text, key_path, at_key)
@@ -125,12 +133,18 @@ def _load_folder(path: Path) -> Pack:
     if not files:  # a typo'd or empty folder must not pass as a pack of no rules
         raise ConfigError("no rule files (*.yml, *.yaml) in this pack folder", str(path))
     for file in files:
-        src = _Source(file)
-        if not isinstance(src.data, dict):
-            raise ConfigError("a rule file must be a mapping", src.path, 1, 1)
-        spec = _build_rule(
-            src, src.data, [], pack, {}, rule_id=f"{name}.{file.stem}", category=name
-        )
+        # One rule file is one rule: one copydesk cannot read (a Vale feature it lacks, or a
+        # mistake) is skipped with a warning at its line, and the style's other rules run.
+        try:
+            src = _Source(file)
+            if not isinstance(src.data, dict):
+                raise ConfigError("a rule file must be a mapping", src.path, 1, 1)
+            spec = _build_rule(
+                src, src.data, [], pack, {}, rule_id=f"{name}.{file.stem}", category=name
+            )
+        except ConfigError as exc:
+            pack.warnings.append(f"{exc}; rule {name}.{file.stem} skipped")
+            continue
         if spec is not None:
             pack.rules.append(spec)
     return pack

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -144,16 +145,27 @@ def test_vale_folder_loads_unchanged_with_folder_ids_and_category() -> None:
     assert "Spelling.yml:1: rule 'vale_style.Spelling' extends 'spelling'" in pack.warnings[0]
 
 
-def test_vale_folder_error_points_into_the_rule_file(tmp_path: Path) -> None:
+def test_a_vale_rule_file_copydesk_cannot_read_is_skipped_with_its_line(tmp_path: Path) -> None:
     style = tmp_path / "Mine"
     style.mkdir()
     (style / "Bad.yml").write_text("extends: existence\nlevel: error\ntokens: [x]\n")
-    with pytest.raises(ConfigError) as info:
-        load_pack(style)
-    assert str(info.value).startswith(f"{style / 'Bad.yml'}:1:1: rule 'Mine.Bad' needs a 'message'")
+    (style / "Good.yml").write_text("extends: existence\nmessage: m\ntokens: [y]\n")
+    pack = load_pack(style)
+    assert [s.id for s in pack.rules] == ["Mine.Good"]  # the style's other rules run
+    assert pack.warnings == [
+        f"{style / 'Bad.yml'}:1:1: rule 'Mine.Bad' needs a 'message'; rule Mine.Bad skipped"
+    ]
     (style / "Bad.yml").write_text("extends: existence\nmessage: m\nlevl: error\ntokens: [x]\n")
-    with pytest.raises(ConfigError, match=r"Bad\.yml:3:1: unknown key 'levl'"):
-        load_pack(style)
+    assert re.search(r"Bad\.yml:3:1: unknown key 'levl'", load_pack(style).warnings[0])
+
+
+def test_a_go_yaml_escaped_quote_reads_as_vale_reads_it(tmp_path: Path) -> None:
+    style = tmp_path / "Mine"
+    style.mkdir()
+    (style / "Quote.yml").write_text(
+        'extends: existence\nmessage: "Don\\\'t say \'%s\'."\ntokens: [x]\n')
+    (rule,) = load_pack(style).rules
+    assert rule.message == "Don't say '%s'."
 
 
 @pytest.mark.parametrize("kind", ["capitalization", "metric", "spelling", "sequence", "script"])
