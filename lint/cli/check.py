@@ -103,6 +103,7 @@ def run_check(
     record_baseline: str | None = None,
     vale_config_file: str | None = None,
     isolated: bool = False,
+    ignore_syntax: bool = False,
 ) -> int:
     from .. import formatters
     from ..run.parallel import Job, run_jobs, use_workers, worker_count
@@ -135,7 +136,8 @@ def run_check(
         return 2
     # the columns kept of each result are in the unit the format writes (rdjson: UTF-8)
     unit = chosen.column_unit or position_encoding
-    plan = _plan(paths, stdin_filename, session, min_severity, unit, force_exclude)
+    plan = _plan(paths, stdin_filename, session, min_severity, unit, force_exclude,
+                 ignore_syntax)
     if output_file and (clash := _overwrites_input(output_file, plan)):
         _error(f"{output_file}: refusing to write the report over {clash}, an input of this run")
         return 2
@@ -288,6 +290,7 @@ def _plan(
     min_severity: str | None,
     encoding: str,
     force_exclude: bool = False,
+    ignore_syntax: bool = False,
 ) -> list[Planned]:
     """Each input in order: a Job to lint, or the Outcome already known (missing file, bad
     config, unreadable stdin), with the config that governs it."""
@@ -322,6 +325,8 @@ def _plan(
         settings = session.settings_for(where)
         if path != STDIN or stdin_filename:  # a Vale project's [formats] (mdx = md, say)
             fmt_in = format_of(str(where), settings) or fmt_in
+        if ignore_syntax:
+            fmt_in = "text"
         job = Job(
             path="" if path == STDIN else path,
             display=display,

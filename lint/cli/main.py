@@ -71,6 +71,10 @@ def cli() -> None:
     help="Use this Vale configuration (.vale.ini, any name) instead of searching.",
 )
 @click.option(
+    "--ignore-syntax", is_flag=True,
+    help="Lint every file as plain text, ignoring its Markdown or HTML (as Vale's flag).",
+)
+@click.option(
     "--isolated", is_flag=True,
     help="Ignore every configuration file: the built-in packs, and the command line.",
 )

@@ -211,3 +211,11 @@ def test_the_ini_is_parsed_as_vale_reads_it() -> None:
 )
 def test_globs_match_as_vales_do(glob: str, path: str, matches: bool) -> None:
     assert (re.fullmatch(glob_pattern(glob), path) is not None) is matches
+
+
+def test_ignore_syntax_lints_markup_as_plain_text(project: Path) -> None:
+    write(project, {".vale.ini": "StylesPath = styles\n[*]\nBasedOnStyles = Acme\n",
+                    "story.md": "Fine.\n\n```\nthis is amazing\n```\n"})
+    assert findings("story.md")[1] == []  # code is not prose
+    _, lines, _ = findings("--ignore-syntax", "story.md")
+    assert lines == ["story.md:4:9:Acme.Loud:'amazing' shouts."]
