@@ -19,8 +19,11 @@ from types import ModuleType
 
 # Vale kinds recognised but not run: a rule of one loads with a warning and is skipped.
 SKIPPED_KINDS = frozenset(
-    {"capitalization", "metric", "spelling", "sequence", "script", "readability"}
+    {"capitalization", "metric", "spelling", "script", "readability"}
 )
+# Kinds that need an optional extra: the module's ``missing()`` says why its rules cannot run
+# here (None when they can), and the loader warns once (lint/packs/load.py).
+NEEDS_EXTRA = frozenset({"sequence"})
 
 
 class _Registry(Mapping[str, ModuleType]):

@@ -75,11 +75,25 @@ def load_pack(path: Path) -> Pack:
 
     files = _pack_files(path)
     pack = cache.load_pack(str(path), files)
-    if isinstance(pack, Pack):
-        return pack
-    pack = _load_folder(path) if path.is_dir() else _load_file(path)
-    cache.store_pack(str(path), files, pack, [Path(f) for f in pack.data_files])
-    return pack
+    if not isinstance(pack, Pack):
+        pack = _load_folder(path) if path.is_dir() else _load_file(path)
+        cache.store_pack(str(path), files, pack, [Path(f) for f in pack.data_files])
+    return _unavailable(pack)
+
+
+def _unavailable(pack: Pack) -> Pack:
+    """The pack with a warning for each of its kinds that cannot run here (an optional extra
+    not installed). Asked on every load, the cached pack's too: installing the extra must not
+    wait for the pack's files to change."""
+    from dataclasses import replace
+
+    from ..kinds import KINDS, NEEDS_EXTRA
+
+    said = []
+    for extends in dict.fromkeys(spec.extends for spec in pack.rules):
+        if extends in NEEDS_EXTRA and (why := KINDS[extends].missing()):
+            said.append(why)
+    return replace(pack, warnings=[*pack.warnings, *said]) if said else pack
 
 
 def _pack_files(path: Path) -> list[Path]:
