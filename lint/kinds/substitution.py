@@ -81,7 +81,9 @@ class Substitution(Rule):
         self.exceptions = Exceptions(opts.get("exceptions") or [], self.ignorecase)
         swap: dict[str, str] = opts.get("swap") or {}
         words = not opts.get("nonword")
-        literal = {k: v for k, v in swap.items() if is_literal(k) and not self.raw}
+        # Literal keys share the term index, unless a pattern key is there too: then all go
+        # into one alternation, longest first, so that 'MPL 2.0' wins over 'MPL' (Vale's order)
+        literal = {} if self.raw or not all(map(is_literal, swap)) else dict(swap)
         self.terms: TermFinder | None = (
             terms(shared, spec.id, self.ignorecase, words, literal.items()) if literal else None)
         self.keys = sorted((k for k in swap if k not in literal), key=len, reverse=True)

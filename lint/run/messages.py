@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 _VERB = re.compile(r"%(?:\[(\d+)\])?([sdvq%])")
+_BREAK = re.compile(r"[ \t]*[\r\n\t\f\v][\s]*")
 
 
 def format_message(template: str, args: Sequence[Any]) -> str:
@@ -30,4 +31,6 @@ def format_message(template: str, args: Sequence[Any]) -> str:
             return f'"{value}"' if m.group(2) == "q" else str(value)
         return ""
 
-    return " ".join(_VERB.sub(fill, template).split())
+    # a line break (a folded YAML message, a match across lines) reads as one space; spaces
+    # are left as they are ("Use  instead", where Vale fills an empty replacement)
+    return _BREAK.sub(" ", _VERB.sub(fill, template)).strip()
