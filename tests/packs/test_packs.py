@@ -156,7 +156,7 @@ def test_vale_folder_error_points_into_the_rule_file(tmp_path: Path) -> None:
         load_pack(style)
 
 
-@pytest.mark.parametrize("kind", ["capitalization", "metric", "spelling", "sequence", "script"])
+@pytest.mark.parametrize("kind", ["metric", "spelling", "sequence", "script"])
 def test_other_vale_kinds_are_skipped_with_a_warning(tmp_path: Path, kind: str) -> None:
     style = tmp_path / "S"
     style.mkdir()
