@@ -11,6 +11,7 @@ shows any difference.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words the patterns below get wrong, with their syllable counts.
 _EXCEPTIONS: dict[str, int] = {
@@ -94,7 +95,11 @@ def syllables(word: str) -> int:
         return 0
     if len(word) < 3:
         return 1
-    word = word.lower()
+    return _count(word.lower())
+
+
+@lru_cache(maxsize=1 << 16)  # a text repeats its words: each is counted once
+def _count(word: str) -> int:
     known = _EXCEPTIONS.get(word)
     if known is not None:
         return known
@@ -109,6 +114,8 @@ def syllables(word: str) -> int:
 def _cut(word: str, groups: tuple[tuple[str, ...], ...], *, prefix: bool) -> tuple[str, int]:
     """``word`` without the first affix found (group by group), and the syllables it adds."""
     for i, group in enumerate(groups):
+        if not (word.startswith(group) if prefix else word.endswith(group)):
+            continue  # one C-level test of the whole group; the loop finds which affix
         for affix in group:
             if prefix and word.startswith(affix):
                 return word[len(affix):], len(groups) - i

@@ -15,12 +15,14 @@ Punkt tokenizer, which can differ on abbreviations and on a sentence that starts
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 import regex
 
 from ..text.regions import Region
+from .context import inside, merge
 from .sentences import split
 from .syllables import syllables
 
@@ -33,6 +35,7 @@ SUMMARISED = ("paragraph",)
 CONTAINERS = ("list", "blockquote")
 # where a paragraph region is not prose Vale summarises
 NOT_SUMMARISED = ("heading", "table")
+_INLINE_HOSTS = ("paragraph", "heading", "table")  # a code region inside one is a code span
 ELEMENTS = (
     "heading_h1", "heading_h2", "heading_h3", "heading_h4", "heading_h5", "heading_h6",
     "list", "pre", "blockquote",
@@ -92,32 +95,56 @@ def count_text(blocks: Iterable[str]) -> TextStats:
 def summary_regions(regions: list[Region]) -> list[Region]:
     """The blocks Vale summarises: paragraphs (in list items and quotations too) that are not
     headings or table cells, and the list items and quotations that hold no paragraph."""
+    outside = merge([(r.start, r.end) for r in regions if r.kind in NOT_SUMMARISED])
     blocks = [r for r in regions if r.kind in SUMMARISED]
-    outside = [r for r in regions if r.kind in NOT_SUMMARISED]
-    kept = [b for b in blocks if not any(_within(b, o) for o in outside)]
+    starts = [b.start for b in blocks]  # regions come sorted by start
+    kept = [b for b in blocks if not inside(outside, b.start, b.end)]
     for box in (r for r in regions if r.kind in CONTAINERS):
-        if not any(_within(b, box) for b in blocks):
+        i = bisect_left(starts, box.start)
+        if i == len(blocks) or blocks[i].start >= box.end:  # no paragraph of its own
             kept.append(box)
-    kept.sort(key=lambda r: r.start)
-    # a list item inside a list item (or a quotation) is one block, the outer's text once
-    return [r for i, r in enumerate(kept) if not any(_within(r, o) for o in kept[:i])]
+    kept.sort(key=lambda r: (r.start, -r.end))
+    # a list item inside a list item (or a quotation) is one block: the outer's text, once
+    out: list[Region] = []
+    for r in kept:
+        if not out or r.end > out[-1].end or r.start >= out[-1].end:
+            out.append(r)
+    return out
+
+
+class ElementIndex:
+    """The document's element counts, for the whole of it or any stretch (source offsets)."""
+
+    def __init__(self, regions: list[Region]) -> None:
+        hosts = merge([(r.start, r.end) for r in regions if r.kind in _INLINE_HOSTS])
+        self.elements: list[tuple[int, int, str]] = []
+        for r in sorted(regions, key=lambda r: r.start):
+            name = _element(r, hosts)
+            if name:
+                self.elements.append((r.start, r.end, name))
+        self.starts = [start for start, _, _ in self.elements]
+
+    def counts(self, start: int, end: int) -> dict[str, float]:
+        """How many headings of each level, list items, code blocks and quotations lie within
+        [start, end)."""
+        counts = dict.fromkeys(ELEMENTS, 0.0)
+        for i in range(bisect_left(self.starts, start), bisect_left(self.starts, end)):
+            _, stop, name = self.elements[i]
+            if stop <= end:
+                counts[name] += 1
+        return counts
 
 
 def element_counts(regions: list[Region], start: int, end: int) -> dict[str, float]:
-    """How many headings of each level, list items, code blocks and quotations lie within
-    source offsets [start, end)."""
-    inside = [r for r in regions if start <= r.start and r.end <= end]
-    counts = dict.fromkeys(ELEMENTS, 0.0)
-    inline_hosts = [r for r in regions if r.kind in ("paragraph", "heading", "table")]
-    for r in inside:
-        if r.kind == "heading" and 1 <= r.level <= 6:
-            counts[f"heading_h{r.level}"] += 1
-        elif r.kind in ("list", "blockquote"):
-            counts[r.kind] += 1
-        elif r.kind == "code" and not any(_within(r, h) for h in inline_hosts):
-            counts["pre"] += 1  # a code block, not a code span inside a line of prose
-    return counts
+    """The element counts of source offsets [start, end) (see :class:`ElementIndex`)."""
+    return ElementIndex(regions).counts(start, end)
 
 
-def _within(inner: Region, outer: Region) -> bool:
-    return inner is not outer and outer.start <= inner.start and inner.end <= outer.end
+def _element(r: Region, inline_hosts: list[tuple[int, int]]) -> str | None:
+    if r.kind == "heading" and 1 <= r.level <= 6:
+        return f"heading_h{r.level}"
+    if r.kind in ("list", "blockquote"):
+        return r.kind
+    if r.kind == "code" and not inside(inline_hosts, r.start, r.end):
+        return "pre"  # a code block, not a code span inside a line of prose
+    return None

@@ -60,6 +60,13 @@ def test_complex_words_discount_an_inflection() -> None:
     assert stats.complex_words == 1
 
 
+def test_long_words_are_measured_in_bytes_as_vale_does() -> None:
+    # prose takes len() of a Go string: "résumé" is 6 letters but 8 bytes, so long
+    assert count_text(["Writes résumés and simple notes."]).long_words == 1
+    assert count_text(["A résumé."]).long_words == 1
+    assert count_text(["A simple."]).long_words == 0
+
+
 def test_no_words_counts_nothing() -> None:
     assert count_text(["", "*** --- 123"]).words == 1  # a number is a word, punctuation not
     assert count_text([""]).words == 0

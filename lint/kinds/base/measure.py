@@ -13,12 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ...analysis.context import Context
-from ...analysis.text_stats import (
-    TextStats,
-    count_text,
-    element_counts,
-    summary_regions,
-)
+from ...analysis.text_stats import ElementIndex, TextStats, count_text, summary_regions
 
 WHOLE = ("text", "summary", "raw")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -58,14 +53,18 @@ def _summary(ctx: Context) -> Measure:
         blocks = [ctx.text[slice(*ctx.view(r.start, r.end))] for r in summary_regions(regions)]
     else:  # a reader that found no blocks: its paragraphs are its blank-line runs
         blocks = _BLANK_LINE.split(ctx.text)
-    counts = element_counts(regions, 0, len(ctx.doc.text))
+    counts = _elements(ctx).counts(0, len(ctx.doc.text))
     return Measure(0, count_text(blocks), counts)
 
 
 def _block(ctx: Context, start: int, end: int) -> Measure:
-    source_start, source_end = ctx.doc.prose.to_source(start, end)
-    counts = element_counts(ctx.doc.regions, source_start, source_end)
+    counts = _elements(ctx).counts(*ctx.doc.prose.to_source(start, end))
     return Measure(start, count_text(_BLANK_LINE.split(ctx.text[start:end])), counts)
+
+
+def _elements(ctx: Context) -> ElementIndex:
+    regions = ctx.doc.regions
+    return ctx.memo(ElementIndex, lambda: ElementIndex(regions))
 
 
 def go_fixed(value: float) -> str:
