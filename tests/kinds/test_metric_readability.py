@@ -154,6 +154,8 @@ def test_huge_exponents_are_bounded() -> None:
     assert parse("math.pow(words, 99999)", {"words"}).value({"words": 7.0}) == math.inf
     assert math.isnan(parse("0 / 0", ()).value({}))
     with pytest.raises(FormulaError):
+        parse("1" + "0" * 400, ())  # an integer no float holds
+    with pytest.raises(FormulaError):
         parse("+".join(["1"] * 300), ())  # too many parts
     with pytest.raises(FormulaError):
         parse("(" * 300 + "1" + ")" * 300, ())
@@ -217,3 +219,15 @@ def test_readability_measures_the_document_whatever_the_scope(tmp_path: Path) ->
 )
 def test_readability_bad_values_are_errors(tmp_path: Path, rule: str, fragment: str) -> None:
     assert fragment in load_error(tmp_path, rule)
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("a.txt", SAMPLE),
+        ("a.html", "<h1>Fruit</h1><p>Bananas are yellow. Monkeys eat bananas daily.</p>"),
+    ],
+)
+def test_metric_reads_plain_text_and_html(tmp_path: Path, path: str, text: str) -> None:
+    # the same two sentences of prose, whatever the format; the HTML heading is not counted
+    assert run(tmp_path, metric("words / sentences", "> 3"), text, path) == [(0, "Value 3.50.")]

@@ -102,6 +102,10 @@ def _check(node: ast.expr, names: Collection[str]) -> None:
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, int | float):
             raise FormulaError(f"{node.value!r} is not a number")
+        try:
+            float(node.value)
+        except OverflowError:  # a 400-digit integer: floats are what the formula computes in
+            raise FormulaError("a number in the formula is too large") from None
     elif isinstance(node, ast.Name):
         if node.id not in names:
             known = ", ".join(sorted(names))
