@@ -29,7 +29,17 @@ def _is_number(v: Any) -> str | None:
     return None if ok else "must be a number"
 
 
-KEYS: dict[str, schema.Check] = {"metrics": schema.is_str_list, "grade": _is_number}
+def _is_metrics(v: Any) -> str | None:
+    # Vale decodes weakly: one name on its own is a list of one
+    return None if isinstance(v, str) else schema.is_str_list(v)
+
+
+KEYS: dict[str, schema.Check] = {"metrics": _is_metrics, "grade": _is_number}
+
+
+def _names(spec: RuleSpec) -> list[str]:
+    metrics = spec.options.get("metrics") or []
+    return [metrics] if isinstance(metrics, str) else list(metrics)
 
 
 def _ratio(a: float, b: float) -> float:
@@ -68,7 +78,7 @@ METRICS: dict[str, Callable[[TextStats], float]] = {
 
 
 def validate(spec: RuleSpec) -> None:
-    metrics = spec.options.get("metrics")
+    metrics = _names(spec)
     if not metrics:
         names = ", ".join(f"'{m}'" for m in METRICS)
         raise KindError(f"a readability rule needs 'metrics': one or more of {names}", ["metrics"])
@@ -87,7 +97,7 @@ class Readability(Rule):
         # as in Vale, the scope is the document's summary whatever the rule says: a grade
         # needs whole sentences (and the engine must not drop the finding at 1:1 by scope)
         super().__init__(replace(spec, scope=("summary",)))
-        self.metrics = [METRICS[name] for name in spec.options["metrics"]]
+        self.metrics = [METRICS[name] for name in _names(spec)]
         self.grade = float(spec.options["grade"])
 
     def check(self, ctx: Context) -> Iterable[Hit]:

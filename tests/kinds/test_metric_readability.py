@@ -199,6 +199,11 @@ def test_readability_grade_is_the_mean_of_the_metrics(tmp_path: Path) -> None:
     assert run(tmp_path, readability("Flesch-Kincaid, SMOG", 9.2), SAMPLE) == []
 
 
+def test_readability_takes_one_metric_without_a_list(tmp_path: Path) -> None:
+    rule = "extends: readability\nmessage: 'Grade %s.'\nmetrics: SMOG\ngrade: 8"
+    assert run(tmp_path, rule, SAMPLE) == [(0, "Grade 8.84.")]
+
+
 def test_readability_is_silent_without_words(tmp_path: Path) -> None:
     assert run(tmp_path, readability("SMOG", 0), "# Heading only\n\n```\nx = 1\n```\n") == []
 
