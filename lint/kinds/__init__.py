@@ -19,7 +19,7 @@ from types import ModuleType
 
 # Vale kinds recognised but not run: a rule of one loads with a warning and is skipped.
 SKIPPED_KINDS = frozenset(
-    {"metric", "spelling", "script", "readability"}
+    {"spelling", "script"}
 )
 # Kinds that need an optional extra: the module's ``missing()`` says why its rules cannot run
 # here (None when they can), and the loader warns once (lint/packs/load.py).

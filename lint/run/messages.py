@@ -27,10 +27,10 @@ def format_message(template: str, args: Sequence[Any]) -> str:
             index = position
             position += 1
         if 0 <= index < len(args):
-            value = args[index]
-            return f'"{value}"' if m.group(2) == "q" else str(value)
+            value = " ".join(str(args[index]).split())  # a match across lines or markup
+            return f'"{value}"' if m.group(2) == "q" else value
         return ""
 
-    # a line break (a folded YAML message, a match across lines) reads as one space; spaces
-    # are left as they are ("Use  instead", where Vale fills an empty replacement)
+    # a line break (a folded YAML message) reads as one space; the template's own spaces are
+    # left as they are ("Use  instead", where Vale fills an empty replacement)
     return _BREAK.sub(" ", _VERB.sub(fill, template)).strip()

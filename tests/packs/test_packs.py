@@ -168,7 +168,7 @@ def test_a_go_yaml_escaped_quote_reads_as_vale_reads_it(tmp_path: Path) -> None:
     assert rule.message == "Don't say '%s'."
 
 
-@pytest.mark.parametrize("kind", ["metric", "spelling", "script"])
+@pytest.mark.parametrize("kind", ["spelling", "script"])
 def test_other_vale_kinds_are_skipped_with_a_warning(tmp_path: Path, kind: str) -> None:
     style = tmp_path / "S"
     style.mkdir()
