@@ -26,7 +26,10 @@ from pathlib import Path
 
 import yaml
 
-SUPPORTED = {"existence", "substitution", "occurrence", "repetition", "consistency", "conditional"}
+SUPPORTED = {
+    "existence", "substitution", "occurrence", "repetition", "consistency", "conditional",
+    "spelling",
+}
 LINTED = {".md", ".markdown", ".txt", ".html", ".htm"}
 INI_NAMES = (".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale")
 # Vale's built-in rule that fixtures switch on as "Vale.Repetition" (written out here in

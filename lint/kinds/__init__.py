@@ -19,7 +19,7 @@ from types import ModuleType
 
 # Vale kinds recognised but not run: a rule of one loads with a warning and is skipped.
 SKIPPED_KINDS = frozenset(
-    {"capitalization", "metric", "spelling", "sequence", "script", "readability"}
+    {"capitalization", "metric", "sequence", "script", "readability"}
 )
 
 

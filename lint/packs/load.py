@@ -222,6 +222,13 @@ def _build_rule(
         raise src.error(
             f"rule '{rule_id}': {exc.message}", [*at, *exc.key_path], exc.at_key
         ) from None
+    # a kind that needs an optional library (spelling: chunspell) says so once, and its rules
+    # are skipped: the rule is still validated above, so a mistake in it is not hidden
+    unavailable = getattr(kind, "unavailable", None)
+    if unavailable is not None and (why := unavailable()):
+        if why not in pack.warnings:
+            pack.warnings.append(why)
+        return None
     return spec
 
 
