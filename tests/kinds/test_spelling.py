@@ -202,3 +202,22 @@ def test_bad_filter_is_an_error_naming_the_key(tmp_path: Path) -> None:
     folder = style(tmp_path, "filters: ['[a-']\n")
     with pytest.raises(ConfigError, match="bad regular expression"):
         load_pack(folder)
+
+
+def test_words_are_exact_spans_of_the_text() -> None:
+    from copydesk.kinds.base.spell_words import words as vale_words
+
+    text = "(Hello), e.g. $5 “quoted” rock’n’roll 42"
+    found = list(vale_words(text))
+    assert [w for _, _, w in found] == ["Hello", "e.g.", "quoted", "rock'n'roll"]
+    # each span is the word as written (curly apostrophes and all), found without searching
+    assert [text[s:e] for s, e, _ in found] == ["Hello", "e.g.", "quoted", "rock’n’roll"]
+
+
+def test_a_dictionary_is_loaded_once_for_every_rule(tmp_path: Path) -> None:
+    dictionary(tmp_path, "animals")
+    one = style(tmp_path, "dictionaries: [animals]\n", name="One")
+    two = style(tmp_path, "dictionaries: [animals]\ncustom: true\n", name="Two")
+    rules = compile_rules([*load_pack(one).rules, *load_pack(two).rules]).rules
+    first, second = (getattr(r, "spellers") for r in rules)  # noqa: B009
+    assert first[0] is second[0]
