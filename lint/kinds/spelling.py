@@ -88,6 +88,18 @@ def resolve(spec: RuleSpec) -> tuple[list[dicts.DictionaryFiles], list[Path], bo
     return files, lists, default
 
 
+def data_files(spec: RuleSpec) -> list[str]:
+    """The files the loader's cache must watch: each dictionary's .aff and .dic, and every place
+    an ``ignore`` entry may name (a word list added later counts too)."""
+    files, _, _ = resolve(spec)
+    out = [str(p) for f in files for p in f.paths()]
+    styles = styles_path(spec)
+    for entry in _ignores(spec):
+        out += [str(p) for p in dicts.word_list_candidates(entry, styles)]
+        out += [str(p) for p in dicts.word_list_files(entry, styles)]
+    return out
+
+
 def validate(spec: RuleSpec) -> None:
     for i, pattern in enumerate(spec.options.get("filters") or []):
         check_regex(pattern, False, ["filters", i])

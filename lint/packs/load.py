@@ -67,10 +67,28 @@ def load_pack(path: Path) -> Pack:
 
     files = _pack_files(path)
     pack = cache.load_pack(str(path), files)
-    if isinstance(pack, Pack):
-        return pack
-    pack = _load_folder(path) if path.is_dir() else _load_file(path)
-    cache.store_pack(str(path), files, pack, [Path(f) for f in pack.data_files])
+    if not isinstance(pack, Pack):
+        pack = _load_folder(path) if path.is_dir() else _load_file(path)
+        cache.store_pack(str(path), files, pack, [Path(f) for f in pack.data_files])
+    return _runnable(pack)
+
+
+def _runnable(pack: Pack) -> Pack:
+    """The pack without the rules of a kind that cannot run here, for want of its optional
+    library (spelling: chunspell), and one warning that says so. Asked on every load, after the
+    cache: installing the library must not wait for a pack's files to change. The rules were
+    validated all the same, so a mistake in one is not hidden."""
+    from ..kinds import KINDS
+
+    kept = []
+    for spec in pack.rules:
+        unavailable = getattr(KINDS[spec.extends], "unavailable", None)
+        why = unavailable() if unavailable is not None else None
+        if why is None:
+            kept.append(spec)
+        elif why not in pack.warnings:
+            pack.warnings.append(why)
+    pack.rules = kept
     return pack
 
 
@@ -222,13 +240,11 @@ def _build_rule(
         raise src.error(
             f"rule '{rule_id}': {exc.message}", [*at, *exc.key_path], exc.at_key
         ) from None
-    # a kind that needs an optional library (spelling: chunspell) says so once, and its rules
-    # are skipped: the rule is still validated above, so a mistake in it is not hidden
-    unavailable = getattr(kind, "unavailable", None)
-    if unavailable is not None and (why := unavailable()):
-        if why not in pack.warnings:
-            pack.warnings.append(why)
-        return None
+    # files outside the rule that decide its result (spelling: dictionaries, word lists): the
+    # cache's key, like the data files of `*_file` keys
+    data_files = getattr(kind, "data_files", None)
+    if data_files is not None:
+        pack.data_files += data_files(spec)
     return spec
 
 

@@ -221,3 +221,25 @@ def test_a_dictionary_is_loaded_once_for_every_rule(tmp_path: Path) -> None:
     rules = compile_rules([*load_pack(one).rules, *load_pack(two).rules]).rules
     first, second = (getattr(r, "spellers") for r in rules)  # noqa: B009
     assert first[0] is second[0]
+
+
+def test_library_installed_after_a_skipped_load_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = style(tmp_path, "")
+    with monkeypatch.context() as m:
+        m.setitem(sys.modules, "hunspell", None)
+        assert load_pack(folder).rules == []
+    # the same pack again, maybe from the on-disk cache: the library is asked anew
+    pack = load_pack(folder)
+    assert [r.id for r in pack.rules] == ["Spell.Check"] and pack.warnings == []
+
+
+def test_dictionary_removed_after_a_load_is_reported(tmp_path: Path) -> None:
+    where = dictionary(tmp_path, "animals")
+    folder = style(tmp_path, "dictionaries: [animals]\n")
+    assert words(folder, "quokka koala") == ["koala"]
+    (where / "animals.dic").unlink()
+    # the cached pack is not trusted: its dictionary is one of the files it was checked against
+    with pytest.raises(ConfigError, match="animals"):
+        load_pack(folder)

@@ -141,14 +141,18 @@ def _is_utf8_text(dic: Path) -> bool:
     return True
 
 
+def word_list_candidates(entry: str, styles: Path) -> list[Path]:
+    """Where an ``ignore`` entry may be, in Vale's order."""
+    return [Path(entry).absolute(), styles / entry, styles / "config" / "ignore" / entry]
+
+
 def word_list_files(entry: str, styles: Path) -> list[Path]:
     """The files an ``ignore`` entry names, as Vale looks for them: the path itself (absolute
     or from the working folder), then under StylesPath, then under ``<StylesPath>/config/ignore``;
     every one that exists is read, and a folder stands for the files in it. Like Vale, an entry
     that names nothing adds no words (a style that lists a file it does not ship still loads)."""
-    candidates = [Path(entry), styles / entry, styles / "config" / "ignore" / entry]
     out: list[Path] = []
-    for path in candidates:
+    for path in word_list_candidates(entry, styles):
         if path.is_dir():
             out += sorted(p for p in path.rglob("*") if p.is_file())
         elif path.is_file():
