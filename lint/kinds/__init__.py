@@ -17,13 +17,10 @@ import pkgutil
 from collections.abc import Iterator, Mapping
 from types import ModuleType
 
-# Vale kinds recognised but not run: a rule of one loads with a warning and is skipped.
-SKIPPED_KINDS = frozenset(
-    {"spelling", "script"}
-)
-# Kinds that need an optional extra: the module's ``missing()`` says why its rules cannot run
-# here (None when they can), and the loader warns once (lint/packs/load.py).
-NEEDS_EXTRA = frozenset({"sequence"})
+# Vale kinds recognised but not run: a rule of one loads with a warning and is skipped. (A kind
+# that needs an optional library says so itself: its module's ``unavailable()`` gives the
+# reason its rules cannot run here, or None; lint/packs/load.py asks on every load.)
+SKIPPED_KINDS = frozenset({"script"})
 
 
 class _Registry(Mapping[str, ModuleType]):

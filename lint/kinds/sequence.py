@@ -50,8 +50,8 @@ def _is_token_list(v: Any) -> str | None:
 KEYS: dict[str, schema.Check] = {"tokens": _is_token_list, "ignorecase": schema.is_bool}
 
 
-def missing() -> str | None:
-    """Why rules of this kind cannot run here (said once per pack), or None."""
+def unavailable() -> str | None:
+    """The loader's question: why rules of this kind cannot run here, or None."""
     if pos_tags.available():
         return None
     return ("rules of kind 'sequence' are skipped: they need a part-of-speech tagger, which is "

@@ -78,22 +78,26 @@ def load_pack(path: Path) -> Pack:
     if not isinstance(pack, Pack):
         pack = _load_folder(path) if path.is_dir() else _load_file(path)
         cache.store_pack(str(path), files, pack, [Path(f) for f in pack.data_files])
-    return _unavailable(pack)
+    return _runnable(pack)
 
 
-def _unavailable(pack: Pack) -> Pack:
-    """The pack with a warning for each of its kinds that cannot run here (an optional extra
-    not installed). Asked on every load, the cached pack's too: installing the extra must not
-    wait for the pack's files to change."""
-    from dataclasses import replace
+def _runnable(pack: Pack) -> Pack:
+    """The pack without the rules of a kind that cannot run here, for want of its optional
+    library (spelling: chunspell), and one warning that says so. Asked on every load, after the
+    cache: installing the library must not wait for a pack's files to change. The rules were
+    validated all the same, so a mistake in one is not hidden."""
+    from ..kinds import KINDS
 
-    from ..kinds import KINDS, NEEDS_EXTRA
-
-    said = []
-    for extends in dict.fromkeys(spec.extends for spec in pack.rules):
-        if extends in NEEDS_EXTRA and (why := KINDS[extends].missing()):
-            said.append(why)
-    return replace(pack, warnings=[*pack.warnings, *said]) if said else pack
+    kept = []
+    for spec in pack.rules:
+        unavailable = getattr(KINDS[spec.extends], "unavailable", None)
+        why = unavailable() if unavailable is not None else None
+        if why is None:
+            kept.append(spec)
+        elif why not in pack.warnings:
+            pack.warnings.append(why)
+    pack.rules = kept
+    return pack
 
 
 def _pack_files(path: Path) -> list[Path]:
@@ -250,6 +254,11 @@ def _build_rule(
         raise src.error(
             f"rule '{rule_id}': {exc.message}", [*at, *exc.key_path], exc.at_key
         ) from None
+    # files outside the rule that decide its result (spelling: dictionaries, word lists): the
+    # cache's key, like the data files of `*_file` keys
+    data_files = getattr(kind, "data_files", None)
+    if data_files is not None:
+        pack.data_files += data_files(spec)
     return spec
 
 

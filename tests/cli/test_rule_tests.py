@@ -137,8 +137,9 @@ def test_vale_style_folder_loads_unchanged_through_check() -> None:
     )
     assert code == 1
     assert out.splitlines() == [f"{doc}:{line}" for line in EXPECTED_VALE]
-    assert "Spelling.yml:1: rule 'vale_style.Spelling' extends 'spelling'" in err
-    assert "skipped" in err
+    # the spelling rule runs (its ignore file is not shipped: as in Vale, that adds nothing)
+    # and finds no misspelt word in this document
+    assert "Spelling" not in err and "skipped" not in err
 
 
 def test_vale_style_fixes_in_json() -> None:

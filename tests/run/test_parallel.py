@@ -18,7 +18,7 @@ ODD_PACK = """\
 pack: {name}
 rules:
   - id: spell
-    extends: spelling
+    extends: script
     message: "%s"
 """
 FORMATS = formatters.choices()  # every format --format offers, from the registry
@@ -109,7 +109,7 @@ def test_every_format_is_byte_identical_with_workers(repo: Path, pools: list[str
     assert "no pack named 'no-such-pack'" in err and "broken/.copydesk.yaml" in err
     assert "unparsable/.copydesk.yaml" in err and "docs/latin1.txt: not valid UTF-8" in err
     assert "broken/b.txt" not in out and "unparsable/u.txt" not in out
-    assert "odd.yaml:3: rule 'spell' extends 'spelling'" in err and "odd2.yaml:3:" in err
+    assert "odd.yaml:3: rule 'spell' extends 'script'" in err and "odd2.yaml:3:" in err
     assert "warned/w.txt:1:4: warning:" in out and "halfbroken/h.txt" not in out
 
 

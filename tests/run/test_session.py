@@ -24,7 +24,7 @@ ODD_PACK = """\
 pack: odd
 rules:
   - id: spell
-    extends: spelling
+    extends: script
     message: "%s"
   - id: dull
     extends: existence
@@ -86,7 +86,7 @@ def test_two_sessions_in_one_process_give_what_two_processes_give(repo: Path) ->
         assert here[name] == found, name
         assert [f"copydesk: warning: {w}" for w in session.warnings] == warnings
     house, vocab = sessions["cfg-house.yaml"], sessions["cfg-vocab.yaml"]
-    assert any("odd.yaml" in w and "spelling" in w for w in house.warnings)
+    assert any("odd.yaml" in w and "script" in w for w in house.warnings)
     assert vocab.warnings == []
     assert {"house.utilize", "odd.dull"} <= set(house.rules) and not any(
         r.startswith(("citations.", "neutrality.")) for r in house.rules)
