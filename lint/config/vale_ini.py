@@ -74,6 +74,7 @@ class ValeSetup:
 
     path: str
     root: Path
+    styles_path: Path | None  # StylesPath, when the ini sets one
     style_dirs: tuple[tuple[str, str], ...]  # style name -> its folder (or the built-in pack)
     global_styles: tuple[str, ...]
     global_switches: tuple[tuple[str, bool], ...]
@@ -266,7 +267,8 @@ class _Reader:
             else:
                 sections.append(ValeSection(name, glob_pattern(name), styles, switches, ignores))
         return ValeSetup(
-            path=self.shown, root=self.root, style_dirs=tuple(self._style_dirs()),
+            path=self.shown, root=self.root, styles_path=self.styles_path,
+            style_dirs=tuple(self._style_dirs()),
             global_styles=glob_styles, global_switches=glob_switches,
             global_ignores=glob_ignores, sections=tuple(sections),
             levels=tuple(self.levels.items()), min_level=min_level, accept=tuple(accept),

@@ -40,6 +40,7 @@ class Settings:
     # and TokenIgnores patterns (text never linted), and [formats] (extension -> extension)
     vale_terms: tuple[str, ...] = ()
     vale_avoid: tuple[str, ...] = ()
+    vale_styles: str = ""  # StylesPath, where Vale.Spelling finds dictionaries and word lists
     ignore_patterns: tuple[str, ...] = ()
     formats: tuple[tuple[str, str], ...] = ()
 
@@ -114,6 +115,7 @@ def _vale_settings(path: str, config: Config, s: Settings) -> Settings:
         ignore=(*s.ignore, *(rule for rule, yes in vale.switches if not yes)),
         vale_terms=config.vale.accept if vocab else (),
         vale_avoid=config.vale.reject if vocab else (),
+        vale_styles=str(config.vale.styles_path or config.vale.root) if vocab else "",
         ignore_patterns=vale.ignores,
         formats=config.vale.formats,
     )
@@ -170,7 +172,9 @@ def level(current: Severity, setting: str) -> Severity | None:
 
 
 # the rules a config's vocabulary makes: copydesk's reject list, and a Vale project's Vocab
-VOCAB_NAMES = frozenset({"vocab", "vocab.reject", "Vale", "Vale.Terms", "Vale.Avoid"})
+VOCAB_NAMES = frozenset(
+    {"vocab", "vocab.reject", "Vale", "Vale.Terms", "Vale.Avoid", "Vale.Spelling"}
+)
 
 
 def known_names(packs: list[Pack]) -> frozenset[str]:
@@ -186,7 +190,7 @@ def choose(
     overrides = profile + settings.rules
     chosen: list[RuleSpec] = []
     severity: dict[str, Severity] = {}
-    made = _vale_vocab_rules(settings)
+    made = _vale_made_rules(settings)
     for spec in (*(spec for pack in packs for spec in pack.rules), *made):
         if settings.select and not matches(settings.select, spec):
             continue
@@ -237,12 +241,22 @@ def _with_options(spec: RuleSpec, options: tuple[RuleOption, ...]) -> RuleSpec:
     return updated
 
 
-def _vale_vocab_rules(settings: Settings) -> list[RuleSpec]:
-    """Vale's built-in Vale.Terms and Vale.Avoid, made from a Vale project's Vocab: an accepted
-    term written in another case, and a rejected one (Vale's messages and level)."""
+def _vale_made_rules(settings: Settings) -> list[RuleSpec]:
+    """Vale's built-in rules that depend on the project: Vale.Spelling (the en_US dictionary,
+    plus the dictionaries and word lists in StylesPath/config), and Vale.Terms and Vale.Avoid
+    made from its Vocab: an accepted term written in another case, and a rejected one."""
     out = []
     common: dict[str, Any] = {"source": settings.config_path, "pack": "Vale", "category": "Vale",
                               "severity": Severity.ERROR}
+    if settings.vale_styles and spelling_unavailable() is None:
+        styles = Path(settings.vale_styles)
+        out.append(RuleSpec(
+            id="Vale.Spelling", extends="spelling", message="Did you really mean '%s'?",
+            description="A word neither the dictionaries nor the project's Vocab knows.",
+            # the kind reads StylesPath as the folder above the rule's own
+            **{**common, "source": str(styles / "Vale" / "Spelling.yml")},
+            options={"append": True, "dictionaries": ["*"],
+                     "ignore": [str(styles / "config" / "ignore")]}))
     if settings.vale_terms:
         # found in any case, quiet where the text already reads as the term (vocab: false,
         # or every accepted term would excuse itself)
@@ -257,6 +271,14 @@ def _vale_vocab_rules(settings: Settings) -> list[RuleSpec]:
             description="A term of the project's rejected vocabulary.",
             options={"tokens": list(settings.vale_avoid), "vocab": False}, **common))
     return out
+
+
+def spelling_unavailable() -> str | None:
+    """Why spelling rules cannot run here (their optional library is missing), or None."""
+    from ..kinds import KINDS
+
+    why: str | None = KINDS["spelling"].unavailable()
+    return why
 
 
 def _reject_rule(terms: tuple[str, ...], source: str) -> RuleSpec:

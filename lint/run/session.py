@@ -44,6 +44,7 @@ from .selection import (
     pack_names,
     resolve_pack,
     settings_for,
+    spelling_unavailable,
 )
 
 __all__ = [
@@ -74,7 +75,10 @@ class Session:
     def settings_for(self, path: str | Path) -> Settings:
         config = self.config_for(path)
         self._warnings.update(dict.fromkeys(config.warnings))  # a Vale key not acted on
-        return settings_for(str(path), config, self.overrides)
+        settings = settings_for(str(path), config, self.overrides)
+        if settings.vale_styles and (why := spelling_unavailable()):
+            self._warnings[f"{config.path}: Vale.Spelling skipped: {why}"] = None
+        return settings
 
     # --- what they load -------------------------------------------------------------------
     def load_pack(self, path: str) -> Pack:
