@@ -44,6 +44,8 @@ NAMES = WHOLE | frozenset({
 # kinds whose matches on one block do not depend on the rest of the document: these run on
 # each scoped block's own text (as Vale does), so ``^``/``$`` anchor at the block's edges
 BLOCKWISE_KINDS = frozenset({"existence", "substitution"})
+# blocks whose paragraphs are not Vale's ``paragraph``
+VALE_NOT_PARAGRAPH = ("list", "table", "blockquote")
 # names whose spans are blocks of text Vale would lint one at a time
 BLOCK_NAMES = NAMES - WHOLE - {"quote", "attributed-quote", "link"}
 
@@ -157,6 +159,13 @@ def _static(scope: tuple[str, ...], fmt: str, vale: bool) -> tuple[tuple[Names, 
         # only the Markdown reader shows front-matter values
         if fmt == "markdown" and not vale and not any(map(_is_frontmatter, inside_of)):
             out_of.append("frontmatter")
+        # Vale's paragraphs are those of running text: a list item, a table cell or a
+        # blockquote is a block of its own kind, never split into paragraphs
+        if vale and "paragraph" in inside_of:
+            out_of.extend(name for name in VALE_NOT_PARAGRAPH if name not in inside_of)
+        # and an image's alt text is a block of its own, in no heading, item or paragraph
+        if vale and inside_of and "alt" not in inside_of:
+            out_of.append("alt")
         if not possible:
             continue
         if not inside_of and not out_of:
@@ -168,9 +177,11 @@ def _static(scope: tuple[str, ...], fmt: str, vale: bool) -> tuple[tuple[Names, 
 def plan(scope: tuple[str, ...], ctx: Context, vale: bool = False) -> Filter | None:
     """The document's filter for ``scope``; ``None`` when every finding is in scope.
 
-    The front matter's values are in Vale's ``text``: a rule of a Vale style (``vale``) finds
-    in them under any scope that does not exclude them; a rule of copydesk's own pack format
-    only under a scope that names them (``frontmatter``, ``text.frontmatter.title``)."""
+    A rule of a Vale style (``vale``) gets Vale's meaning of two names: the front matter's
+    values are ``text`` (a rule of copydesk's own pack format finds in them only under a scope
+    that names them: ``frontmatter``, ``text.frontmatter.title``), and ``paragraph`` is a
+    paragraph of running text, not one inside a list item, table cell or blockquote; and an
+    image's alt text is in ``text`` and ``alt`` only."""
     static = _static(scope, ctx.doc.format, vale)
     if static is None:
         return None
