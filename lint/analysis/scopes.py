@@ -44,8 +44,9 @@ NAMES = WHOLE | frozenset({
 # kinds whose matches on one block do not depend on the rest of the document: these run on
 # each scoped block's own text (as Vale does), so ``^``/``$`` anchor at the block's edges
 BLOCKWISE_KINDS = frozenset({"existence", "substitution"})
-# blocks whose paragraphs are not Vale's ``paragraph``
-VALE_NOT_PARAGRAPH = ("list", "table", "blockquote")
+# blocks whose paragraphs and sentences are not Vale's ``paragraph`` and ``sentence`` (Vale
+# lints each of these as one block, and splits only running text)
+VALE_NOT_PARAGRAPH = ("heading", "list", "table", "blockquote")
 # names whose spans are blocks of text Vale would lint one at a time
 BLOCK_NAMES = NAMES - WHOLE - {"quote", "attributed-quote", "link"}
 
@@ -161,7 +162,7 @@ def _static(scope: tuple[str, ...], fmt: str, vale: bool) -> tuple[tuple[Names, 
             out_of.append("frontmatter")
         # Vale's paragraphs are those of running text: a list item, a table cell or a
         # blockquote is a block of its own kind, never split into paragraphs
-        if vale and "paragraph" in inside_of:
+        if vale and ("paragraph" in inside_of or "sentence" in inside_of):
             out_of.extend(name for name in VALE_NOT_PARAGRAPH if name not in inside_of)
         # and an image's alt text is a block of its own, in no heading, item or paragraph
         if vale and inside_of and "alt" not in inside_of:
@@ -179,9 +180,9 @@ def plan(scope: tuple[str, ...], ctx: Context, vale: bool = False) -> Filter | N
 
     A rule of a Vale style (``vale``) gets Vale's meaning of two names: the front matter's
     values are ``text`` (a rule of copydesk's own pack format finds in them only under a scope
-    that names them: ``frontmatter``, ``text.frontmatter.title``), and ``paragraph`` is a
-    paragraph of running text, not one inside a list item, table cell or blockquote; and an
-    image's alt text is in ``text`` and ``alt`` only."""
+    that names them: ``frontmatter``, ``text.frontmatter.title``), and ``paragraph`` and
+    ``sentence`` are those of running text, not of a heading, list item, table cell or
+    blockquote; and an image's alt text is in ``text`` and ``alt`` only."""
     static = _static(scope, ctx.doc.format, vale)
     if static is None:
         return None

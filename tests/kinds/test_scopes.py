@@ -127,6 +127,14 @@ def test_plain_text_has_text_paragraph_sentence_and_its_headings(tmp_path: Path)
     assert lint(tmp_path, fixme("text.md"), text, "a.txt") == []
 
 
+def test_sentence_in_a_vale_style_is_running_text_only(tmp_path: Path) -> None:
+    # each sentence is its own block: '^.*$' is the whole sentence, not the whole line
+    rule = "extends: existence\nmessage: m\nscope: sentence\nraw: ['^.*$']"
+    text = "# A title\n\nOne short. Two short.\n\n- An item.\n"
+    assert lint(tmp_path, rule, text, "a.md", vale=True) == [(3, 1), (3, 12)]
+    assert lint(tmp_path, rule, text, "a.md") == [(1, 3), (3, 1), (3, 12), (5, 3)]
+
+
 def test_caret_anchors_at_the_start_of_the_heading_text(tmp_path: Path) -> None:
     # the "# " markup is not part of the heading's text: '^' sits before its first word
     rule = "extends: existence\nmessage: m\nscope: heading.h1\nraw: ['^[a-z]\\w*']"
