@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .context import inside, overlaps
 
 if TYPE_CHECKING:
+    from ..core.rule_spec import RuleSpec
     from .context import Context
 
 Span = tuple[int, int]
@@ -113,6 +114,12 @@ def parse(scope: tuple[str, ...]) -> tuple[Alternative, ...]:
 
 def _is_frontmatter(name: str) -> bool:
     return name == "frontmatter" or name.startswith("frontmatter.")
+
+
+def is_vale_style(spec: RuleSpec) -> bool:
+    """Is the rule one file of a Vale style folder (its scopes then mean what Vale's do, front
+    matter included), not a rule of a copydesk pack file?"""
+    return not spec.key_path and bool(spec.source_text)
 
 
 def is_block(name: str) -> bool:
@@ -222,10 +229,13 @@ def blocks(scope: tuple[str, ...], ctx: Context) -> list[Span] | None:
     return sorted({span for name in names for span in ctx.content_spans(name)})
 
 
-def counted_spans(scope: tuple[str, ...], ctx: Context, length: int) -> list[Span]:
+def counted_spans(
+    scope: tuple[str, ...], ctx: Context, length: int, vale: bool = False
+) -> list[Span]:
     """The spans a counting rule (``occurrence``) counts in, one count each: the content of
     every block the first positive part of an alternative names; the whole text (``length``
-    long) for an alternative that names no block. A negated part is left to the engine's
+    long) for an alternative that names no block (after the front matter, for a rule of
+    copydesk's own pack format: see :func:`plan`). A negated part is left to the engine's
     filter, which drops a finding that falls where it excludes."""
     fmt = ctx.doc.format
     found: set[Span] = set()
@@ -234,7 +244,9 @@ def counted_spans(scope: tuple[str, ...], ctx: Context, length: int) -> list[Spa
         if not all(p.applies(fmt) for p in named):
             continue
         if not named or named[0].name in WHOLE:
-            found.add((0, length))
+            # the whole text, but for the front matter's values unless a Vale style's
+            values = [] if vale or fmt != "markdown" else ctx.spans("frontmatter")
+            found.add((values[-1][1] if values else 0, length))
         else:
             found.update(ctx.content_spans(named[0].name))
     return sorted(found)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..analysis.context import Context
-from ..analysis.scopes import counted_spans
+from ..analysis.scopes import counted_spans, is_vale_style
 from ..core import schema
 from ..core.rule_spec import RuleSpec
 from ..match.patterns import finditer
@@ -42,7 +42,8 @@ class Occurrence(Rule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.doc.text if self.raw else ctx.text
-        for start, end in counted_spans(self.spec.scope, ctx, len(text)):
+        vale = is_vale_style(self.spec)
+        for start, end in counted_spans(self.spec.scope, ctx, len(text), vale):
             found = finditer(self.pattern, text[start:end])
             matches = [m for m in found if m.end() > m.start()]
             n = len(matches)

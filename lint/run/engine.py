@@ -126,12 +126,6 @@ def is_builtin(spec: RuleSpec) -> bool:
     return bool(spec.source) and Path(spec.source).resolve().parent == builtin_dir().resolve()
 
 
-def is_vale_style(spec: RuleSpec) -> bool:
-    """Is the rule one file of a Vale style folder (its scopes then mean what Vale's do, front
-    matter included), not a rule of a copydesk pack file?"""
-    return not spec.key_path and bool(spec.source_text)
-
-
 def _once(found: list[Violation], text: str) -> list[Violation]:
     """The first finding of each wording ("the officials said" is one query per story)."""
     seen: set[str] = set()
@@ -161,7 +155,7 @@ def _yield(found: list[Violation], yields: dict[str, tuple[str, ...]]) -> list[V
 
 def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Violation]:
     spec = rule.spec
-    where = None if rule.raw else scopes.plan(spec.scope, ctx, vale=is_vale_style(spec))
+    where = None if rule.raw else scopes.plan(spec.scope, ctx, vale=scopes.is_vale_style(spec))
     prose = ctx.doc.prose
     # the project's accepted vocabulary silences a term in every rule that opts in (the default)
     accept = ctx.shared.accept and spec.options.get("vocab", True)

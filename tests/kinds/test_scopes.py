@@ -205,3 +205,11 @@ def test_a_copydesk_pack_sees_front_matter_only_when_it_asks(tmp_path: Path) -> 
 def test_front_matter_key_scope_is_blockwise(tmp_path: Path) -> None:
     rule = "extends: existence\nmessage: m\nscope: text.frontmatter.title\nraw: ['^Draft']"
     assert lint(tmp_path, rule, FRONT, "a.md", vale=True) == [(2, 9)]
+
+
+def test_a_copydesk_occurrence_over_the_text_counts_after_the_front_matter(tmp_path: Path) -> None:
+    rule = "extends: occurrence\nmessage: m\nmax: 2\ntoken: FIXME"
+    # the pack rule counts the body's one FIXME: no finding; the Vale style counts three and
+    # points at the first, in the title
+    assert lint(tmp_path, rule, FRONT, "a.md") == []
+    assert lint(tmp_path, rule, FRONT, "a.md", vale=True) == [(2, 15)]
