@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 Span = tuple[int, int]
 BLOCK_KINDS = ("paragraph", "heading", "list", "table", "blockquote")
+# a table region's level: a body cell (or a plain-text table), a header cell, the caption
+TABLE_PARTS = {"table.cell": 0, "table.header": 1, "table.caption": 2}
 
 
 class Context:
@@ -67,7 +69,7 @@ class Context:
         return self.editorial.sentences
 
     def spans(self, scope: str) -> list[Span]:
-        """Sorted spans of a scope name (no '~')."""
+        """Sorted spans of a scope name (no '~'; one of :data:`.scopes.NAMES`)."""
         return self.memo(("spans", scope), lambda: merge(self._compute(scope)))
 
     def _compute(self, scope: str) -> list[Span]:
@@ -82,9 +84,44 @@ class Context:
         if scope.startswith("heading.h"):
             level = int(scope[-1])
             regions = [r for r in self.doc.regions if r.kind == "heading" and r.level == level]
+        elif scope == "frontmatter" or scope.startswith("frontmatter."):
+            key = scope.partition(".")[2]
+            regions = [
+                r for r in self.doc.regions
+                if r.kind == "frontmatter-value" and (not key or r.key == key)
+            ]
+        elif scope in TABLE_PARTS:  # a table region's level says which part it is
+            level = TABLE_PARTS[scope]
+            regions = [r for r in self.doc.regions if r.kind == "table" and r.level == level]
         else:
             regions = self.doc.regions_of(scope)
         return sorted(self.view(r.start, r.end) for r in regions)
+
+    def content_spans(self, scope: str) -> list[Span]:
+        """The spans of a scope trimmed to their text, as Vale lints a block: without the
+        blanked markup at either end ("## " of a heading, "- " of an item), but with an inline
+        code span at an edge, whose characters Vale counts."""
+        return self.memo(("content", scope), lambda: self._trimmed(self.spans(scope)))
+
+    def _trimmed(self, spans: list[Span]) -> list[Span]:
+        text = self.text
+        code = self.spans("code") if spans else []
+        out = []
+        for start, end in spans:
+            s, e = start, end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            i = bisect_right(code, (start, -1))
+            if i < len(code) and code[i][0] < s and code[i][1] <= end:
+                s = code[i][0]
+            j = bisect_right(code, (end, -1)) - 1
+            if j >= 0 and code[j][1] > e and code[j][0] >= start and code[j][1] <= end:
+                e = code[j][1]
+            if e > s:
+                out.append((s, e))
+        return out
 
     @property
     def block_bounds(self) -> BlockBounds:

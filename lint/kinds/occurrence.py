@@ -1,7 +1,8 @@
 """``occurrence``: count a token per scope instance; flag more than ``max`` or fewer than ``min``.
 
-As in Vale the finding sits on the first match (or at the start of the scope when there are
-none) and the message's ``%s``/``%d`` is the count.
+As in Vale the count is per scoped block (each heading, list item, cell …; the whole text for
+``text``), the finding sits on the first match that is not all white space (or at the start of
+the block when there are none) and the message's ``%s``/``%d`` is the count.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..analysis.context import Context
+from ..analysis.scopes import counted_spans, is_vale_style
 from ..core import schema
 from ..core.rule_spec import RuleSpec
 from ..match.patterns import finditer
@@ -39,22 +41,22 @@ class Occurrence(Rule):
         self.min = spec.options.get("min")
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        positive = [s for s in self.spec.scope if not s.startswith("~")] or ["text"]
         text = ctx.doc.text if self.raw else ctx.text
-        for scope in positive:
-            for start, end in ctx.spans(scope):
-                found = finditer(self.pattern, text[start:end])
-                matches = [m for m in found if m.end() > m.start()]
-                n = len(matches)
-                if self.max is not None and n > self.max:
-                    first = matches[0]
+        vale = is_vale_style(self.spec)
+        for start, end in counted_spans(self.spec.scope, ctx, len(text), vale):
+            found = finditer(self.pattern, text[start:end])
+            matches = [m for m in found if m.end() > m.start()]
+            n = len(matches)
+            if (self.max is not None and n > self.max) or (self.min is not None and n < self.min):
+                if not matches:
+                    yield Hit(start, start, (n,))
+                    continue
+                # as in Vale, the first match that is not all white space (the blanks a
+                # code span or markup left in the view are not words to point at); none:
+                # no finding
+                first = next((m for m in matches if not m.group().isspace()), None)
+                if first is not None:
                     yield Hit(start + first.start(), start + first.end(), (n,))
-                elif self.min is not None and n < self.min:
-                    if matches:
-                        first = matches[0]
-                        yield Hit(start + first.start(), start + first.end(), (n,))
-                    else:
-                        yield Hit(start, start, (n,))
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

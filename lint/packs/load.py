@@ -281,16 +281,20 @@ def _severity(
 
 
 def _scope(src: _Source, value: Any, at: list[str | int]) -> tuple[str, ...]:
-    names = [value] if isinstance(value, str) else list(value)
-    out = []
-    for i, name in enumerate(names):
-        bare = name[1:] if name.startswith("~") else name
-        if bare not in schema.SCOPES:
-            where = at if isinstance(value, str) else [*at, i]
-            known = ", ".join(sorted(s for s in schema.SCOPES if "." not in s))
-            raise src.error(f"unknown scope '{name}' (known: {known}; '~' negates)", where)
-        out.append(name)
-    return tuple(out)
+    from ..analysis.scopes import ScopeError, parse
+
+    names = tuple([value] if isinstance(value, str) else list(value))
+    try:
+        parse(names)
+    except ScopeError as exc:
+        where = at if isinstance(value, str) else [*at, exc.index]
+        known = ", ".join(sorted(s for s in schema.SCOPES if "." not in s))
+        raise src.error(
+            f"{exc} (known: {known}, table.cell, table.header, alt, heading.h1 …; a format "
+            "such as text.html; '~' negates, '&' joins)",
+            where,
+        ) from None
+    return names
 
 
 def _as_tuple(value: Any) -> tuple[str, ...]:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..analysis.context import Context, inside, overlaps
+from ..analysis import scopes
+from ..analysis.context import Context
 from ..core.model import Fix, Replacement, Severity, Violation
 from ..core.rule_spec import RuleSpec
 from ..kinds import KINDS
@@ -20,6 +21,7 @@ from ..match.patterns import RuleTimeout
 from ..match.shared import SharedMatchers
 from ..packs.load import rule_where
 from ..text.document import Document
+from ..text.prose import ProseText
 from .messages import format_message
 
 
@@ -168,11 +170,7 @@ def _yield(found: list[Violation], yields: dict[str, tuple[str, ...]]) -> list[V
 
 def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Violation]:
     spec = rule.spec
-    whole = ("text", "raw", "summary")  # scopes that cover the whole file: no filtering
-    positive = [s for s in spec.scope if not s.startswith("~") and s not in whole]
-    negative = [s[1:] for s in spec.scope if s.startswith("~")]
-    includes = [ctx.spans(s) for s in positive]
-    excludes = [ctx.spans(s) for s in negative]
+    where = None if rule.raw else scopes.plan(spec.scope, ctx, vale=scopes.is_vale_style(spec))
     prose = ctx.doc.prose
     # the project's accepted vocabulary silences a term in every rule that opts in (the default)
     accept = ctx.shared.accept and spec.options.get("vocab", True)
@@ -180,8 +178,8 @@ def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Violation]:
     # a phrase never runs from one block into the next ("… many\n\nexperts say")
     crosses = ctx.block_bounds.crosses if rule.PHRASE and not rule.raw else None
     out = []
-    for hit in rule.check(ctx):
-        if not rule.raw and not _in_scope(hit, includes, excludes):
+    for hit in _hits(rule, ctx):
+        if where is not None and not where.allows(hit.start, hit.end):
             continue
         if crosses is not None and crosses(hit.start, hit.end):
             continue
@@ -212,10 +210,25 @@ def _run(rule: Rule, ctx: Context, severity: Severity) -> list[Violation]:
     return out
 
 
-Spans = list[tuple[int, int]]
+def _hits(rule: Rule, ctx: Context) -> Iterable[Hit]:
+    """The rule's hits on the view; a pattern kind scoped to blocks (headings, cells, list
+    items …) runs on each block's own text, as Vale does: ``^`` and ``$`` anchor at the
+    block's edges and no match runs from one block into the next."""
+    if rule.raw or rule.spec.extends not in scopes.BLOCKWISE_KINDS:
+        return rule.check(ctx)
+    spans = scopes.blocks(rule.spec.scope, ctx)
+    if spans is None:
+        return rule.check(ctx)
+    return _blockwise(rule, ctx, spans)
 
 
-def _in_scope(hit: Hit, includes: list[Spans], excludes: list[Spans]) -> bool:
-    if includes and not any(inside(spans, hit.start, hit.end) for spans in includes):
-        return False
-    return not any(overlaps(spans, hit.start, hit.end) for spans in excludes)
+def _blockwise(rule: Rule, ctx: Context, spans: list[tuple[int, int]]) -> Iterable[Hit]:
+    seen: set[tuple[int, int]] = set()
+    for start, end in spans:
+        piece = ctx.text[start:end]
+        block = Document(ctx.doc.path, piece, "text", ProseText(piece, len(piece)))
+        for hit in rule.check(Context(block, ctx.shared)):
+            key = (hit.start + start, hit.end + start)
+            if key not in seen:  # nested blocks (an item's paragraph) see a match twice
+                seen.add(key)
+                yield hit._replace(start=key[0], end=key[1])

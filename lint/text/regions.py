@@ -13,7 +13,9 @@ REGION_KINDS = frozenset(
         "blockquote",
         "table",
         "link",
+        "alt",  # an image's alt text
         "frontmatter",
+        "frontmatter-value",  # a top-level string value of YAML front matter (its key: key)
         "code",
         "html",
     }
@@ -27,4 +29,5 @@ class Region:
     start: int
     end: int
     kind: str
-    level: int = 0  # heading level, list depth …
+    level: int = 0  # heading level, list depth; a table's: 0 cell, 1 header cell, 2 caption
+    key: str = ""  # a front-matter value's key

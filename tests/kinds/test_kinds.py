@@ -217,7 +217,14 @@ TEXT = (
         ("sentence", [17, 35, 58, 72, 88]),
         ("quote", [35]),
         ("~quote", [17, 58, 72, 88]),
-        ("[paragraph, ~quote]", [58, 72, 88]),
+        # as in Vale, a list is alternatives (either holds) and '&' joins parts (all hold)
+        ("[paragraph, ~quote]", [17, 35, 58, 72, 88]),
+        ("paragraph & ~quote", [58, 72, 88]),
+        ("[heading, quote]", [17, 35]),
+        ("~heading & ~quote", [58, 72, 88]),
+        ("text.txt", [17, 35, 58, 72, 88]),
+        ("text.md", []),
+        ("~paragraph.html", [17, 35, 58, 72, 88]),
     ],
 )
 def test_scopes_on_plain_text(tmp_path: Path, scope: str, expected: list[int]) -> None:

@@ -81,7 +81,7 @@ def test_regions_with_implied_end_tags() -> None:
         ("paragraph", 0, "deep"),
         ("list", 2, "deep"),
         ("paragraph", 0, "Ward"),
-        ("table", 0, "Ward"),
+        ("table", 1, "Ward"),  # a header cell
         ("paragraph", 0, "North"),
         ("table", 0, "North"),
         ("paragraph", 0, "Quoted words"),

@@ -45,7 +45,8 @@ def test_example_view_keeps_prose_and_masks_the_rest() -> None:
     assert (
         words_of(view)
         == (
-            "Council budget The mayor said it’s final, see the report . "
+            # the front matter's string value is shown (its key and the tag list are not)
+            "Budget vote Council budget The mayor said it’s final, see the report . "
             "Run to check. A quoted line here. Ward Vote North yes"
         ).split()
     )
@@ -71,6 +72,7 @@ def test_example_regions() -> None:
     got = [(r.kind, r.level, DOC[r.start : r.end]) for r in sorted(regions, key=lambda r: r.start)]
     assert got == [
         ("frontmatter", 0, "---\ntitle: Budget vote\ntags: [council]\n---"),
+        ("frontmatter-value", 0, "Budget vote"),
         ("heading", 1, "# Council budget"),
         ("paragraph", 0, DOC[DOC.index("The mayor") : DOC.index("to check.") + len("to check.")]),
         ("link", 0, "the report"),
@@ -78,8 +80,8 @@ def test_example_regions() -> None:
         ("code", 0, "```sh\nbudget --draft\n```"),
         ("blockquote", 1, "> A quoted *line* here."),
         ("paragraph", 0, "A quoted *line* here."),
-        ("table", 0, "Ward"),
-        ("table", 0, "Vote"),
+        ("table", 1, "Ward"),  # header cells
+        ("table", 1, "Vote"),
         ("table", 0, "North"),
         ("table", 0, "yes"),
     ]
@@ -159,7 +161,34 @@ def test_front_matter_only_at_the_top_and_closed() -> None:
     prose, regions = read_markdown(src)
     fm = [r for r in regions if r.kind == "frontmatter"]
     assert len(fm) == 1 and src[fm[0].start : fm[0].end] == "---\r\na: b\r\n..."
-    assert prose.text.split() == ["Body", "text."]
+    assert prose.text.split() == ["b", "Body", "text."]  # the value "b" is shown
+
+
+def test_front_matter_string_values_are_shown_with_their_keys() -> None:
+    src = (
+        "---\n"
+        'title: "Quarterly figures"\n'
+        "summary: |\n"
+        "  Two lines\n"
+        "  of summary\n"
+        "tags: [budget, vote]\n"
+        "weight: 8\n"
+        "plain: words here\n"
+        "---\n"
+        "Body.\n"
+    )
+    prose, regions = read_markdown(src)
+    values = [(r.key, src[r.start : r.end]) for r in regions if r.kind == "frontmatter-value"]
+    # inside the quotes; a block scalar's lines; no list, no number
+    assert values == [
+        ("title", "Quarterly figures"),
+        ("summary", "Two lines\n  of summary"),
+        ("plain", "words here"),
+    ]
+    assert prose.text.split() == "Quarterly figures Two lines of summary words here Body.".split()
+    # front matter that is not YAML has no values
+    _, regions = read_markdown("---\n: [ bad\n---\nBody.\n")
+    assert "frontmatter-value" not in {r.kind for r in regions}
 
 
 def test_crlf_twin_gives_the_same_view_and_the_same_words() -> None:

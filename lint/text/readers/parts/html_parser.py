@@ -4,7 +4,7 @@ The view keeps text content; tags, comments, the doctype, processing instruction
 content of ``<script>``, ``<style>``, ``<pre>`` and ``<code>`` (code is never prose, as in the
 Markdown reader) are blanked. Character references, named or numeric, are shown decoded so
 ``it&rsquo;s`` reads as one word. Regions: h1-h6 heading, p paragraph, li list item,
-blockquote, td/th table cell, a link, pre/code code.
+blockquote, td/th/caption table (the level says which part), a link, pre/code code.
 
 Text outside any ``<p>`` or heading ("<div>Text</div>", "<li>item", text after "</p>", a body
 with no tags) is a paragraph too, as a browser lays it out in an anonymous block: it runs from
@@ -32,6 +32,7 @@ _REGION_KIND = {
     "blockquote": "blockquote",
     "td": "table",
     "th": "table",
+    "caption": "table",
     "a": "link",
     "pre": "code",
     "code": "code",
@@ -46,6 +47,8 @@ _CLOSES_P = frozenset(
 )
 # Tags that start a new block: they end a run of bare text (an anonymous paragraph).
 _BLOCK_LEVEL = _CLOSES_P | frozenset("li dd dt caption body head html title".split())
+# a table region's level says which part it is (copydesk.analysis.context.TABLE_PARTS)
+_TABLE_PART = {"th": 1, "caption": 2}
 _TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6".split())
 _SPACE = " \t\r\n\f"
 
@@ -123,7 +126,7 @@ class _Reader(HTMLParser):
             return max(1, sum(1 for t, _ in self.stack if t in ("ul", "ol")))
         if tag == "blockquote":
             return 1 + sum(1 for t, _ in self.stack if t == "blockquote")
-        return 0
+        return _TABLE_PART.get(tag, 0)
 
     def open_index(self, tags: frozenset[str] | set[str], stop: frozenset[str]) -> int:
         """Index of the innermost open element in ``tags``, not looking past ``stop`` tags."""

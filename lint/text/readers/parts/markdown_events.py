@@ -7,8 +7,9 @@ view keeps only what a reader of the rendered page reads as prose: the text even
 character references and backslash escapes shown decoded. Everything else is blanked: syntax
 characters, code (fenced, indented, inline), raw HTML, autolinks and bare URLs (found in the
 text by parts.gfm_urls, as pulldown-cmark has no GFM autolinks), link destinations and
-titles, reference definitions and front matter. Front matter is blanked *before* parsing (the
-same length, so no offset moves) because a YAML block would read as a setext heading.
+titles, reference definitions and front matter (but for its top-level string values, shown as
+written). Front matter is blanked *before* parsing (the same length, so no offset moves) because
+a YAML block would read as a setext heading.
 
 pulldown-cmark reads CRLF and lone CR itself and reports UTF-8 byte ranges into the text it was
 given; they become code points once, here (copydesk.text.readers.parts.byte_offsets).
@@ -23,7 +24,7 @@ import pyromark
 from ...prose import ProseBuilder, ProseText, blank
 from ...regions import Region
 from .byte_offsets import ByteOffsets
-from .frontmatter import front_matter_end
+from .frontmatter import front_matter_end, front_matter_values
 from .gfm_urls import NEEDS, find_links
 
 # GFM as marko's "gfm" extension read it before: tables, ~~strike~~, task lists, alerts.
@@ -55,8 +56,10 @@ class _Walker:
     def __init__(self) -> None:
         self.texts: list[tuple[int, int, str]] = []
         self.regions: list[tuple[int, int, str, int]] = []
-        self.cells: list[tuple[int, int]] = []  # table cells: trimmed at both ends
+        self.cells: list[tuple[int, int, int]] = []  # table cells (level 1: a header cell)
         self.links: list[tuple[int, int]] = []  # (byte after '[', byte where to look for ']')
+        self.alts: list[tuple[int, int]] = []  # an image's alt text, as ``links``
+        self.head = False  # inside a table's header row
         self.blocks: list[str] = []  # open block containers, innermost last
         self.tags: list[tuple[str, int]] = []  # every open tag and its region's index
         self.masked = self.lists = self.quotes = 0
@@ -131,7 +134,9 @@ class _Walker:
             elif name == "HtmlBlock":
                 kind = "html"
             elif name == "TableCell":
-                self.cells.append((start, end))
+                self.cells.append((start, end, 1 if self.head else 0))
+            elif name == "TableHead":
+                self.head = True
             if name in _MASKS:
                 self.masked += 1
             if kind:
@@ -145,6 +150,8 @@ class _Walker:
                     self.masked += 1
                 else:
                     self.last = start + 1
+            elif name == "Image":
+                self.last = start + 2
         self.tags.append((name, index))
 
     def end(self, start: int, end: int) -> None:
@@ -154,6 +161,8 @@ class _Walker:
             self.blocks.pop()
             if name == "Item":
                 self.lists -= 1
+            elif name == "TableHead":
+                self.head = False
             elif name == "BlockQuote":
                 self.quotes -= 1
             if name in _MASKS:
@@ -163,6 +172,8 @@ class _Walker:
             self.masked -= 1
         elif name == "Link":
             self.links.append((start + 1, self.last))
+        elif name == "Image":
+            self.alts.append((start + 2, self.last))
         self.last = end
         self.inline(start, end)
 
@@ -220,7 +231,8 @@ def _bare_links(source: str, walker: _Walker, at: ByteOffsets) -> list[tuple[int
     """The bare URLs and e-mail addresses of every block of inline text, in order."""
     blocks = [(s, e) for s, e, kind, _ in walker.regions if kind in ("paragraph", "heading")]
     links: list[tuple[int, int]] = []
-    for start, end in sorted(blocks + walker.cells):
+    cells = [(s, e) for s, e, _ in walker.cells]
+    for start, end in sorted(blocks + cells):
         links.extend(find_links(source, at(start), at(end)))
     return links
 
@@ -255,11 +267,12 @@ def build_view(source: str, segments: list[Span], *, fast: bool = True) -> Prose
 def _regions(source: str, walker: _Walker, at: ByteOffsets) -> list[Region]:
     out: list[Region] = []
     spans = [(at(s), at(e), kind, level) for s, e, kind, level in walker.regions]
-    spans += [(at(s), at(e), "table", 0) for s, e in walker.cells]
-    for after, look in walker.links:
-        start = at(after)
-        close = source.find("]", at(look))
-        spans.append((start, close if close != -1 else start, "link", 0))
+    spans += [(at(s), at(e), "table", level) for s, e, level in walker.cells]
+    for kind, found in (("link", walker.links), ("alt", walker.alts)):
+        for after, look in found:
+            start = at(after)
+            close = source.find("]", at(look))
+            spans.append((start, close if close != -1 else start, kind, 0))
     for start, end, kind, level in spans:
         # block ranges include their trailing line break / blank lines, a cell its padding
         while end > start and source[end - 1] in " \t\n\r\f":
@@ -276,9 +289,11 @@ def read_spans(text: str) -> tuple[list[Span], list[Region]]:
     regions: list[Region] = []
     parsed = text
     fm_end = front_matter_end(text)
+    values = front_matter_values(text, fm_end) if fm_end else []
     if fm_end:
         parsed = blank(text[:fm_end]) + text[fm_end:]
         regions.append(Region(0, fm_end, "frontmatter"))
+        regions.extend(Region(s, e, "frontmatter-value", key=k) for s, e, k in values)
     walker = _Walker()
     walker.walk(_PARSER.events_with_range(parsed))
     at = ByteOffsets(parsed)
@@ -286,7 +301,9 @@ def read_spans(text: str) -> tuple[list[Span], list[Region]]:
     if any(need in text for need in NEEDS):
         spans = _without(spans, _bare_links(text, walker, at))
     regions.extend(_regions(text, walker, at))
-    return spans, regions
+    # the front matter's string values are shown (a title is prose, and Vale lints them);
+    # rules of copydesk's own pack format leave them alone (copydesk.analysis.scopes)
+    return [(s, e, None) for s, e, _ in values] + spans, regions
 
 
 def read_markdown(text: str) -> tuple[ProseText, list[Region]]:
