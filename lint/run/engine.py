@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from ..analysis import scopes
-from ..analysis.context import Context
+from ..analysis.context import Context, overlaps
 from ..core.model import Fix, Replacement, Severity, Violation
 from ..core.rule_spec import RuleSpec
 from ..kinds import KINDS
