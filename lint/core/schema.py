@@ -31,6 +31,11 @@ def is_str_list(v: Any) -> str | None:
     return "must be a list of strings"
 
 
+def is_str_or_list(v: Any) -> str | None:
+    """A string, or a list of them (Vale takes either where it joins the parts)."""
+    return None if isinstance(v, str) else is_str_list(v)
+
+
 def is_str_map(v: Any) -> str | None:
     if isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items()):
         return None

@@ -21,7 +21,7 @@ from .base.rule import Exceptions, Hit, KindError, Rule, check_regex
 NAME = "existence"
 KEYS: dict[str, schema.Check] = {
     "tokens": schema.is_str_list,
-    "raw": schema.is_str_list,
+    "raw": schema.is_str_or_list,  # Vale joins the parts into one pattern
     "append": schema.is_bool,
     "ignorecase": schema.is_bool,
     "nonword": schema.is_bool,

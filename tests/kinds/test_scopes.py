@@ -213,3 +213,15 @@ def test_a_copydesk_occurrence_over_the_text_counts_after_the_front_matter(tmp_p
     # points at the first, in the title
     assert lint(tmp_path, rule, FRONT, "a.md") == []
     assert lint(tmp_path, rule, FRONT, "a.md", vale=True) == [(2, 15)]
+
+
+def test_raw_may_be_one_string_as_vale_takes_it(tmp_path: Path) -> None:
+    style = tmp_path / "House"
+    style.mkdir()
+    (style / "Whole.yml").write_text(
+        "extends: existence\nmessage: \"'%s'\"\nscope: sentence\nraw: '^The .*\\.$'\n"
+    )
+    (rule,) = load_pack(style).rules
+    text = "The plan works. A second one."
+    found = lint_text("t.txt", text, compile_rules([rule])).violations
+    assert [text[v.offset : v.end_offset] for v in found] == ["The plan works."]
