@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..analysis.context import Context, merge
+from ..analysis.scopes import blocks as scope_blocks
 from ..core import schema
 from ..core.rule_spec import RuleSpec
 from ..match.patterns import finditer
@@ -135,6 +136,10 @@ class Capitalization(Rule):
     def blocks(self, ctx: Context) -> Iterator[tuple[int, int]]:
         if self.raw:
             yield 0, len(ctx.doc.text)
+            return
+        named = scope_blocks(self.spec.scope, ctx)  # headings, cells, front-matter values …
+        if named is not None:
+            yield from named
             return
         scopes = [s for s in self.spec.scope if not s.startswith("~")] or ["text"]
         for scope in scopes:

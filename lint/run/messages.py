@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 _VERB = re.compile(r"%(?:\[(\d+)\])?([sdvq%])")
+_RUN = re.compile(r"\s{2,}|[\r\n\t]")
 _BREAK = re.compile(r"[ \t]*[\r\n\t\f\v][\s]*")
 
 
@@ -27,7 +28,8 @@ def format_message(template: str, args: Sequence[Any]) -> str:
             index = position
             position += 1
         if 0 <= index < len(args):
-            value = " ".join(str(args[index]).split())  # a match across lines or markup
+            # a match across lines or blanked markup reads with single spaces ('vs ' stays)
+            value = _RUN.sub(" ", str(args[index]))
             return f'"{value}"' if m.group(2) == "q" else value
         return ""
 
