@@ -37,9 +37,11 @@ def validate(spec: RuleSpec) -> None:
 
 
 class Repetition(Rule):
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedMatchers | None = None) -> None:
         super().__init__(spec)
         opts = spec.options
+        self.shared = shared
+        self.vocab = opts.get("vocab", True)  # Vale: an accepted term may repeat ("did did")
         self.ignorecase = bool(opts.get("ignorecase"))
         self.pattern = check_regex("(?:" + "|".join(opts["tokens"]) + ")", self.ignorecase, [])
         self.max = int(opts.get("max", 0))
@@ -47,7 +49,9 @@ class Repetition(Rule):
         self.exceptions = Exceptions(opts.get("exceptions") or [], self.ignorecase)
 
     def _blocks(self, ctx: Context) -> list[tuple[int, int]]:
-        blocks = merge([*ctx.spans("paragraph"), *ctx.spans("heading")])
+        # every block of text: paragraphs, headings, list items and table cells
+        kinds = ("paragraph", "heading", "list", "table")
+        blocks = merge([span for kind in kinds for span in ctx.spans(kind)])
         return blocks or [(0, len(ctx.text))]
 
     def check(self, ctx: Context) -> Iterable[Hit]:
@@ -66,11 +70,18 @@ class Repetition(Rule):
                 if hit and count > self.max:
                     s, e = start + prev_start, start + m.end()
                     one_sentence = not sentences or inside(sentences, s, e)
-                    if one_sentence and not self.exceptions.excludes(text[s:e]):
+                    if one_sentence and not self._excused(text[s:e], curr):
                         yield Hit(s, e, (curr,))
                         count = 0
                 prev, prev_start = curr, m.start()
 
 
+    def _excused(self, repeated: str, token: str) -> bool:
+        if self.exceptions.excludes(repeated):
+            return True
+        shared = self.shared
+        return bool(self.vocab and shared and shared.accept and shared.accepted(token))
+
+
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:
-    return Repetition(spec)
+    return Repetition(spec, shared)
