@@ -5,13 +5,22 @@ pattern cannot hang a run (:class:`~copydesk.match.patterns.RuleTimeout`)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .anchors import OpenerAnchors, split_by_opener
 from .finder import Finder, Split
 from .openers import user_openers
-from .patterns import compile_user, finditer, fold, matches_user_at
+from .patterns import (
+    CHUNK,
+    TIMEOUT_SECONDS,
+    RuleTimeout,
+    compile_user,
+    finditer,
+    fold,
+    matches_user_at,
+)
 from .scan import Scan, Scanned
 from .shared import SharedMatchers
 
@@ -76,26 +85,40 @@ def block_by_block(pattern: Any, scan: Scan, found: list[Any]) -> list[Any]:
     paragraph before is "I " at the start of this one; "cool!" ends its paragraph). What
     the second look finds on words the first kept is not kept twice."""
     crosses = scan.bounds()
-    redo = [m for m in found if m.end() > m.start() and crosses(m.start(), m.end())]
+    redo = [i for i, m in enumerate(found) if m.end() > m.start() and crosses(m.start(), m.end())]
     if not redo:
         return found
     pieces = scan.pieces()
     text = scan.text
-    kept = [m for m in found if m not in redo]
-    taken = sorted(m.span() for m in kept if m.end() > m.start())
+    again = set(redo)
+    kept = [m for i, m in enumerate(found) if i not in again]
+    # the spans kept so far, in text order (the first look's matches do not overlap)
+    taken = [m.span() for m in kept if m.end() > m.start()]
     looked: set[tuple[int, int]] = set()
-    for m in redo:
-        for a, b in pieces(m.start(), m.end()):
+    for i in redo:
+        for a, b in pieces(found[i].start(), found[i].end()):
             if (a, b) in looked:
                 continue
             looked.add((a, b))
-            for x in finditer(pattern, text[a:b]):
+            for x in _in_piece(pattern, text[a:b]):
                 s, e = x.start() + a, x.end() + a
-                if e > s and not any(ts < e and s < te for ts, te in taken):
+                k = bisect_left(taken, (s, e))
+                if e > s and not (k and taken[k - 1][1] > s) and not (
+                        k < len(taken) and taken[k][0] < e):
                     kept.append(_Shifted(x, a))
-                    taken.append((s, e))
+                    taken.insert(k, (s, e))
     kept.sort(key=lambda m: (m.start(), m.end()))
     return kept
+
+
+def _in_piece(pattern: Any, piece: str) -> Iterator[Any]:
+    """The pattern's matches in one block: a short text, under the same time budget."""
+    if len(piece) > CHUNK:
+        return finditer(pattern, piece)
+    try:
+        return iter(list(pattern.finditer(piece, timeout=TIMEOUT_SECONDS)))
+    except TimeoutError:
+        raise RuleTimeout(f"pattern timed out after {TIMEOUT_SECONDS:g}s") from None
 
 
 def user_pattern(
