@@ -43,7 +43,7 @@ class Context:
     def scan(self) -> Scan:
         """The text's match state (folded copy, case traps, term scans), for the finders."""
         bounds = self._bounds
-        return Scan(self.text, lambda: bounds().crosses)
+        return Scan(self.text, lambda: bounds().crosses, lambda: bounds().pieces)
 
     def memo(self, key: Hashable, build: Callable[[], T]) -> T:
         """The document's value for ``key``, built by ``build()`` the first time it is asked

@@ -77,6 +77,7 @@ COMMON: dict[str, Check] = {
     "scope": is_scope,
     "link": is_str,
     "description": is_str,
+    "source": is_str,  # where a Vale rule comes from (a style guide page): metadata
     "limit": is_int,
     "once": is_bool,
     "yields_to": is_str_list,

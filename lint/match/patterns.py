@@ -230,12 +230,24 @@ def select_longest(hits: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any
     return out
 
 
+# Go's (and Vale's) code point escape \x{2018}, which ``regex`` does not read, unless its
+# backslash is itself escaped
+_GO_HEX = re.compile(r"(?<!\\)((?:\\\\)*)\\x\{([0-9A-Fa-f]{1,6})\}")
+
+
+def go_escapes(pattern: str) -> str:
+    r"""``pattern`` with Go's ``\x{HHHH}`` written as ``regex`` reads it (``\U0000HHHH``)."""
+    if "x{" not in pattern:
+        return pattern
+    return _GO_HEX.sub(lambda m: f"{m.group(1)}\\U{int(m.group(2), 16):08x}", pattern)
+
+
 def compile_user(pattern: str, ignorecase: bool = False) -> Any:
     """Compile a pack author's regex (raises regex.error on bad syntax)."""
     import regex
 
     flags = regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0)
-    return regex.compile(pattern, flags)
+    return regex.compile(go_escapes(pattern), flags)
 
 
 CHUNK = 64_000

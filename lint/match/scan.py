@@ -15,7 +15,7 @@ from functools import cache, cached_property, partial
 from typing import Any, Protocol, TypeVar
 
 from .patterns import CASE_TRAPS, START, fold, has_case_trap
-from .term_scan import Crosses, TermScan
+from .term_scan import Crosses, Pieces, TermScan
 
 T = TypeVar("T")
 _WORD_CHAR = re.compile(r"\w")
@@ -37,8 +37,12 @@ class Scan:
     ``bounds`` gives, when first asked, the test of whether a span runs from one block of the
     document into another: a phrase of a term list is never found across blocks."""
 
-    def __init__(self, text: str, bounds: Callable[[], Crosses] | None = None) -> None:
+    def __init__(self, text: str, bounds: Callable[[], Crosses] | None = None,
+                 pieces: Callable[[], Pieces] | None = None) -> None:
         self.text = text
+        self.bounds = bounds or (lambda: _never_crosses)
+        # where a match that crosses a block is looked for again, one block at a time
+        self.pieces = pieces or (lambda: _no_pieces)
         self._memo: dict[Hashable, Any] = {}
         # a function of the text alone, not of this scan: a scan and its parts hold no cycle,
         # so a document's state is freed when its last reference goes (not at a collection)
@@ -119,6 +123,10 @@ class Scan:
         # two sorted runs: the sort merges them in linear time (without the repeats)
         have = set(starts)
         return sorted(starts + [p for p in extra if p not in have])
+
+
+def _no_pieces(start: int, end: int) -> list[tuple[int, int]]:
+    return []
 
 
 def _never_crosses(start: int, end: int) -> bool:

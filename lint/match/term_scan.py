@@ -16,6 +16,7 @@ from typing import Any
 from .term_index import Grouped, TermIndex
 
 Crosses = Callable[[int, int], bool]  # does [start, end) run from one block into another?
+Pieces = Callable[[int, int], list[tuple[int, int]]]  # the blocks [start, end) runs across
 Spans = dict[str, list[tuple[int, int]]]
 _SPAN_OF = itemgetter(0, 1)  # (start, end) of a hit, in C
 
