@@ -231,13 +231,16 @@ def _report(rows: list[dict[str, object]], extra: int, scenarios: int) -> None:
         for name, c in sorted(table.items(), key=lambda kv: -kv[1]["expected"]):
             print(f"  {name:26s} {c['matched']:4d} / {c['expected']:<4d}")
     total = len(rows)
+    if not total or not scenarios:
+        print("no scenario with expected Markdown, text or HTML alerts")
+        return
     matched = sum(bool(r["matched"]) for r in rows)
     ini_rows = [r for r in rows if not r["cli_only"]]
     ini_matched = sum(bool(r["matched"]) for r in ini_rows)
     print(f"\nALL      {matched}/{total} expected alerts ({100 * matched / total:.1f}%)")
     print(f"INI ONLY {ini_matched}/{len(ini_rows)} expected alerts "
-          f"({100 * ini_matched / len(ini_rows):.1f}%; leaving out {total - len(ini_rows)} "
-          "that need a Vale command-line feature)")
+          f"({100 * ini_matched / max(len(ini_rows), 1):.1f}%; leaving out "
+          f"{total - len(ini_rows)} that need a Vale command-line feature)")
     print(f"EXTRA    {extra} alerts Vale does not give, in {scenarios} scenarios "
           f"({10 * extra / scenarios:.1f} per ten)")
 
