@@ -17,6 +17,8 @@ given; they become code points once, here (copydesk.text.readers.parts.byte_offs
 
 from __future__ import annotations
 
+import itertools
+import re
 from typing import Any
 
 import pyromark
@@ -238,12 +240,15 @@ def _bare_links(source: str, walker: _Walker, at: ByteOffsets) -> list[tuple[int
 
 
 def build_view(source: str, segments: list[Span], *, fast: bool = True) -> ProseText:
-    """The view: segments shown, the gaps between them blanked.
+    """The view: segments shown, the gaps between them blanked, but for the inline marks
+    dropped between two segments of one line (:func:`_dropped`).
 
     When no segment changes length the view is an identity copy, and joining strings
     directly is several times cheaper than recording pieces with ``ProseBuilder``.
     """
-    identity = all(shown is None or len(shown) == end - start for start, end, shown in segments)
+    drops = _dropped(source, segments)
+    identity = not drops and all(
+        shown is None or len(shown) == end - start for start, end, shown in segments)
     if fast and identity:
         parts: list[str] = []
         position = 0
@@ -256,12 +261,37 @@ def build_view(source: str, segments: list[Span], *, fast: bool = True) -> Prose
         return ProseText("".join(parts), len(source))
     builder = ProseBuilder(source)
     for start, end, shown in segments:
+        if builder.position in drops:
+            builder.substitute(start, "")
         builder.blank(start)
         if shown is None:
             builder.keep(end)
         else:
             builder.substitute(end, shown)
     return builder.finish(tail="blank")
+
+
+_MARKS = re.compile(r"[*_~\[\]!]+")
+
+
+def _dropped(source: str, segments: list[Span]) -> set[int]:
+    """Where a gap between two shown segments of one line starts, when the gap is only
+    emphasis marks (``**``, ``_``, ``~~``, a link's opening ``[``) with a space or punctuation
+    beside it: it is left out of the view rather than blanked, so "In the **Plan** field" reads
+    "In the Plan field", as Vale's text has it, and no rule sees a run of spaces the writer
+    never typed. A gap that holds text of its own (a code span, a link's address, an e-mail
+    autolink) stays blank, for the rules that read it by its place; so do marks between two
+    letters ("a*b*c" is not "abc") and at the start of a line (a list item's bullet)."""
+    drops: set[int] = set()
+    for (_, prev_end, _), (start, _, _) in itertools.pairwise(segments):
+        if start <= prev_end or prev_end == 0:
+            continue
+        before, after = source[prev_end - 1], source[start]
+        if before in "\r\n" or (before.isalnum() and after.isalnum()):
+            continue
+        if _MARKS.fullmatch(source, prev_end, start):
+            drops.add(prev_end)
+    return drops
 
 
 def _regions(source: str, walker: _Walker, at: ByteOffsets) -> list[Region]:
