@@ -17,8 +17,7 @@ from pathlib import Path
 
 from ..core.regular_files import read_text
 from ..core.work_tree import work_tree_top
-from .project import CONFIG_NAMES, Config, load_config_file
-from .vale_ini import VALE_NAMES
+from .project import CONFIG_NAMES, VALE_NAMES, Config, load_config_file
 
 
 def _has_table(pyproject: Path) -> bool:

@@ -16,21 +16,25 @@ import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.errors import ConfigError
 from ..core.regular_files import read_text
 from .toml_source import toml_locate
-from .vale_ini import VALE_NAMES, ValeSetup, load_vale_config
 from .yaml_source import load_yaml, locate
 
 CONFIG_NAMES = (".copydesk.yaml", ".copydesk.yml")
+# a Vale project's config, in Vale's own search order (its core/ini.go); read by vale_ini.py
+VALE_NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")
 RULE_LEVELS = ("off", "error", "warning", "suggestion")
 KEYS = frozenset(
     {"packs", "extra-packs", "profile", "rules", "fail-on", "ignore", "paths", "vocabulary",
      "select", "min-severity", "extends"}
 )
 PATH_KEYS = frozenset({"profile", "rules", "packs", "select", "ignore-rules"})
+
+if TYPE_CHECKING:
+    from .vale_ini import ValeSetup
 
 KeyPath = Sequence[str | int]
 Locator = Callable[[KeyPath, bool], tuple[int, int]]
@@ -198,6 +202,8 @@ def _extended(value: Any, root: Path, err: Any) -> Config:
 
 def vale_config(path: Path) -> Config:
     """A ``.vale.ini`` as a config: its styles only (no built-in copydesk pack), its level."""
+    from .vale_ini import load_vale_config  # (imported only for a Vale project)
+
     setup = load_vale_config(path, display_path(path))
     return Config(
         path=setup.path, root=setup.root, packs=(), rules=setup.levels,

@@ -24,8 +24,6 @@ from ..core.errors import ConfigError
 from ..core.regular_files import read_text
 from ..core.shipped import shipped_dir
 
-# Vale's own search order for a config file in one folder (core/ini.go loadINI)
-VALE_NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")
 LEVELS = ("suggestion", "warning", "error")
 _LIST_KEYS = frozenset({"BasedOnStyles", "Vocab", "IgnoredScopes", "SkippedScopes",
                         "BlockIgnores", "IgnorePatterns", "TokenIgnores", "IgnoredClasses"})
