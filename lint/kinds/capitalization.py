@@ -34,15 +34,12 @@ def _is_number(v: Any) -> str | None:
     return None if number else "must be a number"
 
 
-def _is_str_or_list(v: Any) -> str | None:
-    return None if isinstance(v, str) else schema.is_str_list(v)
-
 
 KEYS: dict[str, schema.Check] = {
     "match": schema.is_str,
     "style": schema.is_str,
     "exceptions": schema.is_str_list,
-    "indicators": _is_str_or_list,
+    "indicators": schema.is_str_or_list,
     "threshold": _is_number,
     "prefix": schema.is_str,
     "vocab": schema.is_bool,

@@ -37,16 +37,13 @@ from .base.spell_words import RUNS, skipped_by_default, split_run
 NAME = "spelling"
 
 
-def _str_or_list(v: Any) -> str | None:
-    return None if isinstance(v, str) else schema.is_str_list(v)
-
 
 KEYS: dict[str, schema.Check] = {
     "dictionaries": schema.is_str_list,
     "dicpath": schema.is_str,
     "custom": schema.is_bool,
     "append": schema.is_bool,
-    "ignore": _str_or_list,
+    "ignore": schema.is_str_or_list,
     "filters": schema.is_str_list,
     "vocab": schema.is_bool,
 }
