@@ -23,6 +23,8 @@ from pathlib import Path
 from ..core.errors import ConfigError
 from ..core.regular_files import read_text
 from ..core.shipped import shipped_dir
+from .ini_syntax import Line, glob_pattern, parse_ini
+from .ini_syntax import values as _values
 
 LEVELS = ("suggestion", "warning", "error")
 _LIST_KEYS = frozenset({"BasedOnStyles", "Vocab", "IgnoredScopes", "SkippedScopes",
@@ -43,7 +45,6 @@ _NOT_ACTED_ON = {
     "View": "views of structured files are not read",
 }
 
-Line = tuple[str, str, int]  # key, value, line number
 
 
 @dataclass(frozen=True)
@@ -112,69 +113,6 @@ def _names_of(path: Path, root: Path) -> list[str]:
 def builtin_vale_pack() -> Path:
     """Vale's built-in style (Vale.Repetition, Vale.Spelling), shipped with copydesk."""
     return shipped_dir() / "vale" / "Vale.yaml"
-
-
-def glob_pattern(glob: str) -> str:
-    """A Vale (gobwas) glob as a regex: ``*`` and ``**`` match any text, ``/`` included,
-    ``?`` one character, ``{a,b}`` either, ``[!x]`` any but x."""
-    out, i, depth = [], 0, 0
-    while i < len(glob):
-        c = glob[i]
-        if c == "*":
-            out.append(".*")
-            while i + 1 < len(glob) and glob[i + 1] == "*":
-                i += 1
-        elif c == "?":
-            out.append(".")
-        elif c == "{":
-            out.append("(?:")
-            depth += 1
-        elif c == "}" and depth:
-            out.append(")")
-            depth -= 1
-        elif c == "," and depth:
-            out.append("|")
-        elif c == "[":
-            end = glob.find("]", i + 1)
-            if end < 0:
-                out.append(re.escape(c))
-            else:
-                body = glob[i + 1 : end]
-                body = "^" + body[1:] if body.startswith("!") else body
-                out.append(f"[{body}]")
-                i = end
-        elif c == "\\" and i + 1 < len(glob):
-            i += 1
-            out.append(re.escape(glob[i]))
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return "".join(out)
-
-
-def parse_ini(text: str) -> dict[str, list[Line]]:
-    """Sections (``""`` for the core) and their ``key = value`` lines, in order. As Vale's ini
-    reader does: ``#`` or ``;`` starts a comment line, or an inline one after a space."""
-    sections: dict[str, list[Line]] = {"": []}
-    current = ""
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line or line[0] in "#;":
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1].strip()
-            sections.setdefault(current, [])
-            continue
-        key, sep, value = line.partition("=")
-        if not sep:
-            raise ConfigError(f"not a 'key = value' line: {line!r}", "", number, 1)
-        value = re.split(r"\s[#;]", value, maxsplit=1)[0]
-        sections[current].append((key.strip(), value.strip(), number))
-    return sections
-
-
-def _values(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
 
 
 def load_vale_config(path: Path, shown: str) -> ValeSetup:

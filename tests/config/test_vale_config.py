@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import found, run, write
-from copydesk.config.vale_ini import glob_pattern, parse_ini
+from copydesk.config.ini_syntax import glob_pattern, parse_ini
 
 HEDGE = "extends: existence\nmessage: \"Cut the hedge '%s'.\"\nlevel: warning\ntokens: [arguably]\n"
 LOUD = "extends: existence\nmessage: \"'%s' shouts.\"\nlevel: suggestion\ntokens: [amazing]\n"
