@@ -16,7 +16,7 @@ from copydesk.match.shared import SharedMatchers
 from copydesk.packs.load import load_pack
 from copydesk.packs.locate import builtin_dir
 from copydesk.text.document import build_document
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 # The shipped rules whose patterns open on a known word or character, with the words around
@@ -63,7 +63,12 @@ def test_anchored_existence_patterns_equal_the_scan(words: list[str], sep: str) 
             continue
         ctx = Context(build_document("t.txt", text, "text"), rule.shared)
         assert rule.finder.places.known
-        assert [(h.start, h.end) for h in rule.check(ctx)] == _scan(rule, ctx.text), rule.spec.id
+        scan = _scan(rule, ctx.text)
+        # a match from one block into the next (a one-word line read as a heading, then the
+        # text) is sought again inside each block (tests/kinds/test_block_by_block.py): the
+        # anchors are compared with the scan where no match crosses
+        assume(not any(ctx.block_bounds.crosses(s, e) for s, e in scan))
+        assert [(h.start, h.end) for h in rule.check(ctx)] == scan, rule.spec.id
 
 
 def test_a_superscript_ends_a_regex_word() -> None:

@@ -19,7 +19,7 @@ from copydesk.match.patterns import (
 from copydesk.match.term_index import FEW_HEADS, TermIndex
 from copydesk.run.engine import compile_rules
 from copydesk.run.session import lint_text
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 
@@ -193,8 +193,12 @@ def test_owner_hits_and_starts_equal_a_filter_of_the_scan(words: list[str]) -> N
     index.add("york times", "long", "yt")
     index.add("new", "one", "n")  # one term, found both at once and inside "new york times"
     text = "".join(words)
-    terms = Context(build_document("t.txt", text, "text"), None).scan.terms  # type: ignore[arg-type]
+    ctx = Context(build_document("t.txt", text, "text"), None)  # type: ignore[arg-type]
+    terms = ctx.scan.terms
     scan = index.scan(text)
+    # a phrase is never found from one block into the next (a short line read as a heading):
+    # the owners' hits are compared with the scan where no phrase crosses
+    assume(not any(ctx.block_bounds.crosses(s, e) for s, e, _ in scan))
     for owner in ("all", "few", "long", "one"):
         want = sorted(
             ((s, e, payload) for s, e, key in scan for who, payload in index.owners[key]

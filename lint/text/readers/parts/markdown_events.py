@@ -271,17 +271,17 @@ def build_view(source: str, segments: list[Span], *, fast: bool = True) -> Prose
     return builder.finish(tail="blank")
 
 
-_MARKS = re.compile(r"[*_~\[\]!]+")
+_MARKS = re.compile(r"(?:[*_~\[\]!]|(`+)[^`\r\n]*?\1)+")  # marks, and code spans
 
 
 def _dropped(source: str, segments: list[Span]) -> set[int]:
     """Where a gap between two shown segments of one line starts, when the gap is only
-    emphasis marks (``**``, ``_``, ``~~``, a link's opening ``[``) with a space or punctuation
-    beside it: it is left out of the view rather than blanked, so "In the **Plan** field" reads
-    "In the Plan field", as Vale's text has it, and no rule sees a run of spaces the writer
-    never typed. A gap that holds text of its own (a code span, a link's address, an e-mail
-    autolink) stays blank, for the rules that read it by its place; so do marks between two
-    letters ("a*b*c" is not "abc") and at the start of a line (a list item's bullet)."""
+    emphasis marks (``**``, ``_``, ``~~``, a link's ``[`` and ``]``) or code spans, with a space
+    or punctuation beside it: it is left out of the view rather than blanked, so "In the
+    **Plan** field, type `ls`." reads "In the Plan field, type .", as Vale's text has it, and no
+    rule sees a run of spaces the writer never typed. A link's address or an e-mail autolink
+    stays blank, for the rules that read it by its place; so do marks between two letters
+    ("a*b*c" is not "abc") and at the start of a line (a list item's bullet)."""
     drops: set[int] = set()
     for (_, prev_end, _), (start, _, _) in itertools.pairwise(segments):
         if start <= prev_end or prev_end == 0:
