@@ -40,6 +40,8 @@ def _specs(config_file: str | None, packs: tuple[str, ...], profile: str | None)
     """The rules the config and profile turn on, each carrying its effective severity."""
     session = _session(config_file, packs, profile)
     specs, severity = session.select_specs(session.settings_for("x.md"))
+    for warning in session.warnings:  # a rule skipped while loading is said, not just missing
+        click.echo(f"copydesk: warning: {warning}", err=True)
     return [replace(s, severity=severity.get(s.id, s.severity)) for s in specs]
 
 

@@ -131,3 +131,13 @@ def test_explain_unknown_rule_is_an_error(repo: Path) -> None:
 def test_explain_reports_a_bad_profile(repo: Path) -> None:
     code, _, err = run(["explain", PUFFERY, "--profile", "tabloid"])
     assert code == 2 and "unknown profile 'tabloid'" in err
+
+
+def test_rules_says_why_a_rule_of_a_pack_is_missing(tmp_path: Path) -> None:
+    style = tmp_path / "Mine"
+    style.mkdir()
+    (style / "Ok.yml").write_text("extends: existence\nmessage: m\ntokens: [x]\n")
+    (style / "Code.yml").write_text("extends: script\nmessage: m\nscript: x\n")
+    code, out, err = run(["rules", "--pack", str(style)])
+    assert code == 0 and "Mine.Ok" in out and "Mine.Code" not in out
+    assert "Code.yml:1: rule 'Mine.Code' extends 'script'" in err
