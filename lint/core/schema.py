@@ -78,6 +78,8 @@ COMMON: dict[str, Check] = {
     "link": is_str,
     "description": is_str,
     "source": is_str,  # where a Vale rule comes from (a style guide page): metadata
+    # Vale 2's switch to lint inside code spans: accepted, but code stays out of the view
+    "code": is_bool,
     "limit": is_int,
     "once": is_bool,
     "yields_to": is_str_list,

@@ -45,3 +45,8 @@ def test_go_code_point_escapes_are_read(tmp_path: Path) -> None:
 def test_go_escapes(pattern: str, expected: str) -> None:
     assert go_escapes(pattern) == expected
     compile_user(pattern)
+
+
+def test_vale_2s_code_key_loads_and_code_stays_unlinted(tmp_path: Path) -> None:
+    rule = "extends: existence\nmessage: \"'%s'\"\ncode: false\ntokens: [foo]"
+    assert [m for m, _ in found(tmp_path, rule, "A foo and `foo`.\n")] == ["foo"]
