@@ -271,15 +271,16 @@ def build_view(source: str, segments: list[Span], *, fast: bool = True) -> Prose
     return builder.finish(tail="blank")
 
 
-_MARKS = re.compile(r"(?:[*_~\[\]!]|(`+)[^`\r\n]*?\1)+")  # marks, and code spans
+# marks, code spans, and a link's address
+_MARKS = re.compile(r"(?:[*_~\[\]!]|(`+)[^`\r\n]*?\1|\]\([^()\s]*\))+")
 
 
 def _dropped(source: str, segments: list[Span]) -> set[int]:
     """Where a gap between two shown segments of one line starts, when the gap is only
-    emphasis marks (``**``, ``_``, ``~~``, a link's ``[`` and ``]``) or code spans, with a space
-    or punctuation beside it: it is left out of the view rather than blanked, so "In the
-    **Plan** field, type `ls`." reads "In the Plan field, type .", as Vale's text has it, and no
-    rule sees a run of spaces the writer never typed. A link's address or an e-mail autolink
+    emphasis marks (``**``, ``_``, ``~~``), a link's brackets and address, or code spans, with a
+    space or punctuation beside it: it is left out of the view rather than blanked, so "In the
+    **Plan** field, see [the note](/n)." reads "In the Plan field, see the note.", as Vale's
+    text has it, and no rule sees a run of spaces the writer never typed. An e-mail autolink
     stays blank, for the rules that read it by its place; so do marks between two letters
     ("a*b*c" is not "abc") and at the start of a line (a list item's bullet)."""
     drops: set[int] = set()
