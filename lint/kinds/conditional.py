@@ -52,7 +52,8 @@ class Conditional(Rule):
                 return
             captured: set[str] = set()
         else:
-            captured = {m.group(1) for m in seconds if m.group(1)}
+            # every group of every match counts (Vale's: "(NBA)" after a name defines it too)
+            captured = {g for m in seconds for g in m.groups() if g}
         for m in finditer(self.first, text):
             word = m.group()
             if not word or word in captured or self.exceptions.excludes(word):

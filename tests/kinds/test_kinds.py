@@ -191,6 +191,17 @@ def test_conditional_with_a_group(tmp_path: Path) -> None:
     assert run(tmp_path, rule, text) == [("NFL", "'NFL' has no definition", None)]
 
 
+def test_conditional_reads_every_group_of_the_definitions(tmp_path: Path) -> None:
+    rule = (
+        "extends: conditional\nmessage: \"'%s' has no definition\"\n"
+        "first: '\\b([A-Z]{3,5})\\b'\n"
+        "second: '([A-Z]{3,5}): (?:\\b[A-Z][a-z]+ )+|(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\n"
+    )
+    text = ("The WHO: World Health Organization met the National Basketball Association (NBA) "
+            "and the NFL.")
+    assert matches(run(tmp_path, rule, text)) == ["NFL"]  # WHO by group 1, NBA by group 2
+
+
 def test_conditional_without_a_group_is_a_presence_check(tmp_path: Path) -> None:
     rule = "extends: conditional\nmessage: 'needs a summary'\nfirst: 'Section'\nsecond: 'Summary:'"
     assert matches(run(tmp_path, rule, "Section one.\nSection two.")) == ["Section", "Section"]
