@@ -260,7 +260,8 @@ def _vale_made_rules(settings: Settings) -> list[RuleSpec]:
     if settings.vale_terms:
         # found in any case, quiet where the text already reads as the term (vocab: false,
         # or every accepted term would excuse itself)
-        swap = {f"(?i:{term})": term for term in settings.vale_terms}
+        # one entry per term whatever its case, the last vocabulary's spelling winning
+        swap = {f"(?i:{term.lower()})": term for term in settings.vale_terms}
         out.append(RuleSpec(
             id="Vale.Terms", extends="substitution", message="Use '%s' instead of '%s'.",
             description="A term of the project's accepted vocabulary written differently.",

@@ -219,3 +219,14 @@ def test_ignore_syntax_lints_markup_as_plain_text(project: Path) -> None:
     assert findings("story.md")[1] == []  # code is not prose
     _, lines, _ = findings("--ignore-syntax", "story.md")
     assert lines == ["story.md:4:9:Acme.Loud:'amazing' shouts."]
+
+
+def test_of_two_vocabularies_the_later_spelling_wins(project: Path) -> None:
+    write(project, {
+        ".vale.ini": "StylesPath = styles\nVocab = Old, New\n[*.md]\nBasedOnStyles = Vale\n",
+        "styles/config/vocabularies/Old/accept.txt": "Gitlab\n",
+        "styles/config/vocabularies/New/accept.txt": "GitLab\n",
+        "story.md": "We use Gitlab.\n",
+    })
+    _, lines, _ = findings("story.md")
+    assert lines == ["story.md:1:8:Vale.Terms:Use 'GitLab' instead of 'Gitlab'."]
