@@ -16,7 +16,7 @@ from ..match.patterns import is_literal
 from ..match.shared import SharedMatchers
 from ..match.term_finder import TermFinder, terms
 from ..match.user_pattern import UserFinder, user_pattern
-from .base.rule import Exceptions, Hit, KindError, Rule, check_regex
+from .base.rule import Exceptions, Hit, KindError, Rule, check_regex, in_accepted_phrase
 
 NAME = "existence"
 KEYS: dict[str, schema.Check] = {
@@ -93,14 +93,17 @@ class Existence(Rule):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.doc.text if self.raw else ctx.text
+        phrases = self.vocab and not self.raw and bool(self.shared.accept)
         if self.terms is not None:
             for s, e, _ in self.terms.hits(ctx):
-                if self._keep(text[s:e]):
+                if self._keep(text[s:e]) and not (
+                        phrases and in_accepted_phrase(ctx, self.shared, s, e)):
                     yield Hit(s, e, (text[s:e],))
             return
         assert self.finder is not None
         for m in self.finder.finditer(ctx, text=text if self.raw else None):
-            if m.end() > m.start() and self._keep(m.group()):
+            if m.end() > m.start() and self._keep(m.group()) and not (
+                    phrases and in_accepted_phrase(ctx, self.shared, m.start(), m.end())):
                 yield Hit(m.start(), m.end(), (m.group(),))
 
 

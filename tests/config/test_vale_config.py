@@ -230,3 +230,13 @@ def test_of_two_vocabularies_the_later_spelling_wins(project: Path) -> None:
     })
     _, lines, _ = findings("story.md")
     assert lines == ["story.md:1:8:Vale.Terms:Use 'GitLab' instead of 'Gitlab'."]
+
+
+def test_an_accepted_phrase_excuses_its_words_only_where_it_stands(project: Path) -> None:
+    write(project, {
+        ".vale.ini": "StylesPath = styles\nVocab = House\n[*.md]\nBasedOnStyles = Acme\n",
+        "styles/config/vocabularies/House/accept.txt": "arguably amazing\n",
+        "story.md": "It is arguably amazing. It is amazing.\n",
+    })
+    _, lines, _ = findings("story.md")
+    assert lines == ["story.md:1:31:Acme.Loud:'amazing' shouts."]

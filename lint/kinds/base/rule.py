@@ -75,3 +75,23 @@ class Exceptions:
 
     def excludes(self, text: str) -> bool:
         return self.pattern is not None and self.pattern.search(text) is not None
+
+
+class _AcceptedPhrases:
+    """Memo key: where the project's accepted multi-word terms occur in a document."""
+
+
+def in_accepted_phrase(ctx: Context, shared: Any, start: int, end: int) -> bool:
+    """Whether [start, end) lies inside an occurrence of one of the project's accepted terms
+    of several words: as in Vale, accepting "flooberg place" excuses its "place" there (and
+    only there). ``shared`` is the run's SharedMatchers, whose ``accept`` holds the terms."""
+    from ...analysis.context import inside, merge
+
+    phrases = [p for p in shared.accept if " " in p.pattern]
+    if not phrases:
+        return False
+    spans = ctx.memo(
+        (_AcceptedPhrases, id(shared)),
+        lambda: merge([m.span() for p in phrases for m in p.finditer(ctx.text)]),
+    )
+    return inside(spans, start, end)
