@@ -12,8 +12,7 @@ from copydesk.core.rule_spec import RuleSpec
 from copydesk.kinds.base.rule import KindError
 from copydesk.kinds.capitalization import validate
 from copydesk.packs.load import load_pack
-from copydesk.run.engine import compile_rules
-from copydesk.run.session import lint_text
+from rule_helpers import run_rule
 
 TITLE = "extends: capitalization\nmessage: \"'%s' should be in title case ('%s').\"\nscope: heading"
 SENTENCE = "extends: capitalization\nmessage: \"'%s' should be sentence-cased ('%s').\"\n"
@@ -24,16 +23,7 @@ def run(
     tmp_path: Path, rule: str, text: str, path: str = "a.md", accept: tuple[str, ...] = ()
 ) -> list[tuple[str, str, str | None]]:
     """(flagged source text, message, fix text) of the rule's findings on ``text``."""
-    pack = tmp_path / "k.yaml"
-    body = "".join(f"    {line}\n" for line in rule.strip().splitlines())
-    pack.write_text(f"pack: k\ndescription: d\nrules:\n  - id: r\n{body}")
-    result = lint_text(path, text, compile_rules(load_pack(pack).rules, accept=accept))
-    assert result.error is None, result.error
-    out = []
-    for v in result.violations:
-        fix = None if v.fix is None else v.fix.replacements[0].text
-        out.append((text[v.offset : v.end_offset], v.message, fix))
-    return out
+    return run_rule(tmp_path, rule, text, path, accept)
 
 
 def flagged(tmp_path: Path, rule: str, text: str, **kw: tuple[str, ...]) -> list[str]:

@@ -9,22 +9,13 @@ from copydesk.packs.load import load_pack
 from copydesk.run.engine import compile_rules
 from copydesk.run.messages import format_message
 from copydesk.run.session import lint_text
+from rule_helpers import run_rule
 
 
 def run(
     tmp_path: Path, rule: str, text: str, path: str = "a.txt"
 ) -> list[tuple[str, str, str | None]]:
-    """(matched source text, message, fix text) of one rule's findings on ``text``."""
-    pack = tmp_path / "k.yaml"
-    body = "".join(f"    {line}\n" for line in rule.strip().splitlines())
-    pack.write_text(f"pack: k\ndescription: d\nrules:\n  - id: r\n{body}")
-    result = lint_text(path, text, compile_rules(load_pack(pack).rules))
-    assert result.error is None, result.error
-    out = []
-    for v in result.violations:
-        fix = None if v.fix is None else v.fix.replacements[0].text
-        out.append((text[v.offset : v.end_offset], v.message, fix))
-    return out
+    return run_rule(tmp_path, rule, text, path)
 
 
 def matches(found: list[tuple[str, str, str | None]]) -> list[str]:
