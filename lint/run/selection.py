@@ -105,7 +105,8 @@ def _vale_settings(path: str, config: Config, s: Settings) -> Settings:
     wanted = set(vale.styles) | {rule.split(".", 1)[0] for rule in on}
     styles = tuple(folder for name, folder in config.vale.style_dirs if name in wanted)
     own = tuple(Path(p).stem for p in config.packs or ())  # an extending config's own packs
-    vocab = "Vale" in vale.styles or any(r.startswith("Vale.") for r in on)
+    # Vale's built-in style is on: its rules made from the project (Spelling, Terms, Avoid)
+    builtin = "Vale" in vale.styles or any(r.startswith("Vale.") for r in on)
     return replace(
         s,
         packs=(*(config.packs or ()), *styles),
@@ -113,9 +114,9 @@ def _vale_settings(path: str, config: Config, s: Settings) -> Settings:
         # (if it extends the ini) run whole
         select=(*s.select, *vale.styles, *on, *own) if vale.styles or on else s.select,
         ignore=(*s.ignore, *(rule for rule, yes in vale.switches if not yes)),
-        vale_terms=config.vale.accept if vocab else (),
-        vale_avoid=config.vale.reject if vocab else (),
-        vale_styles=str(config.vale.styles_path or config.vale.root) if vocab else "",
+        vale_terms=config.vale.accept if builtin else (),
+        vale_avoid=config.vale.reject if builtin else (),
+        vale_styles=str(config.vale.styles_path or config.vale.root) if builtin else "",
         ignore_patterns=vale.ignores,
         formats=config.vale.formats,
     )
