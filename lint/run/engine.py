@@ -88,7 +88,12 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
     ]
     if suppress.whole_file_all:
         return CheckResult(out, errors, warnings)
-    ignored = _ignored_spans(doc.text, ruleset.ignore_patterns) if ruleset.ignore_patterns else []
+    ignored: list[tuple[int, int]] = []
+    if ruleset.ignore_patterns:
+        try:
+            ignored = _ignored_spans(doc.text, ruleset.ignore_patterns)
+        except RuleTimeout as exc:  # the project's own pattern: its error, said per file
+            errors.append(f"a BlockIgnores or TokenIgnores pattern: {exc} on this file")
     for rule in ruleset.rules:
         spec = rule.spec
         if suppress.file_disables(spec):
@@ -124,12 +129,12 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
 
 
 def _ignored_spans(text: str, patterns: tuple[Any, ...]) -> list[tuple[int, int]]:
-    """Where a Vale project's BlockIgnores and TokenIgnores match the source text."""
+    """Where a Vale project's BlockIgnores and TokenIgnores match the source text (under the
+    time budget of every pack pattern: RuleTimeout past it)."""
     from ..analysis.context import merge
-    from ..match.patterns import TIMEOUT_SECONDS
+    from ..match.patterns import finditer
 
-    return merge([m.span() for p in patterns
-                  for m in p.finditer(text, timeout=TIMEOUT_SECONDS) if m.end() > m.start()])
+    return merge([m.span() for p in patterns for m in finditer(p, text) if m.end() > m.start()])
 
 
 def is_builtin(spec: RuleSpec) -> bool:

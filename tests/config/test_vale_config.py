@@ -240,3 +240,12 @@ def test_an_accepted_phrase_excuses_its_words_only_where_it_stands(project: Path
     })
     _, lines, _ = findings("story.md")
     assert lines == ["story.md:1:31:Acme.Loud:'amazing' shouts."]
+
+
+def test_a_runaway_ignore_pattern_is_an_error_not_a_hang(project: Path) -> None:
+    write(project, {
+        ".vale.ini": "StylesPath = styles\n[*]\nBasedOnStyles = Acme\nTokenIgnores = (a|aa)+$\n",
+        "story.txt": "a" * 40 + "!\nIt is amazing.\n",
+    })
+    code, _out, err = run(["check", "--format", "concise", "story.txt"])
+    assert code == 2 and "TokenIgnores pattern" in err and "timed out" in err, err
