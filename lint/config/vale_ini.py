@@ -32,13 +32,19 @@ _LIST_KEYS = frozenset({"BasedOnStyles", "Vocab", "IgnoredScopes", "SkippedScope
 # what Vale ignores or skips anyway, and copydesk's readers already leave out
 _DEFAULT_IGNORED = frozenset({"code", "tt"})
 _DEFAULT_SKIPPED = frozenset({"script", "style", "pre", "figure", "noscript"})
+# the other scopes Vale names by their HTML tag that copydesk's readers mark as regions: what a
+# project's IgnoredScopes (inline) or SkippedScopes (blocks) add is left out by its region
+SCOPE_REGIONS = {
+    "IgnoredScopes": {"a": "link", "link": "link"},
+    "SkippedScopes": {"blockquote": "blockquote", "table": "table", "ul": "list", "ol": "list",
+                      "li": "list"},
+}
 _NOT_ACTED_ON = {
     "Packages": "copydesk downloads nothing: run `vale sync` once, and the synced styles in "
                 "StylesPath are used",
     "NLPEndpoint": "copydesk tags words itself",
     "WordTemplate": "word boundaries follow each rule's own pattern",
     "DictionaryPath": "dictionaries are found in StylesPath/config/dictionaries",
-    "IgnoredClasses": "HTML classes are not read",
     "Transform": "XSLT transforms are not run",
     "Lang": "copydesk lints English",
     "CommentDelimiters": "comments are found by each format's reader",
@@ -85,6 +91,10 @@ class ValeSetup:
     reject: tuple[str, ...]
     formats: tuple[tuple[str, str], ...]  # extension -> the extension it is linted as
     warnings: tuple[str, ...]
+    # region kinds IgnoredScopes and SkippedScopes leave out, and IgnoredClasses' classes: no
+    # rule reports inside them
+    left_out: tuple[str, ...] = ()
+    ignored_classes: tuple[str, ...] = ()
 
     def for_file(self, path: str | Path) -> ValeFile:
         """The styles, switches and ignore patterns that apply to ``path``."""
@@ -167,19 +177,23 @@ class _Reader:
                 yes, no = self._vocab(name, line)
                 accept += yes
                 reject += no
-        for key in ("IgnoredScopes", "SkippedScopes"):
+        left_out: set[str] = set()
+        for key, regions in SCOPE_REGIONS.items():
             if key in core:
                 value, line = core[key]
-                extra = set(_values(value)) - (
-                    _DEFAULT_IGNORED if key == "IgnoredScopes" else _DEFAULT_SKIPPED)
-                if extra:
-                    self.warn(f"{key}: copydesk leaves out only code, tt, script, style, pre "
-                              f"and figure; {', '.join(sorted(extra))} is linted", line)
+                named = set(_values(value))
+                left_out.update(regions[n] for n in named if n in regions)
+                unread = named - _DEFAULT_IGNORED - _DEFAULT_SKIPPED - regions.keys()
+                if unread:
+                    known = ", ".join(sorted(_DEFAULT_IGNORED | _DEFAULT_SKIPPED | regions.keys()))
+                    self.warn(f"{key}: copydesk leaves out {known}; "
+                              f"{', '.join(sorted(unread))} is linted", line)
+        classes = tuple(_values(core["IgnoredClasses"][0])) if "IgnoredClasses" in core else ()
         for key, (_value, line) in core.items():
             if key in _NOT_ACTED_ON:
                 self.warn(f"{key} is not acted on: {_NOT_ACTED_ON[key]}", line)
             elif key not in {"StylesPath", "MinAlertLevel", "Vocab", "IgnoredScopes",
-                             "SkippedScopes"}:
+                             "SkippedScopes", "IgnoredClasses"}:
                 self.warn(f"'{key}' is not a core Vale setting here (styles and rules go in "
                           "a [*] or glob section); ignored", line)
         glob_styles: tuple[str, ...] = ()
@@ -209,6 +223,7 @@ class _Reader:
             global_ignores=glob_ignores, sections=tuple(sections),
             levels=tuple(self.levels.items()), min_level=min_level, accept=tuple(accept),
             reject=tuple(reject), formats=tuple(formats), warnings=tuple(self.warnings),
+            left_out=tuple(sorted(left_out)), ignored_classes=classes,
         )
 
     def _merged(self, lines: list[Line]) -> dict[str, tuple[str, int]]:

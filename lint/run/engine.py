@@ -37,6 +37,10 @@ class RuleSet:
     known: frozenset[str] = frozenset()
     # a Vale project's BlockIgnores and TokenIgnores, compiled: text no rule reports in
     ignore_patterns: tuple[Any, ...] = ()
+    # and the kinds of region (IgnoredScopes, SkippedScopes) and the HTML classes
+    # (IgnoredClasses) no rule reports in
+    left_out: frozenset[str] = frozenset()
+    ignored_classes: frozenset[str] = frozenset()
 
     def by_id(self) -> dict[str, Rule]:
         return {r.spec.id: r for r in self.rules}
@@ -94,6 +98,8 @@ def check_document(doc: Document, ruleset: RuleSet) -> CheckResult:
             ignored = _ignored_spans(doc.text, ruleset.ignore_patterns)
         except RuleTimeout as exc:  # the project's own pattern: its error, said per file
             errors.append(f"a BlockIgnores or TokenIgnores pattern: {exc} on this file")
+    if ruleset.left_out or ruleset.ignored_classes:
+        ignored = _with_regions(ignored, doc, ruleset.left_out, ruleset.ignored_classes)
     for rule in ruleset.rules:
         spec = rule.spec
         if suppress.file_disables(spec):
@@ -135,6 +141,16 @@ def _ignored_spans(text: str, patterns: tuple[Any, ...]) -> list[tuple[int, int]
     from ..match.patterns import finditer
 
     return merge([m.span() for p in patterns for m in finditer(p, text) if m.end() > m.start()])
+
+
+def _with_regions(ignored: list[tuple[int, int]], doc: Document, kinds: frozenset[str],
+                  classes: frozenset[str]) -> list[tuple[int, int]]:
+    """``ignored`` and the regions of ``kinds``, or of an HTML element with one of ``classes``."""
+    from ..analysis.context import merge
+
+    spans = [(r.start, r.end) for r in doc.regions if r.kind in kinds or (
+        r.kind == "classed" and not classes.isdisjoint(r.key.split()))]
+    return merge([*ignored, *spans]) if spans else ignored
 
 
 def is_builtin(spec: RuleSpec) -> bool:

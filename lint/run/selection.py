@@ -43,6 +43,10 @@ class Settings:
     vale_styles: str = ""  # StylesPath, where Vale.Spelling finds dictionaries and word lists
     ignore_patterns: tuple[str, ...] = ()
     formats: tuple[tuple[str, str], ...] = ()
+    # region kinds (IgnoredScopes, SkippedScopes) and HTML classes (IgnoredClasses) whose text
+    # no rule reports in
+    left_out: tuple[str, ...] = ()
+    ignored_classes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -119,6 +123,8 @@ def _vale_settings(path: str, config: Config, s: Settings) -> Settings:
         vale_styles=str(config.vale.styles_path or config.vale.root) if builtin else "",
         ignore_patterns=vale.ignores,
         formats=config.vale.formats,
+        left_out=config.vale.left_out,
+        ignored_classes=config.vale.ignored_classes,
     )
 
 

@@ -125,6 +125,8 @@ class Session:
                 from ..match.patterns import compile_user
 
                 ruleset.ignore_patterns = tuple(compile_user(p) for p in settings.ignore_patterns)
+            ruleset.left_out = frozenset(settings.left_out)
+            ruleset.ignored_classes = frozenset(settings.ignored_classes)
             if len(self._rulesets) >= RULESETS_KEPT:
                 del self._rulesets[next(iter(self._rulesets))]  # the oldest
             self._rulesets[settings] = ruleset

@@ -18,6 +18,7 @@ REGION_KINDS = frozenset(
         "frontmatter-value",  # a top-level string value of YAML front matter (its key: key)
         "code",
         "html",
+        "classed",  # an HTML element with a class attribute (its key: the classes)
     }
 )
 
@@ -30,4 +31,4 @@ class Region:
     end: int
     kind: str
     level: int = 0  # heading level, list depth; a table's: 0 cell, 1 header cell, 2 caption
-    key: str = ""  # a front-matter value's key
+    key: str = ""  # a front-matter value's key; a classed element's classes

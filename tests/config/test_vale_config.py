@@ -115,6 +115,39 @@ def test_token_and_block_ignores_are_never_linted(project: Path) -> None:
     assert lines == ["story.md:7:7:Acme.Loud:'amazing' shouts."]
 
 
+def test_ignored_and_skipped_scopes_and_ignored_classes_are_never_linted(project: Path) -> None:
+    write(project, {
+        ".vale.ini": (
+            "StylesPath = styles\nIgnoredScopes = link\nSkippedScopes = blockquote, pre\n"
+            "IgnoredClasses = aside, byline\n[*]\nBasedOnStyles = Acme\n"
+        ),
+        "story.md": (
+            "See [the amazing page](/p) and an <span class=\"aside\">amazing</span> aside.\n\n"
+            "> A quoted, amazing line.\n\n"
+            "Still <span class=\"other\">amazing</span>.\n"
+        ),
+        "page.html": (
+            '<p class="byline lead">An amazing byline</p>\n<p>An amazing lead.</p>\n'
+            '<blockquote>amazing</blockquote>\n'
+        ),
+    })
+    _, lines, err = findings("story.md", "page.html")
+    assert lines == [
+        "story.md:5:27:Acme.Loud:'amazing' shouts.",
+        "page.html:2:7:Acme.Loud:'amazing' shouts.",
+    ]
+    assert "IgnoredScopes" not in err and "SkippedScopes" not in err, err
+
+
+def test_a_scope_copydesk_cannot_leave_out_is_a_warning(project: Path) -> None:
+    write(project, {".vale.ini": (
+        "StylesPath = styles\nIgnoredScopes = code, strong\n[*.md]\nBasedOnStyles = Acme\n")})
+    _, lines, err = findings("story.md")
+    assert len(lines) == 2
+    assert re.search(r"\.vale\.ini:2: IgnoredScopes: copydesk leaves out .*; strong is linted",
+                     err), err
+
+
 def test_formats_lint_one_extension_as_another(project: Path) -> None:
     write(project, {
         ".vale.ini": "StylesPath = styles\n[formats]\nmdx = md\n[*]\nBasedOnStyles = Acme\n",

@@ -61,6 +61,7 @@ def test_regions_with_implied_end_tags() -> None:
     got = [
         (r.kind, r.level, DOC[r.start : r.end])
         for r in sorted(regions, key=lambda r: (r.start, -r.end))
+        if r.kind != "classed"
     ]
     # bare text (the title, list items, cells, the blockquote) is an anonymous paragraph
     assert got == [
@@ -177,3 +178,16 @@ def test_malformed_declaration_keeps_later_offsets_exact() -> None:
         i = prose.text.index(shown)
         s, e = prose.to_source(i, i + 1)
         assert src[s:e] == raw
+
+
+def test_an_element_with_a_class_is_a_region_from_its_start_tag_to_its_end_tag() -> None:
+    doc = ('<div class="aside  note"><p>One <b class=x>two</b></p><img class="pic" alt="a">'
+           '</div><span class="open">never closed')
+    _, regions = read_html(doc)
+    got = [(r.key, doc[r.start : r.end]) for r in regions if r.kind == "classed"]
+    assert sorted(got) == sorted([
+        ("aside note", '<div class="aside  note"><p>One <b class=x>two</b></p>'
+                       '<img class="pic" alt="a">'),
+        ("x", "<b class=x>two"),
+        ("open", '<span class="open">never closed'),  # to the end of the file
+    ])

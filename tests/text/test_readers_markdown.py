@@ -354,3 +354,11 @@ def test_emphasis_marks_beside_a_space_leave_no_run_of_spaces() -> None:
     assert prose.text[prose.to_view(start) : prose.to_view(start + 4)] == "Plan"
     at = prose.text.index("field")
     assert prose.to_source(at, at + 5) == (source.index("field"), source.index("field") + 5)
+
+
+def test_inline_html_with_a_class_is_a_region_between_its_tags() -> None:
+    text = ('Say <span class="nop">TODO</span> and <b>so <i class=\'x  y\'>on</i></b>.\n\n'
+            'An <em class="open">unclosed tag\n\nEnds with its paragraph.\n')
+    _, regions = read_markdown(text)
+    got = [(r.key, text[r.start : r.end]) for r in regions if r.kind == "classed"]
+    assert got == [("nop", '<span class="nop">TODO'), ("x y", "<i class='x  y'>on")]

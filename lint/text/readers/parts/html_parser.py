@@ -4,7 +4,9 @@ The view keeps text content; tags, comments, the doctype, processing instruction
 content of ``<script>``, ``<style>``, ``<pre>`` and ``<code>`` (code is never prose, as in the
 Markdown reader) are blanked. Character references, named or numeric, are shown decoded so
 ``it&rsquo;s`` reads as one word. Regions: h1-h6 heading, p paragraph, li list item,
-blockquote, td/th/caption table (the level says which part), a link, pre/code code.
+blockquote, td/th/caption table (the level says which part), a link, pre/code code, and
+every element with a class attribute (``classed``, its classes as the key: a Vale project's
+IgnoredClasses leaves them out), from its start tag to its end tag.
 
 Text outside any ``<p>`` or heading ("<div>Text</div>", "<li>item", text after "</p>", a body
 with no tags) is a paragraph too, as a browser lays it out in an anonymous block: it runs from
@@ -51,6 +53,8 @@ _BLOCK_LEVEL = _CLOSES_P | frozenset("li dd dt caption body head html title".spl
 _TABLE_PART = {"th": 1, "caption": 2}
 _TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6".split())
 _SPACE = " \t\r\n\f"
+# elements with no content: a class on one of them covers no text
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 class _Reader(HTMLParser):
@@ -64,6 +68,7 @@ class _Reader(HTMLParser):
         self.text_depth = 0  # open <p> and heading elements
         self.run: int | None = None  # where the current run of bare text started
         self.br: int | None = None  # where a <br> after the run's last word starts
+        self.classed: list[tuple[str, int, str]] = []  # open (tag, its start, its classes)
         starts = [0]
         pos = source.find("\n")
         while pos != -1:
@@ -138,9 +143,22 @@ class _Reader(HTMLParser):
                 break
         return -1
 
+    def close_classed(self, tag: str | None, at: int) -> None:
+        """End the innermost open classed ``tag`` (and any left open inside it) at ``at``;
+        ``tag`` None ends them all."""
+        for i in range(len(self.classed) - 1, -1, -1):
+            if tag is None or self.classed[i][0] == tag:
+                for _, start, classes in self.classed[i:]:
+                    self.regions.append(Region(start, at, "classed", key=classes))
+                del self.classed[i:]
+                return
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self.here()
         text = self.get_starttag_text() or ""
+        classes = " ".join(v for k, v in attrs if k == "class" and v)
+        if classes.strip() and tag not in _VOID:
+            self.classed.append((tag, start, " ".join(classes.split())))
         if tag in _BLOCK_LEVEL:
             self.end_run(start)
         elif tag == "br":
@@ -166,6 +184,8 @@ class _Reader(HTMLParser):
                 self.text_depth += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if self.classed:
+            self.close_classed(tag, self.here())
         if tag in _BLOCK_LEVEL:
             self.end_run(self.here())
         for i in range(len(self.stack) - 1, -1, -1):
@@ -241,4 +261,5 @@ def read_html(text: str) -> tuple[ProseText, list[Region]]:
     reader.close()
     reader.end_run(len(text))
     reader.close_to(0, len(text))
+    reader.close_classed(None, len(text))
     return reader.builder.finish(tail="blank"), reader.regions

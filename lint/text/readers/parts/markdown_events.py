@@ -50,6 +50,11 @@ _AUTOLINKS = frozenset({"Autolink", "Email"})
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 Span = tuple[int, int, str | None]  # source [start, end): None = kept as is, else shown text
+# an inline HTML tag: an end tag, or a start tag and its class attribute, if any
+_INLINE_TAG = re.compile(
+    r"<(?P<end>/)?(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:\s[^>]*)?)>", re.S)
+_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 class _Walker:
@@ -67,6 +72,8 @@ class _Walker:
         self.masked = self.lists = self.quotes = 0
         self.implicit: list[int] | None = None  # open implicit paragraph [start, end]
         self.last = 0  # end of the latest inline leaf, for a link's closing bracket
+        self.open_html: list[tuple[str, int, str]] = []  # inline HTML (tag, start, classes)
+        self.classed: list[tuple[int, int, str]] = []  # inline elements with a class
 
     def inline(self, start: int, end: int) -> None:
         """Note an inline event: straight inside an item it belongs to an implicit paragraph."""
@@ -106,6 +113,8 @@ class _Walker:
             else:  # Code, InlineHtml, TaskListMarker …: inline, never prose
                 if key == "Code":
                     self.regions.append((start, end, "code", 0))
+                elif key == "InlineHtml":
+                    self.inline_html(value, start)
                 elif key == "TaskListMarker" and self.tags and self.tags[-1][0] == "Paragraph":
                     # a loose item's paragraph starts after its marker; the region covers it
                     index = self.tags[-1][1]
@@ -114,6 +123,27 @@ class _Walker:
                 self.last = end
                 self.inline(start, end)
         self.close_implicit()
+
+    def inline_html(self, html: str, start: int) -> None:
+        """Pair inline start and end tags, so that an element with a class is a region (the
+        text between them); a tag left open at its paragraph's end covers nothing."""
+        tag = _INLINE_TAG.fullmatch(html)
+        if tag is None:
+            return
+        name = tag["tag"].lower()
+        if tag["end"]:
+            for i in range(len(self.open_html) - 1, -1, -1):
+                if self.open_html[i][0] == name:
+                    _, opened, classes = self.open_html[i]
+                    if classes:
+                        self.classed.append((opened, start, classes))
+                    del self.open_html[i:]
+                    return
+        elif name not in _VOID and not tag["attrs"].rstrip().endswith("/"):
+            found = _CLASS.search(tag["attrs"])
+            classes = " ".join(next(g for g in found.groups() if g is not None).split()) \
+                if found else ""
+            self.open_html.append((name, start, classes))
 
     def start(self, name: str, value: Any, start: int, end: int) -> None:
         index = -1
@@ -159,6 +189,7 @@ class _Walker:
     def end(self, start: int, end: int) -> None:
         name, _ = self.tags.pop()
         if name in _BLOCKS:
+            self.open_html.clear()
             self.close_implicit()
             self.blocks.pop()
             if name == "Item":
@@ -304,6 +335,7 @@ def _regions(source: str, walker: _Walker, at: ByteOffsets) -> list[Region]:
             start = at(after)
             close = source.find("]", at(look))
             spans.append((start, close if close != -1 else start, kind, 0))
+    out.extend(Region(at(s), at(e), "classed", key=classes) for s, e, classes in walker.classed)
     for start, end, kind, level in spans:
         # block ranges include their trailing line break / blank lines, a cell its padding
         while end > start and source[end - 1] in " \t\n\r\f":
