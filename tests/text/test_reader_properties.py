@@ -15,7 +15,12 @@ from copydesk.core.positions import LineIndex
 from copydesk.text.decode import decode
 from copydesk.text.prose import ProseText
 from copydesk.text.readers.parts.html_parser import read_html
-from copydesk.text.readers.parts.markdown_events import build_view, read_markdown, read_spans
+from copydesk.text.readers.parts.markdown_events import (
+    CODE_PLACEHOLDER,
+    build_view,
+    read_markdown,
+    read_spans,
+)
 from copydesk.text.readers.text import read_text
 from copydesk.text.regions import REGION_KINDS
 from hypothesis import HealthCheck, given, settings
@@ -116,6 +121,8 @@ def decodes_to(chunk: str) -> str:
     """What a source span that a reader substituted stands for."""
     if chunk.startswith("\\") and len(chunk) == 2:
         return chunk[1]
+    if "`" in chunk:  # inline marks around a code span, which shows its placeholder
+        return CODE_PLACEHOLDER
     return html.unescape(chunk)
 
 

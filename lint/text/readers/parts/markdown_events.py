@@ -293,7 +293,7 @@ def build_view(source: str, segments: list[Span], *, fast: bool = True) -> Prose
     builder = ProseBuilder(source)
     for start, end, shown in segments:
         if builder.position in drops:
-            builder.substitute(start, "")
+            builder.substitute(start, drops[builder.position])
         builder.blank(start)
         if shown is None:
             builder.keep(end)
@@ -302,19 +302,25 @@ def build_view(source: str, segments: list[Span], *, fast: bool = True) -> Prose
     return builder.finish(tail="blank")
 
 
-# marks, code spans, and a link's address
-_MARKS = re.compile(r"(?:[*_~\[\]!]|(`+)[^`\r\n]*?\1|\]\([^()\s]*\))+")
+# marks, code spans, a link's address, and inline HTML tags and comments
+_MARKS = re.compile(r"(?:[*_~\[\]!]|(`+)[^`\r\n]*?\1|\]\([^()\s]*\)"
+                    r"|<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\r\n]*)?/?>)+")
+# what a code span shows in the view: a word of its own that no rule reads as prose (Vale
+# too puts a placeholder where inline code stood), so "select the `JSON` tab" keeps one
+# space on each side of it
+CODE_PLACEHOLDER = "@"
 
 
-def _dropped(source: str, segments: list[Span]) -> set[int]:
-    """Where a gap between two shown segments of one line starts, when the gap is only
-    emphasis marks (``**``, ``_``, ``~~``), a link's brackets and address, or code spans, with a
-    space or punctuation beside it: it is left out of the view rather than blanked, so "In the
-    **Plan** field, see [the note](/n)." reads "In the Plan field, see the note.", as Vale's
-    text has it, and no rule sees a run of spaces the writer never typed. An e-mail autolink
-    stays blank, for the rules that read it by its place; so do marks between two letters
-    ("a*b*c" is not "abc") and at the start of a line (a list item's bullet)."""
-    drops: set[int] = set()
+def _dropped(source: str, segments: list[Span]) -> dict[int, str]:
+    """Where a gap between two shown segments of one line starts, and what it shows, when
+    the gap is only emphasis marks (``**``, ``_``, ``~~``), a link's brackets and address,
+    inline HTML or code spans, with a space or punctuation beside it: it is left out of the
+    view rather than blanked, so "In the **Plan** field, see [the note](/n)." reads "In the
+    Plan field, see the note.", as Vale's text has it, and no rule sees a run of spaces the
+    writer never typed; a gap holding a code span shows :data:`CODE_PLACEHOLDER`. An e-mail
+    autolink stays blank, for the rules that read it by its place; so do marks between two
+    letters ("a*b*c" is not "abc") and at the start of a line (a list item's bullet)."""
+    drops: dict[int, str] = {}
     for (_, prev_end, _), (start, _, _) in itertools.pairwise(segments):
         if start <= prev_end or prev_end == 0:
             continue
@@ -322,7 +328,7 @@ def _dropped(source: str, segments: list[Span]) -> set[int]:
         if before in "\r\n" or (before.isalnum() and after.isalnum()):
             continue
         if _MARKS.fullmatch(source, prev_end, start):
-            drops.add(prev_end)
+            drops[prev_end] = CODE_PLACEHOLDER if "`" in source[prev_end:start] else ""
     return drops
 
 
