@@ -22,7 +22,9 @@ FLAGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+# per module, not per session: Playwright's sync API keeps an event loop running while it is
+# open, and the asyncio tests collected after tests/browser (the language server's) need none
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's 'chromium' (.ci/run does)")
