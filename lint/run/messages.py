@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 _VERB = re.compile(r"%(?:\[(\d+)\])?([sdvq%])")
-_RUN = re.compile(r"\s{2,}|[\r\n\t]")
+_RUN = re.compile(r"\s*[\r\n\t]\s*|(?<=\S)\s{2,}(?=\S)")
 _BREAK = re.compile(r"[ \t]*[\r\n\t\f\v][\s]*")
 
 
@@ -28,7 +28,9 @@ def format_message(template: str, args: Sequence[Any]) -> str:
             index = position
             position += 1
         if 0 <= index < len(args):
-            # a match across lines or blanked markup reads with single spaces ('vs ' stays)
+            # a match across lines or left-out markup reads with single spaces between its
+            # words; an indent at its edge stays (Vale quotes an indent of three spaces as
+            # three, and 'vs ' keeps its space)
             value = _RUN.sub(" ", str(args[index]))
             return f'"{value}"' if m.group(2) == "q" else value
         return ""
