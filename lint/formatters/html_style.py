@@ -34,6 +34,7 @@ print-color-adjust:exact;-webkit-print-color-adjust:exact}
 .cd-bars .cd-sev-warning .cd-bar>span{background:var(--cd-warn)}
 .cd-bars .cd-sev-suggestion .cd-bar>span{background:var(--cd-sug)}
 .cd-count{text-align:right;font-variant-numeric:tabular-nums}
+.cd-toc h2{font-size:1.15rem;margin:1.2rem 0 .5rem}
 .cd-toc table{border-collapse:collapse;font-size:.95rem}
 .cd-toc th,.cd-toc td{border-bottom:1px solid var(--cd-line);padding:.2rem .7rem;text-align:left}
 .cd-toc td.cd-count{text-align:right}
