@@ -209,7 +209,9 @@ def _note(
         rule = f'<a class="cd-rule-link" href="{escape(url)}" rel="noreferrer">{rule}</a>'
     parts.append(rule)
     if spec and spec.description:
-        parts.append(f' <span class="cd-desc">{escape(spec.description)}</span>')
+        # folded: a rule's description runs to a paragraph, the message is what to act on
+        parts.append(f'<details class="cd-about"><summary>About this rule</summary>'
+                     f'<span class="cd-desc">{escape(spec.description)}</span></details>')
     if v.fix and v.fix.replacements:
         parts.append(_fix(text, v))
     parts.append("</li>")
