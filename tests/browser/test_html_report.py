@@ -19,7 +19,7 @@ from typing import Any
 import copydesk
 import pytest
 from copydesk import formatters
-from copydesk.core.model import FileResult
+from copydesk.core.model import FileResult, Severity, Violation
 from playwright.sync_api import Dialog, Page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -277,4 +277,30 @@ def test_screenshots_of_the_sample_story(page: Page, tmp_path: Path) -> None:
     page.screenshot(path=str(ARTEFACTS / "report-print.png"), full_page=True)
     for name in ("report-top", "report-full", "report-finding", "report-print"):
         assert (ARTEFACTS / f"{name}.png").stat().st_size > 10_000
+    assert trouble == []
+
+
+def test_overlapping_and_empty_findings_are_each_visited(page: Page, tmp_path: Path) -> None:
+    # made-up findings where no shipped rule overlaps so: two from one start, one inside
+    # another, one of no length (the positions contract holds for any spans)
+    text = "Ferry 😀 fares rose.\r\nSo did the fees.\n"
+    def at(start: int, end: int, rule: str) -> Violation:
+        return Violation(rule, "c", Severity.WARNING, f"m {rule}", start, end)
+
+    found = [at(0, 12, "r.a"), at(0, 5, "r.b"), at(6, 6, "r.empty"), at(8, 22, "r.c"),
+             at(11, 16, "r.d")]
+    results = [FileResult("made-up.txt", text, found)]
+    trouble = open_report(page, report(results, copydesk.Session(), tmp_path))
+    ordered = sorted(found, key=lambda v: v.sort_key())
+    joined = dict(page.evaluate(JOINED))
+    assert [joined[f"f1-{n}"] for n in range(1, 6)] == [text[v.offset:v.end_offset]
+                                                        for v in ordered]
+    visited = []
+    for _ in ordered:
+        page.keyboard.press("j")
+        visited.append(_current(page)["note"])
+    assert visited == [f"f1-{n}-note" for n in range(1, 6)]
+    # a click on a later piece of a finding shows the finding that starts there first
+    page.locator('mark[data-finding="f1-4"]').last.click()
+    assert _current(page)["note"] == "f1-4-note"
     assert trouble == []
