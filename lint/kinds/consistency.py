@@ -1,13 +1,19 @@
 """``consistency``: two spellings of one thing (``either: {a: b}``) in the same file.
 
-The first form met in the file wins; every later use of the other form is flagged.
+Vale's algorithm: blocks (paragraphs, headings, list items, table cells) are read in order,
+and the file remembers which forms of each pair it has met. A block that uses the pair once
+both forms have been met gets one finding: the block's last use names the form, reported at
+the block's first use of that same text (Vale reports that one, and it is found among the
+block's own matches, not by searching the text). So "e-mail" in one paragraph and "email" in
+the next is one finding, on the second paragraph; a raw rule reads the whole source as one
+block.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..analysis.context import Context
+from ..analysis.context import Context, merge
 from ..core import schema
 from ..core.rule_spec import RuleSpec
 from ..match.patterns import finditer
@@ -49,16 +55,24 @@ class Consistency(Rule):
             for a, b in (spec.options.get("either") or {}).items()
         ]
 
+    def _blocks(self, ctx: Context, length: int) -> list[tuple[int, int]]:
+        if self.raw:
+            return [(0, length)]
+        kinds = ("paragraph", "heading", "list", "table")
+        return merge([span for kind in kinds for span in ctx.spans(kind)]) or [(0, length)]
+
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.doc.text if self.raw else ctx.text
-        for pattern in self.pairs:
-            chosen = 0
-            for m in finditer(pattern, text):
-                form = 1 if m.group("first") is not None else 2
-                if not chosen:
-                    chosen = form
-                elif form != chosen:
-                    yield Hit(m.start(), m.end(), (m.group(),))
+        met: list[set[str]] = [set() for _ in self.pairs]  # the forms of each pair met so far
+        for start, end in self._blocks(ctx, len(text)):
+            for pattern, forms in zip(self.pairs, met, strict=True):
+                found = list(finditer(pattern, text[start:end]))
+                forms.update("first" if m.group("first") is not None else "second"
+                             for m in found)
+                if found and {"first", "second"} <= forms:
+                    last = found[-1].group()
+                    shown = next(m for m in found if m.group() == last)
+                    yield Hit(start + shown.start(), start + shown.end(), (last,))
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

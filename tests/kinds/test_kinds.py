@@ -173,12 +173,18 @@ def test_repetition_ignorecase_and_max(tmp_path: Path) -> None:
     assert matches(run(tmp_path, rule, "no no fine. yes yes yes.")) == ["yes yes"]
 
 
-def test_consistency_flags_the_second_form(tmp_path: Path) -> None:
+def test_consistency_flags_each_block_once_both_forms_were_met(tmp_path: Path) -> None:
     rule = "extends: consistency\nmessage: \"Inconsistent '%s'.\"\n"
     rule += "ignorecase: true\neither:\n  email: e-mail"
-    found = run(tmp_path, rule, "An e-mail, an email, an E-mail.")
-    assert found == [("email", "Inconsistent 'email'.", None)]
+    # one block: its last use names the form, shown at its first use of that text
+    found = run(tmp_path, rule, "An e-mail, an email, an e-mail.")
+    assert found == [("e-mail", "Inconsistent 'e-mail'.", None)]
     assert run(tmp_path, rule, "email and EMAIL") == []
+    # by paragraphs: quiet until the second form is met, then every block that uses either
+    text = "Send an email.\n\nOr an e-mail.\n\nNo address here.\n\nAn email again.\n"
+    found = run(tmp_path, rule, text, "a.md")
+    assert [(m, text.index(m) if m == "e-mail" else text.rindex(m)) for m, _, _ in found] == [
+        ("e-mail", text.index("e-mail")), ("email", text.rindex("email"))]
 
 
 def test_conditional_with_a_group(tmp_path: Path) -> None:
