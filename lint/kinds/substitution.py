@@ -104,7 +104,10 @@ class Substitution(Rule):
         if self.vocab and self.shared.accept and self.shared.accepted(observed):
             return None
         options = expected.split("|")
-        if any(self._reads_as(option, observed) for option in options):
+        # the whole replacement first: a pattern with its own alternation
+        # ('\*\*(?:Caution|Warning):\*\*') is one pattern, not options cut at each '|'
+        if self._reads_as(expected, observed) or any(
+                self._reads_as(option, observed) for option in options):
             return None
         if self.capitalize and observed[:1].isupper():
             options = [o[:1].upper() + o[1:] for o in options]

@@ -88,6 +88,13 @@ def test_substitution_options_are_quiet_when_already_used(tmp_path: Path) -> Non
     assert found == [("e-mail", "Use 'email|Email' instead of 'e-mail'.", None)]
 
 
+def test_substitution_replacement_with_its_own_alternation_is_one_pattern(tmp_path: Path) -> None:
+    rule = ("extends: substitution\nmessage: 'Use a kind of note.'\nnonword: true\nscope: raw\n"
+            "swap:\n  'NOTE: \\*\\*\\w+:\\*\\*': 'NOTE: \\*\\*(?:Tip|Warning):\\*\\*'")
+    text = "NOTE: **Aside:**\n\nNOTE: **Warning:**\n\nNOTE: **Tip:**\n"
+    assert matches(run(tmp_path, rule, text, "a.md")) == ["NOTE: **Aside:**"]
+
+
 def test_substitution_replace_action_quotes_options(tmp_path: Path) -> None:
     rule = (
         "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\n"
