@@ -35,7 +35,7 @@ _DEFAULT_SKIPPED = frozenset({"script", "style", "pre", "figure", "noscript"})
 # the other scopes Vale names by their HTML tag that copydesk's readers mark as regions: what a
 # project's IgnoredScopes (inline) or SkippedScopes (blocks) add is left out by its region
 SCOPE_REGIONS = {
-    "IgnoredScopes": {"a": "link", "link": "link"},
+    "IgnoredScopes": {"a": "link", "link": "link", "strong": "strong", "b": "strong"},
     "SkippedScopes": {"blockquote": "blockquote", "table": "table", "ul": "list", "ol": "list",
                       "li": "list"},
 }

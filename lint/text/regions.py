@@ -19,6 +19,7 @@ REGION_KINDS = frozenset(
         "code",
         "html",
         "classed",  # an HTML element with a class attribute (its key: the classes)
+        "strong",  # bold text (Markdown **…**, HTML <strong> and <b>)
     }
 )
 

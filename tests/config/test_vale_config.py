@@ -118,17 +118,17 @@ def test_token_and_block_ignores_are_never_linted(project: Path) -> None:
 def test_ignored_and_skipped_scopes_and_ignored_classes_are_never_linted(project: Path) -> None:
     write(project, {
         ".vale.ini": (
-            "StylesPath = styles\nIgnoredScopes = link\nSkippedScopes = blockquote, pre\n"
+            "StylesPath = styles\nIgnoredScopes = link, strong\nSkippedScopes = blockquote, pre\n"
             "IgnoredClasses = aside, byline\n[*]\nBasedOnStyles = Acme\n"
         ),
         "story.md": (
             "See [the amazing page](/p) and an <span class=\"aside\">amazing</span> aside.\n\n"
             "> A quoted, amazing line.\n\n"
-            "Still <span class=\"other\">amazing</span>.\n"
+            "Still <span class=\"other\">amazing</span>, not **amazing**.\n"
         ),
         "page.html": (
             '<p class="byline lead">An amazing byline</p>\n<p>An amazing lead.</p>\n'
-            '<blockquote>amazing</blockquote>\n'
+            '<blockquote>amazing</blockquote>\n<p><b>amazing</b></p>\n'
         ),
     })
     _, lines, err = findings("story.md", "page.html")
@@ -141,10 +141,10 @@ def test_ignored_and_skipped_scopes_and_ignored_classes_are_never_linted(project
 
 def test_a_scope_copydesk_cannot_leave_out_is_a_warning(project: Path) -> None:
     write(project, {".vale.ini": (
-        "StylesPath = styles\nIgnoredScopes = code, strong\n[*.md]\nBasedOnStyles = Acme\n")})
+        "StylesPath = styles\nIgnoredScopes = code, em\n[*.md]\nBasedOnStyles = Acme\n")})
     _, lines, err = findings("story.md")
     assert len(lines) == 2
-    assert re.search(r"\.vale\.ini:2: IgnoredScopes: copydesk leaves out .*; strong is linted",
+    assert re.search(r"\.vale\.ini:2: IgnoredScopes: copydesk leaves out .*; em is linted",
                      err), err
 
 

@@ -4,7 +4,8 @@ The view keeps text content; tags, comments, the doctype, processing instruction
 content of ``<script>``, ``<style>``, ``<pre>`` and ``<code>`` (code is never prose, as in the
 Markdown reader) are blanked. Character references, named or numeric, are shown decoded so
 ``it&rsquo;s`` reads as one word. Regions: h1-h6 heading, p paragraph, li list item,
-blockquote, td/th/caption table (the level says which part), a link, pre/code code, and
+blockquote, td/th/caption table (the level says which part), a link, strong/b bold text,
+pre/code code, and
 every element with a class attribute (``classed``, its classes as the key: a Vale project's
 IgnoredClasses leaves them out), from its start tag to its end tag.
 
@@ -36,6 +37,8 @@ _REGION_KIND = {
     "th": "table",
     "caption": "table",
     "a": "link",
+    "strong": "strong",
+    "b": "strong",
     "pre": "code",
     "code": "code",
 }

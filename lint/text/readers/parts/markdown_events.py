@@ -74,6 +74,7 @@ class _Walker:
         self.last = 0  # end of the latest inline leaf, for a link's closing bracket
         self.open_html: list[tuple[str, int, str]] = []  # inline HTML (tag, start, classes)
         self.classed: list[tuple[int, int, str]] = []  # inline elements with a class
+        self.bold: list[int] = []  # where each open **strong** span starts
 
     def inline(self, start: int, end: int) -> None:
         """Note an inline event: straight inside an item it belongs to an implicit paragraph."""
@@ -184,6 +185,8 @@ class _Walker:
                     self.last = start + 1
             elif name == "Image":
                 self.last = start + 2
+            elif name == "Strong":
+                self.bold.append(start)
         self.tags.append((name, index))
 
     def end(self, start: int, end: int) -> None:
@@ -207,6 +210,8 @@ class _Walker:
             self.links.append((start + 1, self.last))
         elif name == "Image":
             self.alts.append((start + 2, self.last))
+        elif name == "Strong" and self.bold:
+            self.regions.append((self.bold.pop(), end, "strong", 0))
         self.last = end
         self.inline(start, end)
 
