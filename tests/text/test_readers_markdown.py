@@ -363,3 +363,12 @@ def test_inline_html_with_a_class_is_a_region_between_its_tags() -> None:
     _, regions = read_markdown(text)
     got = [(r.key, text[r.start : r.end]) for r in regions if r.kind == "classed"]
     assert got == [("nop", '<span class="nop">TODO'), ("x y", "<i class='x  y'>on")]
+
+
+def test_a_display_math_block_is_code_and_inline_dollars_stay_text() -> None:
+    text = "Prices rose.\n\n$$\ny = mx + b\n$$\n\nA ticket costs $5-$10 and $x$ is text.\n"
+    prose, regions = read_markdown(text)
+    assert "mx" not in prose.text and "$$" not in prose.text
+    assert "$5-$10 and $x$ is text." in prose.text
+    assert [(r.kind, text[r.start : r.end]) for r in regions if r.kind == "code"] == [
+        ("code", "$$\ny = mx + b\n$$")]

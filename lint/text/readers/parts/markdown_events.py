@@ -50,6 +50,7 @@ _AUTOLINKS = frozenset({"Autolink", "Email"})
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 Span = tuple[int, int, str | None]  # source [start, end): None = kept as is, else shown text
+Stretch = tuple[int, int]  # source [start, end)
 # an inline HTML tag: an end tag, or a start tag and its class attribute, if any
 _INLINE_TAG = re.compile(
     r"<(?P<end>/)?(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:\s[^>]*)?)>", re.S)
@@ -358,6 +359,19 @@ def _regions(source: str, walker: _Walker, at: ByteOffsets) -> list[Region]:
     return out
 
 
+def _display_math(source: str, regions: list[Region]) -> tuple[list[Region], list[Stretch]]:
+    """A paragraph that is a display-math block (``$$`` on its first and last lines) is code,
+    not prose, as Vale reads it; inline ``$…$`` stays text (prices, "$5-$10")."""
+    math = [(r.start, r.end) for r in regions if r.kind == "paragraph" and r.end - r.start > 4
+            and source.startswith("$$", r.start) and source.endswith("$$", r.start, r.end)]
+    if not math:
+        return regions, []
+    spans = set(math)
+    kept = [Region(r.start, r.end, "code") if (r.start, r.end) in spans and r.kind == "paragraph"
+            else r for r in regions]
+    return kept, math
+
+
 def read_spans(text: str) -> tuple[list[Span], list[Region]]:
     """The view's segments (kept or substituted source spans, in order) and the regions."""
     regions: list[Region] = []
@@ -374,7 +388,11 @@ def read_spans(text: str) -> tuple[list[Span], list[Region]]:
     spans = _text_spans(text, walker.texts, at)
     if any(need in text for need in NEEDS):
         spans = _without(spans, _bare_links(text, walker, at))
-    regions.extend(_regions(text, walker, at))
+    found = _regions(text, walker, at)
+    if "$$" in text:
+        found, math = _display_math(text, found)
+        spans = _without(spans, math)
+    regions.extend(found)
     # the front matter's string values are shown (a title is prose, and Vale lints them);
     # rules of copydesk's own pack format leave them alone (copydesk.analysis.scopes)
     return [(s, e, None) for s, e, _ in values] + spans, regions
