@@ -144,14 +144,15 @@ def run_check(
     # full shows the findings' lines and SARIF hashes them: keep the lines only then
     # (a baseline fingerprints each finding's line too)
     lines = chosen.needs_lines or bool(baseline or record_baseline)
+    text = chosen.needs_text  # html shows each file whole
     fixer = None
     if fix or diff:  # (imported only then: difflib and the atomic writer)
         from .fixing import Fixer
 
         fixer = Fixer(diff)
-    if lines or fixer:
-        plan = [(replace(job, lines=lines, fix=bool(fixer)) if isinstance(job, Job) else job, c)
-                for job, c in plan]
+    if lines or text or fixer:
+        plan = [(replace(job, lines=lines, text=text, fix=bool(fixer))
+                 if isinstance(job, Job) else job, c) for job, c in plan]
     todo = [item for item, _ in plan if isinstance(item, Job)]
     workers = worker_count(todo, jobs)
     pooled = use_workers(todo, workers)

@@ -75,16 +75,20 @@ def line_index(result: FileResult) -> SourceIndex:
     return KeptIndex(result.kept) if result.kept is not None else SourceIndex(result.text)
 
 
-def keep(result: FileResult, encoding: Encoding = "code-points", lines: bool = False) -> FileResult:
+def keep(
+    result: FileResult, encoding: Encoding = "code-points", lines: bool = False,
+    whole_text: bool = False,
+) -> FileResult:
     """The result with its text replaced by what the formatters will ask of it.
 
     That is: line and column of every finding and replacement end in code points (``full``
     and SARIF) and in ``encoding`` (the run's ``--position-encoding``), UTF-16 offsets when
     that is ``utf-16``, the text of each match and replaced span and, with ``lines`` (for
     ``full``; a one-line file would keep all its text), each finding's first line. Output
-    from a kept result is identical to output from the text.
+    from a kept result is identical to output from the text. With ``whole_text`` (for ``html``,
+    which shows each document whole) the result is returned as it is, text and all.
     """
-    if result.kept is not None:
+    if result.kept is not None or whole_text:
         return result
     text = result.text
     index = SourceIndex(text)

@@ -64,6 +64,8 @@ class Formatter:
     # the format reads the text of each finding's line (full shows it, SARIF hashes it): the
     # command keeps those lines when workers lint
     needs_lines: ClassVar[bool] = False
+    # the format shows each file's whole text (html): the command keeps it when workers lint
+    needs_text: ClassVar[bool] = False
 
     def __init__(self, out: TextIO, ctx: RenderContext) -> None:
         self.out = out

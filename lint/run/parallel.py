@@ -51,6 +51,7 @@ class Job:
     encoding: Encoding  # the run's --position-encoding, for the kept columns
     data: bytes | None = None
     lines: bool = False  # keep the findings' lines too (the output format is ``full``)
+    text: bool = False  # send the whole text back (the output format is ``html``)
     fix: bool = False  # --fix or --diff: choose fixes and lint the fixed text too (run.fix_job)
 
     def size(self) -> int:
@@ -105,9 +106,9 @@ def run_job(job: Job, session: Session) -> Outcome:
     if job.fix:
         replacements, after = fix_file(job.display, text, result, ruleset, job.fmt, job.shown)
         if after is not None:
-            fixes = FileFixes(read, replacements, keep(result, job.encoding, job.lines))
-            return Outcome(keep(after, job.encoding, job.lines), loaded=True, fixes=fixes)
-    return Outcome(keep(result, job.encoding, job.lines), loaded=True)
+            fixes = FileFixes(read, replacements, keep(result, job.encoding, job.lines, job.text))
+            return Outcome(keep(after, job.encoding, job.lines, job.text), loaded=True, fixes=fixes)
+    return Outcome(keep(result, job.encoding, job.lines, job.text), loaded=True)
 
 
 def cores() -> int:

@@ -545,12 +545,12 @@ def test_the_registry_is_read_from_the_format_modules() -> None:
     # each format module declares its classes (FORMATS), their names and their place among
     # --format's choices; statistics is chosen by --statistics, not by --format
     assert formatters.choices() == (
-        "full", "concise", "json", "json-lines", "github", "sarif", "rdjson", "rdjsonl",
+        "full", "concise", "json", "json-lines", "github", "sarif", "rdjson", "rdjsonl", "html",
     )
     assert set(formatters.REGISTRY) == {*formatters.choices(), "statistics"}
     assert all(formatters.get(name).name == name for name in formatters.REGISTRY)
     shown = CliRunner().invoke(cli, ["check", "--help"]).stdout
-    assert "[full|concise|json|json-lines|github|sarif|rdjson|rdjsonl]" in shown
+    assert "[full|concise|json|json-lines|github|sarif|rdjson|rdjsonl|html]" in shown
 
 
 @pytest.mark.parametrize(("fmt", "encoding"), [("sarif", "utf-8"), ("rdjson", "utf-16")])
