@@ -39,7 +39,9 @@ JS = r"""
       body: JSON.stringify(payload), credentials: "same-origin", cache: "no-store"
     }).then(function (response) {
       return response.json().then(function (data) {
-        if (!response.ok) throw new Error(data && data.error ? data.error : "HTTP " + response.status);
+        if (!response.ok) {
+          throw new Error(data && data.error ? data.error : "HTTP " + response.status);
+        }
         return data;
       });
     });
