@@ -187,6 +187,8 @@ def create_app(linter: Linter, runner: Runner | None = None,
     ends = Endpoints(linter, runner or Runner())
     routes = [
         Route("/", guarded(ends.index, hosts), methods=["GET"]),
+        # the browser asks for an icon: none, and no 404 in its console
+        Route("/favicon.ico", lambda _: Response(status_code=204), methods=["GET"]),
         Route("/api/check", guarded(ends.check, hosts), methods=["POST"]),
         Route("/api/fix", guarded(ends.fix, hosts), methods=["POST"]),
         Route("/api/json", guarded(ends.json_document, hosts), methods=["POST"]),

@@ -14,12 +14,12 @@ JS = r"""
 (function () {
   "use strict";
   var body = document.body;
-  var area = document.getElementById("cd-text");
-  var view = document.getElementById("cd-view");
-  var summary = document.getElementById("cd-summary");
-  var formatSel = document.getElementById("cd-format");
-  var profileSel = document.getElementById("cd-profile");
-  var fileInput = document.getElementById("cd-file");
+  var area = document.getElementById("cds-text");
+  var view = document.getElementById("cds-view");
+  var summary = document.getElementById("cds-summary");
+  var formatSel = document.getElementById("cds-format");
+  var profileSel = document.getElementById("cds-profile");
+  var fileInput = document.getElementById("cds-file");
   var suffixes = JSON.parse(body.getAttribute("data-suffixes") || "{}");
   var maxBody = Number(body.getAttribute("data-max-body") || 0);
   var DEBOUNCE = 300;  // ms after the last keystroke
@@ -30,7 +30,7 @@ JS = r"""
 
   function say(message, problem) {
     summary.textContent = message;
-    summary.classList.toggle("cd-problem", !!problem);
+    summary.classList.toggle("cds-problem", !!problem);
   }
 
   function post(url, payload) {
@@ -64,7 +64,7 @@ JS = r"""
       if (!note) return;
       var button = document.createElement("button");
       button.type = "button";
-      button.className = "cd-apply";
+      button.className = "cds-apply";
       button.setAttribute("data-index", String(i));
       var r = v.fix.replacements[0];
       button.textContent = r.text ? "Apply: \u201c" + r.text + "\u201d" : "Apply: delete";
@@ -76,7 +76,7 @@ JS = r"""
     var lines = (warnings || []).concat((errors || []).map(function (e) { return e.message; }));
     if (!lines.length) return;
     var list = document.createElement("ul");
-    list.className = "cd-warnings";
+    list.className = "cds-warnings";
     lines.forEach(function (line) {
       var item = document.createElement("li");
       item.textContent = line;
@@ -124,6 +124,7 @@ JS = r"""
 
   function schedule() {
     clearTimeout(timer);
+    seq++;  // an answer still on its way is for a text that no longer is
     view.setAttribute("data-state", "pending");
     timer = setTimeout(check, DEBOUNCE);
   }
@@ -154,7 +155,7 @@ JS = r"""
   });
 
   function onApply(e) {
-    var t = e.target instanceof Element ? e.target.closest("button.cd-apply") : null;
+    var t = e.target instanceof Element ? e.target.closest("button.cds-apply") : null;
     if (!t) return;
     e.preventDefault();
     e.stopPropagation();

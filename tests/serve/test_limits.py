@@ -6,8 +6,10 @@ import asyncio
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from copydesk.serve.app import create_app
@@ -16,6 +18,7 @@ from copydesk.serve.linting import Linter
 from starlette.testclient import TestClient
 
 ORIGIN = "http://127.0.0.1:8000"
+T = TypeVar("T")
 BIG = b"x" * (MAX_BODY + 1)
 
 
@@ -77,6 +80,13 @@ def test_a_lint_past_its_deadline_is_503(served_folder: Path) -> None:
         one_line_error(client.post("/api/json", json={"text": text}), 503, "linting took over")
 
 
+def run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` in a thread of its own (Playwright's sync API, when the browser tests
+    run in this process, keeps an event loop running in the main thread)."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
 def test_the_runner_bounds_time_and_queue() -> None:
     runner = Runner(workers=1, waiting=1, seconds=0.2)
     release = threading.Event()
@@ -94,7 +104,7 @@ def test_the_runner_bounds_time_and_queue() -> None:
         return outcomes
 
     started = time.monotonic()
-    first, second = asyncio.run(scenario())
+    first, second = run(scenario())
     assert time.monotonic() - started < 2  # nobody waited for the stuck lint
     assert isinstance(first, Problem) and first.status == 503
     assert "linting took over 0.2 s" in first.message
@@ -103,7 +113,7 @@ def test_the_runner_bounds_time_and_queue() -> None:
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
         try:
-            assert asyncio.run(runner.run(lambda: "done")) == "done"
+            assert run(runner.run(lambda: "done")) == "done"
             break
         except Problem:
             time.sleep(0.05)
