@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import socket
 
 EXTRA_HINT = "pip install 'copydesk[serve]'"
+MAX_CONNECTIONS = 32  # open at once; the lints themselves are capped in serve/limits.py
 
 
 def _loopback(host: str) -> bool:
@@ -91,7 +92,8 @@ def run_serve(host: str, port: int, config_file: str | None) -> int:
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"copydesk serve: http://{shown}:{bound}/ (Ctrl-C stops it; nothing is stored)",
                err=True)
+    # no access log (nothing of a request is kept), a cap on open connections (503 past it)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
-                            timeout_graceful_shutdown=2)
+                            limit_concurrency=MAX_CONNECTIONS, timeout_graceful_shutdown=2)
     uvicorn.Server(config).run(sockets=[sock])
     return 0

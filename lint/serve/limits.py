@@ -23,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 MAX_BODY = 2 * 1024 * 1024  # bytes of one request body: a long feature is ~100 KB
+READ_SECONDS = 30.0  # for a body to arrive (a client that trickles it holds a connection)
 LINT_SECONDS = 10.0  # what a request waits for its lint
 MAX_LINTS = 2  # lints running at once (worker threads)
 MAX_WAITING = 8  # requests waiting for a worker; beyond them, 503 at once
@@ -45,7 +46,8 @@ def problem_response(status: int, message: str) -> JSONResponse:
 
 async def read_body(request: Request, limit: int = MAX_BODY) -> bytes:
     """The body, counted as it arrives: 413 past ``limit`` bytes, whether Content-Length says
-    so up front, says less than is sent, or is absent (chunked)."""
+    so up front, says less than is sent, or is absent (chunked); 408 when it takes longer than
+    :data:`READ_SECONDS` to arrive."""
     declared = request.headers.get("content-length")
     if declared is not None:
         if not declared.isdigit():
@@ -54,11 +56,15 @@ async def read_body(request: Request, limit: int = MAX_BODY) -> bytes:
             raise Problem(413, f"request body over {limit} bytes")
     parts: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise Problem(413, f"request body over {limit} bytes")
-        parts.append(chunk)
+    try:
+        async with asyncio.timeout(READ_SECONDS):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise Problem(413, f"request body over {limit} bytes")
+                parts.append(chunk)
+    except TimeoutError:
+        raise Problem(408, f"request body took over {READ_SECONDS:g} s to arrive") from None
     return b"".join(parts)
 
 

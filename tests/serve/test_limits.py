@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import threading
 import time
 from collections.abc import Coroutine, Iterator
@@ -12,6 +13,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+import uvicorn
+from copydesk.cli.serve import _bind
+from copydesk.serve import limits
 from copydesk.serve.app import create_app
 from copydesk.serve.limits import MAX_BODY, Problem, Runner
 from copydesk.serve.linting import Linter
@@ -55,6 +59,34 @@ def test_a_chunked_body_without_a_length_is_counted(client: TestClient) -> None:
             yield b"y" * 65536  # 2.5 MB in all, no Content-Length
 
     one_line_error(client.post("/api/json", content=chunks()), 413, "request body over")
+
+
+def test_a_body_that_trickles_in_is_408(
+    served_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a real server and a raw socket: the test client would read the whole body first
+    monkeypatch.setattr(limits, "READ_SECONDS", 0.3)
+    sock = _bind("127.0.0.1", 0)
+    server = uvicorn.Server(uvicorn.Config(create_app(Linter(served_folder)),
+                                           log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.02)
+        port = sock.getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+            client.sendall(f"POST /api/json HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                           "Content-Length: 100\r\n\r\nfive ".encode())
+            started = time.monotonic()
+            answer = client.recv(65536).decode()
+        assert time.monotonic() - started < 5
+        assert answer.startswith("HTTP/1.1 408 ")
+        assert '{"error":"request body took over 0.3 s to arrive"}' in answer
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
 
 
 def test_bad_bodies_are_400_with_one_line(client: TestClient) -> None:
