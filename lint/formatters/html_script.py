@@ -15,7 +15,8 @@ JS = r"""
   if (window.copydeskFindings) return;
   var cur = -1, tip = null;
   function notes() {
-    return Array.prototype.slice.call(document.querySelectorAll("li.cd-note[data-finding]"));
+    var found = document.querySelectorAll(".cd-notes > li.cd-note[data-finding]");
+    return Array.prototype.slice.call(found);
   }
   function pieces(id) { return document.querySelectorAll('mark[data-finding~="' + id + '"]'); }
   function indexOf(id) {
@@ -42,6 +43,7 @@ JS = r"""
       if (!note) return;
       var copy = note.cloneNode(true);
       copy.removeAttribute("id");
+      copy.removeAttribute("data-finding");  // a copy, not one of the findings
       copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
       copy.classList.remove("cd-active");
       tip.appendChild(copy);

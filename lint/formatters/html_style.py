@@ -82,6 +82,8 @@ color:#fff!important;text-decoration:none;font-weight:700;font-size:.8rem}
 .cd-match{font-family:Georgia,serif;overflow-wrap:anywhere;white-space:pre-wrap}
 .cd-rule{font-size:.8rem;overflow-wrap:anywhere}
 .cd-desc{display:block;color:var(--cd-muted);font-size:.85rem}
+.cd-about summary{cursor:pointer;color:var(--cd-muted);font-size:.8rem}
+.cd-tip .cd-about{display:none}
 .cd-fix{margin:.3rem 0 0}
 .cd-fix-label{font-weight:700}
 .cd-edit{white-space:pre-wrap}
@@ -102,7 +104,8 @@ mark[data-n]::before{content:attr(data-n);font:700 .6em sans-serif;vertical-alig
 margin-right:.1em;color:#000}
 mark.cd-empty[data-n]::before{content:"\\2038" attr(data-n)}
 .cd-note{background:none;border-left-width:3px}
-.cd-note.cd-active{outline:none}
+.cd-note.cd-active{outline:none;background:none}
+.cd-about{display:none}
 .cd-note-n{background:none;color:#000!important;border:1px solid #000}
 mark.cd-current,mark.cd-finding:focus{outline:none}
 .cd-file{break-before:page}

@@ -27,6 +27,10 @@ that start there); every piece has ``aria-describedby`` naming the notes of its 
 article's margin list: number, severity as a word, message, rule id and link, the matched text,
 and a fix as ``<del>``/``<ins>`` suggested edits.
 
+A mark or note carries its category's hue as ``style="--cd-hue:N"``: a page with a
+Content-Security-Policy needs ``style-src 'unsafe-inline'`` (the report's policy allows inline
+styles, and no script but its own).
+
 ``doc_id`` becomes part of element ids and of the space-separated list above, so any character
 of it outside ``[A-Za-z0-9_-]`` is replaced by ``_``. Choose ids that no finding id of another
 document can equal (the report uses ``f1``, ``f2``…: never a ``-`` followed by digits).
@@ -209,7 +213,9 @@ def _note(
         rule = f'<a class="cd-rule-link" href="{escape(url)}" rel="noreferrer">{rule}</a>'
     parts.append(rule)
     if spec and spec.description:
-        parts.append(f' <span class="cd-desc">{escape(spec.description)}</span>')
+        # folded: a rule's description runs to a paragraph, the message is what to act on
+        parts.append(f'<details class="cd-about"><summary>About this rule</summary>'
+                     f'<span class="cd-desc">{escape(spec.description)}</span></details>')
     if v.fix and v.fix.replacements:
         parts.append(_fix(text, v))
     parts.append("</li>")

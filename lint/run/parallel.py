@@ -6,8 +6,8 @@ process: the worker reads the file, skips binary input, compiles the file's rule
 worker process: each worker makes its own :class:`~copydesk.run.session.Session` when it starts,
 and every job carries the settings the parent resolved for its file), lints, drops the findings
 below the file's shown severity and keeps only what the formatters need
-(``core.kept.keep``), so whole texts are neither held until the end nor pickled back. Workers
-never format.
+(``core.kept.keep``), so whole texts are neither held until the end nor pickled back (but for
+``html``, which shows them: ``Job.text``). Workers never format.
 
 Workers are started only when they can pay for themselves: at least two files to lint and
 more than ``PARALLEL_MIN_BYTES`` in total. Below that (the pre-commit case of a few small

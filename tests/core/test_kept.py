@@ -61,9 +61,13 @@ def test_kept_results_render_exactly_like_texts(name: str, encoding: str) -> Non
         formatters.get(name)(out, ctx).render(results)
         return out.getvalue()
 
-    unit = formatters.get(name).column_unit or encoding  # as the command keeps them
-    kept = [keep(r, unit, lines=True) for r in _results()]  # type: ignore[arg-type]
-    assert all(r.text == "" and r.kept is not None for r in kept)
+    fmt = formatters.get(name)
+    unit = fmt.column_unit or encoding  # as the command keeps them
+    kept = [keep(r, unit, lines=True, whole_text=fmt.needs_text) for r in _results()]  # type: ignore[arg-type]
+    if fmt.needs_text:  # html shows each text whole: the command keeps it all
+        assert [(r.text, r.kept) for r in kept] == [(r.text, None) for r in _results()]
+    else:
+        assert all(r.text == "" and r.kept is not None for r in kept)
     assert [r.has_text for r in kept] == [True, True, False, False, True]
     assert render(kept) == render(_results())
 
