@@ -94,6 +94,7 @@ def run_serve(host: str, port: int, config_file: str | None) -> int:
                err=True)
     # no access log (nothing of a request is kept), a cap on open connections (503 past it)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
-                            limit_concurrency=MAX_CONNECTIONS, timeout_graceful_shutdown=2)
+                            limit_concurrency=MAX_CONNECTIONS, timeout_graceful_shutdown=2,
+                            server_header=False)
     uvicorn.Server(config).run(sockets=[sock])
     return 0
