@@ -3,7 +3,8 @@
 No network beyond this server: the CSS and JS are inline (the report's own, from
 ``formatters/html_view.py``, then the page's), each tag carrying the response's CSP nonce.
 What the server tells the page (profiles, formats, file endings, the body limit) is written
-into escaped attributes, never into script text.
+into escaped attributes, never into script text. The page's own classes and ids start
+``cds-``: ``cd-`` names belong to the shared view's stylesheet.
 """
 
 from __future__ import annotations
