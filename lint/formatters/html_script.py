@@ -14,6 +14,7 @@ JS = r"""
   "use strict";
   if (window.copydeskFindings) return;
   var cur = -1, tip = null;
+  var hovered = false;  // the note shown is the pointer's, not the focused finding's
   function notes() {
     var found = document.querySelectorAll(".cd-notes > li.cd-note[data-finding]");
     return Array.prototype.slice.call(found);
@@ -73,6 +74,7 @@ JS = r"""
       first.focus({ preventScroll: true });
       first.scrollIntoView({ block: "center", inline: "nearest" });
     }
+    hovered = false;
     showTip(first, [id]);
   }
   function firstId(mark) {
@@ -105,7 +107,20 @@ JS = r"""
   });
   document.addEventListener("mouseover", function (e) {
     var t = e.target instanceof Element ? e.target.closest("mark.cd-finding") : null;
-    if (t) showTip(t, (t.getAttribute("data-finding") || "").split(" "));
+    if (!t) return;
+    hovered = true;
+    showTip(t, (t.getAttribute("data-finding") || "").split(" "));
+  });
+  document.addEventListener("mouseout", function (e) {
+    var from = e.target instanceof Element ? e.target.closest("mark.cd-finding") : null;
+    var to = e.relatedTarget instanceof Element ? e.relatedTarget : null;
+    if (!from || !hovered || (to && to.closest(".cd-tip, mark.cd-finding"))) return;
+    hovered = false;
+    var list = notes();  // back to the focused finding's note, or none
+    if (cur >= 0 && list[cur]) {
+      var id = list[cur].getAttribute("data-finding");
+      showTip(pieces(id)[0], [id]);
+    } else hideTip();
   });
   document.addEventListener("keydown", function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;

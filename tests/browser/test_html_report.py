@@ -304,3 +304,21 @@ def test_overlapping_and_empty_findings_are_each_visited(page: Page, tmp_path: P
     page.locator('mark[data-finding="f1-4"]').last.click()
     assert _current(page)["note"] == "f1-4-note"
     assert trouble == []
+
+
+def test_hovering_a_finding_shows_its_note_until_the_pointer_leaves(
+    page: Page, tmp_path: Path
+) -> None:
+    trouble = open_report(page, _sample_report(tmp_path))
+    mark = page.locator("#f1-2")
+    mark.hover()
+    tip = page.locator("#cd-tip")
+    assert tip.is_visible()
+    assert page.locator("#f1-2-note .cd-msg").inner_text() in tip.inner_text()
+    page.mouse.move(5, 5)  # the page's top corner: no finding there
+    assert tip.is_hidden()
+    page.keyboard.press("j")  # a focused finding's note comes back after a hover elsewhere
+    page.locator("#f1-3").hover()
+    page.mouse.move(5, 5)
+    assert tip.is_visible() and page.locator("#f1-1-note .cd-msg").inner_text() in tip.inner_text()
+    assert trouble == []
