@@ -28,6 +28,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..core.model import FileResult
+from ..run.session import Session
 from . import page
 from .limits import (
     Problem,
@@ -117,6 +118,8 @@ def guarded(endpoint: Endpoint, hosts: frozenset[str] | None) -> Endpoint:
                 response = await endpoint(request)
             except Problem as exc:
                 response = problem_response(exc.status, exc.message)
+            except Exception as exc:  # a bug: one line, and nothing of the text (no message)
+                response = problem_response(500, f"internal error ({type(exc).__name__})")
         return response
 
     return serve
@@ -150,14 +153,7 @@ class Endpoints:
 
     async def check(self, request: Request) -> Response:
         _, text, fmt, profile = await self._request(request)
-        return JSONResponse(await self._lint(self._checked, text, fmt, profile))
-
-    def _checked(self, text: str, fmt: str, profile: str) -> dict[str, Any]:
-        result = self.linter.check(text, fmt, profile)
-        session = self.linter.session(profile)
-        doc = document(result, session)
-        return {"html": fragment(result, session), "json": doc, "counts": counts(doc),
-                "warnings": result.warnings, "doc_id": DOC_ID}
+        return JSONResponse(await self._lint(self.linter.view, text, fmt, profile, _shown))
 
     async def fix(self, request: Request) -> Response:
         data, text, fmt, profile = await self._request(request)
@@ -176,8 +172,14 @@ class Endpoints:
             text = decode_text(await read_body(request))
             fmt = request.query_params.get("format", DEFAULT_FORMAT)
             profile = request.query_params.get("profile", "")
-        result: FileResult = await self._lint(self.linter.check, text, fmt, profile)
-        return JSONResponse(document(result, self.linter.session(profile)))
+        return JSONResponse(await self._lint(self.linter.view, text, fmt, profile, document))
+
+
+def _shown(result: FileResult, session: Session) -> dict[str, Any]:
+    """What the page receives for a result (in the worker thread, as the lint)."""
+    doc = document(result, session)
+    return {"html": fragment(result, session), "json": doc, "counts": counts(doc),
+            "warnings": result.warnings, "doc_id": DOC_ID}
 
 
 def create_app(linter: Linter, runner: Runner | None = None,

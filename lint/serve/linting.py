@@ -11,9 +11,10 @@ threads at once.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..config.nearest import config_at, find_config
 from ..config.profiles import builtin_profile_names
@@ -25,6 +26,7 @@ from ..run.session import Session
 from ..text.readers import readers, suffix_for
 
 DEFAULT_FORMAT = "markdown"
+T = TypeVar("T")
 
 
 class Refused(ValueError):
@@ -92,11 +94,17 @@ class Linter:
 
     def check(self, text: str, fmt: str = DEFAULT_FORMAT, profile: str = "") -> FileResult:
         """Lint ``text`` read as ``fmt`` under ``profile``: :meth:`Session.check_text`."""
+        return self.view(text, fmt, profile, lambda result, _: result)
+
+    def view(self, text: str, fmt: str, profile: str,
+             show: Callable[[FileResult, Session], T]) -> T:
+        """``show(result, session)`` of the text's result, under the session's lock: what
+        shows a result reads the session's rules, which a lint may be adding to."""
         if fmt not in readers():
             raise Refused(f"unknown format {fmt!r} (known: {', '.join(formats())})")
         kept = self._kept(profile)
         with kept.lock:
-            return kept.session.check_text(text_name(fmt), text, fmt)
+            return show(kept.session.check_text(text_name(fmt), text, fmt), kept.session)
 
     def fix(self, text: str, finding: int, fmt: str = DEFAULT_FORMAT, profile: str = "",
             expect: dict[str, Any] | None = None) -> tuple[str, FileResult]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import copydesk
+import pytest
 from copydesk.serve.linting import Linter
 from starlette.testclient import TestClient
 
@@ -178,3 +179,17 @@ def test_every_response_carries_the_security_headers(client: TestClient) -> None
         assert r.headers["x-content-type-options"] == "nosniff"
         assert r.headers["content-security-policy"] == "default-src 'none'"
         assert r.headers["x-frame-options"] == "DENY"
+
+
+def test_a_bug_is_a_500_with_one_line_and_none_of_the_text(
+    client: TestClient, linter: Linter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise KeyError("the secret story text")
+
+    monkeypatch.setattr(linter, "view", broken)
+    r = client.post("/api/json", json={"text": "the secret story text"})
+    assert r.status_code == 500 and r.json() == {"error": "internal error (KeyError)"}
+    assert client.post("/api/json", json={"text": "fine"}).status_code == 500  # still serving
+    monkeypatch.undo()
+    assert client.post("/api/json", json={"text": "fine"}).status_code == 200
