@@ -1,10 +1,11 @@
 """``copydesk serve``: the page on a local address, served by uvicorn until Ctrl-C.
 
-Starlette and uvicorn (the ``serve`` extra) are imported here only, when the command runs, so
-no other command pays for them. The socket is bound here, before uvicorn starts, so a busy
-port is one line and exit 2 (uvicorn would log and exit 1), and ``--port 0`` prints the port
-the system chose. Ctrl-C stops uvicorn gracefully; the command line then answers it as every
-command does (``copydesk: interrupted``, exit 130).
+This module loads with the command line, so it imports nothing at the top that the other
+commands do not: Starlette and uvicorn (the ``serve`` extra) come in when the command runs.
+The socket is bound here, before uvicorn starts, so a busy port is one line and exit 2
+(uvicorn would log and exit 1), and ``--port 0`` prints the port the system chose. Ctrl-C
+stops uvicorn gracefully; the command line then answers it as every command does
+(``copydesk: interrupted``, exit 130).
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-
-from ..core.errors import CopydeskError
 
 if TYPE_CHECKING:
     import socket
@@ -63,6 +62,8 @@ def serve_command(host: str, port: int, config_file: str | None) -> None:
 
 
 def run_serve(host: str, port: int, config_file: str | None) -> int:
+    from ..core.errors import CopydeskError
+
     try:
         import uvicorn
 
