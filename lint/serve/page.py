@@ -77,7 +77,7 @@ def render(nonce: str, profiles: list[str], configured: str, formats: list[str])
 <main class="cds-page">
 <div class="cds-editor">
 <label for="cds-text">Story (paste, type or open a file; nothing is stored)</label>
-<textarea id="cds-text" spellcheck="false" dir="auto"
+<textarea id="cds-text" spellcheck="false" autocomplete="off" dir="auto"
  placeholder="Paste your story here"></textarea>
 </div>
 <section id="cds-view" aria-label="Annotated story" data-state="idle">

@@ -141,6 +141,14 @@ def test_a_crlf_file_is_linted_as_read(opened: tuple[Page, list[str]], server: s
     assert [v["offset"] for v in findings] != [v["offset"] for v in reported(server, STORY)]
     assert_marks_spell_matches(page, findings)
     assert page.text_content(".cd-text") == crlf  # the CRs reached the server and came back
+    # a fix keeps the file's own line ends (the textarea shows LF; the file's text is sent)
+    n = next(i for i, v in enumerate(findings, 1) if v["rule"] == "legal.presumption-of-guilt")
+    page.click(f"#doc-{n}-note button.cds-apply")
+    fixed = crlf.replace("arrested for", "arrested on suspicion of")
+    page.wait_for_function(
+        "want => document.querySelector('.cd-text').textContent === want", arg=fixed)
+    ready(page)
+    assert_marks_spell_matches(page, reported(server, fixed))
 
 
 def test_an_uploaded_html_file_is_read_as_html(
