@@ -25,10 +25,15 @@ def test_help_names_the_options(capsys: pytest.CaptureFixture[str]) -> None:
         assert option in out
 
 
+@pytest.mark.parametrize("missing", ["uvicorn", "starlette"])
 def test_a_missing_extra_is_one_line_and_exit_2(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], missing: str
 ) -> None:
-    monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn now raises ImportError
+    # a None in sys.modules makes the import raise ImportError, as an absent package does
+    for name in [m for m in sys.modules if m.split(".")[0] == missing] + [missing]:
+        monkeypatch.setitem(sys.modules, name, None)
+    for name in [m for m in sys.modules if m.startswith("copydesk.serve")]:
+        monkeypatch.delitem(sys.modules, name)  # imported again, and failing
     assert serve_cli.run_serve("127.0.0.1", 0, None) == 2
     err = capsys.readouterr().err
     assert err.startswith("copydesk: error: copydesk serve needs the serve extra "
