@@ -88,6 +88,9 @@ def run_serve(host: str, port: int, config_file: str | None) -> int:
     # a loopback server answers only to this machine's names (a DNS-rebinding page cannot
     # reach it); one bound to a wider address on purpose answers to any Host
     hosts = LOOPBACK | {host} if _loopback(host) else None
+    if hosts is None:
+        click.echo(f"copydesk: warning: listening on {host}, not loopback: anyone who can reach "
+                   "this machine can use the page", err=True)
     app = create_app(linter, hosts=hosts)
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host

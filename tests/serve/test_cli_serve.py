@@ -100,3 +100,10 @@ def test_other_commands_never_load_the_web_stack() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60)
     assert done.stderr.strip() == "[]", done.stderr
+
+
+def test_loopback_addresses_are_told_from_others() -> None:
+    for host in ("127.0.0.1", "127.0.0.2", "localhost", "::1"):
+        assert serve_cli._loopback(host)
+    for host in ("0.0.0.0", "::", "192.168.1.20", "example.org"):
+        assert not serve_cli._loopback(host)
