@@ -15,6 +15,7 @@ import click
 
 from .. import formatters
 from ..core.version import __version__
+from .serve import serve_command
 
 SEVERITIES = ("error", "warning", "suggestion")
 
@@ -228,6 +229,9 @@ def lsp_command() -> None:
                    f"(pip install 'copydesk[lsp]'): {exc}", err=True)
         sys.exit(2)
     serve()
+
+
+cli.add_command(serve_command)  # copydesk serve (cli/serve.py: its web stack loads when run)
 
 
 def main(argv: list[str] | None = None) -> int:
