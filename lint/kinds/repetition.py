@@ -3,9 +3,7 @@
 Vale's algorithm: within each text block, consecutive matches of the token pattern are compared
 (case-folded with ``ignorecase``); a repeat counts only when the span from the first to the
 second match is one sentence (so "that. That" is quiet); ``alpha`` ignores tokens that are not
-alphabetic; ``exceptions`` matching the repeated span drop the finding. Markup between the two
-("the Mermaid [Mermaid guide](…)", "we use _use_") makes the second a mention, not a slip:
-quiet, as in Vale.
+alphabetic; ``exceptions`` matching the repeated span drop the finding.
 """
 
 from __future__ import annotations
@@ -61,14 +59,12 @@ class Repetition(Rule):
         sentences = ctx.sentences
         for start, end in self._blocks(ctx):
             prev = ""
-            prev_start = prev_end = 0
+            prev_start = 0
             count = 0
             for m in finditer(self.pattern, text[start:end]):
                 curr = m.group().strip()
                 same = curr.casefold() == prev.casefold() if self.ignorecase else curr == prev
-                hit = bool(curr) and same and (not self.alpha or curr.isalpha()) \
-                    and not _markup_between(ctx, start + prev_start, start + prev_end,
-                                            start + m.start(), start + m.end())
+                hit = bool(curr) and same and (not self.alpha or curr.isalpha())
                 if hit:
                     count += 1
                 if hit and count > self.max:
@@ -77,23 +73,14 @@ class Repetition(Rule):
                     if one_sentence and not self._excused(text[s:e], curr):
                         yield Hit(s, e, (curr,))
                         count = 0
-                prev, prev_start, prev_end = curr, m.start(), m.end()
+                prev, prev_start = curr, m.start()
+
 
     def _excused(self, repeated: str, token: str) -> bool:
         if self.exceptions.excludes(repeated):
             return True
         shared = self.shared
         return bool(self.vocab and shared and shared.accept and shared.accepted(token))
-
-
-def _markup_between(ctx: Context, *tokens: int) -> bool:
-    """Does the source between two tokens of the view (start, end, start, end) hold more than
-    white space? Each token is mapped on its own: a mark left out of the view has no width
-    there, so only the tokens' own source edges show it."""
-    prose = ctx.doc.prose
-    a = prose.to_source(tokens[0], tokens[1])[1]
-    b = prose.to_source(tokens[2], tokens[3])[0]
-    return b > a and not ctx.doc.text[a:b].isspace()
 
 
 def compile(spec: RuleSpec, shared: SharedMatchers) -> Rule:

@@ -164,15 +164,6 @@ def test_repetition_the_the(tmp_path: Path) -> None:
     assert run(tmp_path, rule, "I saw 42 42 cats.") == []  # alpha: numbers ignored
 
 
-def test_repetition_across_markup_is_a_mention_not_a_slip(tmp_path: Path) -> None:
-    rule = "extends: repetition\nmessage: '%s'\nalpha: true\ntokens: ['[^\\s.!?]+']"
-    text = ("See the Mermaid [Mermaid guide](/m).\n\nWe use _use_ here.\n\n"
-            "It is **is** bold, and the the slip.\n")
-    assert matches(run(tmp_path, rule, text, "a.md")) == ["the the"]
-    # the same words as plain text are repeats
-    assert matches(run(tmp_path, rule, "We use use here.\n", "a.md")) == ["use use"]
-
-
 def test_repetition_ignorecase_and_max(tmp_path: Path) -> None:
     rule = "extends: repetition\nmessage: '%s'\nignorecase: true\ntokens: ['\\w+']"
     assert matches(run(tmp_path, rule, "The the end.")) == ["The the"]
