@@ -179,6 +179,7 @@ def main() -> int:
     data = opts.data.resolve()
     rows = []
     extra_total = scenario_count = 0
+    extra_kinds: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
         # the aruba folder sits two levels below a folder holding styles/ and fixtures/
@@ -204,6 +205,14 @@ def main() -> int:
             extras = [x for x in pool if Path(x.split(":", 1)[0]).suffix in LINTED and sc.exact]
             scenario_count += 1
             extra_total += len(extras)
+            missed = {_without_column(e) for e in expected if e not in got}
+            for line in extras:
+                if _without_column(line) in missed:
+                    extra_kinds["column"] += 1  # Vale's alert, at Vale's re-searched column
+                elif kind_of(ALERT.match(line)[4], data) == "spelling":
+                    extra_kinds["spelling"] += 1  # a word one dictionary knows
+                else:
+                    extra_kinds["other"] += 1
             if opts.verbose:
                 shown = sum(1 for r in rows[-len(expected):] if r["matched"])
                 print(f"{shown:3d}/{len(expected):<3d} {sc.feature}: {sc.name}"
@@ -215,13 +224,20 @@ def main() -> int:
                     print(f"      extra   {line}")
                 if err and not got:
                     print(f"      stderr  {err.splitlines()[-1][:160]}")
-    _report(rows, extra_total, scenario_count)
+    _report(rows, extra_total, scenario_count, extra_kinds)
     if opts.json:
         opts.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0
 
 
-def _report(rows: list[dict[str, object]], extra: int, scenarios: int) -> None:
+def _without_column(line: str) -> tuple[str, ...]:
+    """An alert line less its column: the same alert Vale puts at another column."""
+    m = ALERT.match(line)
+    return (m[1], m[2], m[4], m[5]) if m else (line,)
+
+
+def _report(rows: list[dict[str, object]], extra: int, scenarios: int,
+            kinds: Counter[str]) -> None:
     for title, key in (("by kind", "kind"), ("by step", "step")):
         table: dict[str, Counter[str]] = defaultdict(Counter)
         for r in rows:
@@ -242,7 +258,10 @@ def _report(rows: list[dict[str, object]], extra: int, scenarios: int) -> None:
           f"({100 * ini_matched / max(len(ini_rows), 1):.1f}%; leaving out "
           f"{total - len(ini_rows)} that need a Vale command-line feature)")
     print(f"EXTRA    {extra} alerts Vale does not give, in {scenarios} scenarios "
-          f"({10 * extra / scenarios:.1f} per ten)")
+          f"({10 * extra / scenarios:.1f} per ten): {kinds['column']} are Vale's own alerts "
+          f"at their real column (Vale's re-search puts them elsewhere), {kinds['spelling']} "
+          f"are spelling (a word one dictionary knows and the other not), {kinds['other']} other "
+          f"({10 * kinds['other'] / scenarios:.1f} per ten)")
 
 
 if __name__ == "__main__":
