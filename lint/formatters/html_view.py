@@ -38,7 +38,6 @@ document can equal (the report uses ``f1``, ``f2``…: never a ``-`` followed by
 
 from __future__ import annotations
 
-import html
 import re
 import zlib
 from collections.abc import Mapping, Sequence
@@ -59,9 +58,14 @@ def _sub(m: re.Match[str]) -> str:
     return "&#13;" if m[0] == "\r" else "\ufffd"
 
 
+# html.escape's table, without importing the html package (and its entity table) at start-up:
+# the registry of formats imports this module on every run
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
 def escape(text: str) -> str:
     """``text`` as HTML text or attribute value that parses back to the same characters."""
-    text = html.escape(text, quote=True)
+    text = text.translate(_ESCAPES)
     return _SPECIAL.sub(_sub, text) if _SPECIAL.search(text) else text
 
 
