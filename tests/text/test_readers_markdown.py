@@ -48,7 +48,7 @@ def test_example_view_keeps_prose_and_masks_the_rest() -> None:
             # the front matter's string value is shown (its key and the tag list are not)
             "Budget vote Council budget The mayor said it’s final, see the report . "
             # a code span is one placeholder word, as in Vale's text
-            "Run @ to check. A quoted line here. Ward Vote North yes"
+            "Run * to check. A quoted line here. Ward Vote North yes"
         ).split()
     )
     for masked in (

@@ -311,10 +311,10 @@ def build_view(source: str, segments: list[Span], *, fast: bool = True) -> Prose
 # marks, code spans, a link's address, and inline HTML tags and comments
 _MARKS = re.compile(r"(?:[*_~\[\]!]|(`+)[^`\r\n]*?\1|\]\([^()\s]*\)"
                     r"|<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\r\n]*)?/?>)+")
-# what a code span shows in the view: a word of its own that no rule reads as prose (Vale
-# too puts a placeholder where inline code stood), so "select the `JSON` tab" keeps one
-# space on each side of it
-CODE_PLACEHOLDER = "@"
+# what a code span shows in the view: Vale's placeholder for inline code it does not lint (it
+# writes the code's length in asterisks; one is enough here, and reads better in a message),
+# so "select the `JSON` tab" keeps one space on each side of it and no rule reads the code
+CODE_PLACEHOLDER = "*"
 
 
 def _dropped(source: str, segments: list[Span]) -> dict[int, str]:
