@@ -48,7 +48,7 @@ def _error(message: str) -> None:
     click.echo(f"copydesk: error: {shown_text(message)}", err=True)
 
 
-def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, bool, bool]]:
+def _inputs(paths: tuple[str, ...], session: Session) -> Iterator[tuple[str, bool, bool]]:
     """(path as it will be printed, explicit?, exists?) for each input (``-``: stdin)."""
     from ..run.inputs import inputs
 
@@ -56,7 +56,7 @@ def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, bool, bool]]:
         if given == STDIN:
             yield STDIN, True, True
         else:
-            yield from inputs((given,))
+            yield from inputs((given,), session.walked_endings)
 
 
 def _pack_args(packs: tuple[str, ...]) -> tuple[str, ...]:
@@ -300,7 +300,7 @@ def _plan(
     from ..run.selection import format_of
 
     plan: list[Planned] = []
-    for path, explicit, exists in _inputs(paths):
+    for path, explicit, exists in _inputs(paths, session):
         if not exists:
             plan.append((Outcome(FileResult(path, "", error="no such file or directory")), None))
             continue

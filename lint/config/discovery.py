@@ -74,8 +74,10 @@ class IgnoreRules:
         return verdict
 
 
-def walk(top: Path) -> Iterator[Path]:
+def walk(top: Path, also: frozenset[str] = frozenset()) -> Iterator[Path]:
     """Prose files under ``top`` (relative to it) in sorted order, honouring ignore files.
+    ``also``: more file name endings to walk (lower case, with the dot: a Vale project's
+    ``[formats]`` reads ``.mdx`` as Markdown).
 
     The walk keeps its own stack (a folder tree thousands deep is no recursion limit) and
     lints only regular files: FIFOs, sockets and devices are skipped, as are symbolic links
@@ -101,7 +103,7 @@ def walk(top: Path) -> Iterator[Path]:
             rules._add(path)
             stack.append((_entries(path), depth))
         elif (
-            path.suffix.lower() in readers.by_suffix()
+            (path.suffix.lower() in readers.by_suffix() or path.suffix.lower() in also)
             and not rules.ignored(path, False)
             and _lintable(entry, top)
         ):

@@ -9,20 +9,24 @@ always linted (it is "explicit"); a walked one is left out when its config's ``i
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..config.discovery import walk
 from ..config.project import Config
 
 
-def inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, bool, bool]]:
-    """(path as it will be printed, explicit?, exists?) for each file of ``paths`` (or ``.``)."""
+def inputs(
+    paths: tuple[str, ...], also: Callable[[Path], frozenset[str]] | None = None
+) -> Iterator[tuple[str, bool, bool]]:
+    """(path as it will be printed, explicit?, exists?) for each file of ``paths`` (or ``.``).
+    ``also(folder)``: the further file name endings its config reads (see
+    :func:`walked_endings`)."""
     for given in paths or (".",):
         p = Path(given)
         if p.is_dir():
             bare = given in (".", "./")
-            for rel in walk(p):
+            for rel in walk(p, also(p) if also else frozenset()):
                 yield (rel.as_posix() if bare else os.path.join(given, rel.as_posix())), False, True
         else:
             yield given, True, p.exists()
@@ -39,3 +43,15 @@ def ignored_by_config(path: Path, config: Config) -> bool:
     except ValueError:
         return False
     return PathSpec.from_lines("gitignore", config.ignore).match_file(rel)
+
+
+def walked_endings(config: Config) -> frozenset[str]:
+    """The endings a Vale project's ``[formats]`` maps to a format copydesk reads (``mdx = md``):
+    a folder walk lints those files too, as Vale's does."""
+    if config.vale is None or not config.vale.formats:
+        return frozenset()
+    from ..text.readers import by_suffix
+
+    readable = by_suffix()
+    return frozenset(f".{ext.lower()}" for ext, mapped in config.vale.formats
+                     if f".{mapped.lower()}" in readable)

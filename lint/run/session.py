@@ -163,6 +163,17 @@ class Session:
         settings = self.settings_for(path)
         return lint_bytes(path, data, self.ruleset_for(settings), fmt or format_of(path, settings))
 
+    def walked_endings(self, folder: Path) -> frozenset[str]:
+        """The file name endings beyond copydesk's own that a walk of ``folder`` lints: those
+        its config's Vale ``[formats]`` maps to a format copydesk reads. A broken config adds
+        none (its files say so when they are linted)."""
+        from .inputs import walked_endings
+
+        try:
+            return walked_endings(self.config_for(folder / "_"))
+        except CopydeskError:
+            return frozenset()
+
     def check_paths(self, paths: Iterable[str]) -> list[FileResult]:
         """Lint files and folders in this process, in order, as ``copydesk check`` walks them:
         a folder's prose files minus what git and the config's ``ignore:`` exclude; a walked
@@ -171,7 +182,7 @@ class Session:
         from .inputs import ignored_by_config, inputs
 
         out: list[FileResult] = []
-        for path, explicit, exists in inputs(tuple(paths)):
+        for path, explicit, exists in inputs(tuple(paths), self.walked_endings):
             if not exists:
                 out.append(FileResult(path, "", error="no such file or directory"))
                 continue

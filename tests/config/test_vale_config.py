@@ -155,6 +155,17 @@ def test_formats_lint_one_extension_as_another(project: Path) -> None:
     })
     _, lines, _ = findings("page.mdx")
     assert lines == ["page.mdx:5:7:Acme.Loud:'amazing' shouts."]  # the code block is code
+    # a folder walk lints the mapped extension too (and still nothing it cannot read)
+    write(project, {"docs/guide.mdx": "An amazing guide.\n", "docs/notes.rst": "amazing\n"})
+    _, lines, _ = findings("docs")
+    assert lines == ["docs/guide.mdx:1:4:Acme.Loud:'amazing' shouts."]
+    _, lines, _ = findings(".")
+    assert "docs/guide.mdx:1:4:Acme.Loud:'amazing' shouts." in lines
+    assert not any(line.startswith("docs/notes.rst") for line in lines)
+    # the library's walk is the command's
+    from copydesk import check_paths
+
+    assert [r.path for r in check_paths(["docs"])] == ["docs/guide.mdx"]
 
 
 def test_keys_not_acted_on_are_warnings_with_their_line(project: Path) -> None:
