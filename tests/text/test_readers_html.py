@@ -191,3 +191,8 @@ def test_an_element_with_a_class_is_a_region_from_its_start_tag_to_its_end_tag()
         ("x", "<b class=x>two"),
         ("open", '<span class="open">never closed'),  # to the end of the file
     ])
+    # elements left open inside each other all end at the end of the file
+    doc = "<span class=a><b class=b>x<i class=c>y"
+    _, regions = read_html(doc)
+    assert sorted((r.key, doc[r.start : r.end]) for r in regions if r.kind == "classed") == [
+        ("a", doc), ("b", doc[14:]), ("c", doc[26:])]

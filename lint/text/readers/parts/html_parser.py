@@ -22,6 +22,7 @@ table (its own lines, not ``LineIndex``'s, which also ends one at a lone ``\\r``
 
 from __future__ import annotations
 
+from collections import Counter
 from html import unescape
 from html.parser import HTMLParser
 
@@ -72,6 +73,9 @@ class _Reader(HTMLParser):
         self.run: int | None = None  # where the current run of bare text started
         self.br: int | None = None  # where a <br> after the run's last word starts
         self.classed: list[tuple[str, int, str]] = []  # open (tag, its start, its classes)
+        # how many of each tag are open there: an end tag that closes none is not searched for
+        # (thousands of stray end tags would make that quadratic)
+        self.classed_open: Counter[str] = Counter()
         starts = [0]
         pos = source.find("\n")
         while pos != -1:
@@ -148,11 +152,15 @@ class _Reader(HTMLParser):
 
     def close_classed(self, tag: str | None, at: int) -> None:
         """End the innermost open classed ``tag`` (and any left open inside it) at ``at``;
-        ``tag`` None ends them all."""
+        ``tag`` None ends them all. Each element searched past is closed, so the searches of
+        a whole file cost no more than its start tags."""
+        if tag is not None and not self.classed_open[tag]:
+            return
         for i in range(len(self.classed) - 1, -1, -1):
-            if tag is None or self.classed[i][0] == tag:
-                for _, start, classes in self.classed[i:]:
+            if (tag is None and i == 0) or self.classed[i][0] == tag:
+                for name, start, classes in self.classed[i:]:
                     self.regions.append(Region(start, at, "classed", key=classes))
+                    self.classed_open[name] -= 1
                 del self.classed[i:]
                 return
 
@@ -162,6 +170,7 @@ class _Reader(HTMLParser):
         classes = " ".join(v for k, v in attrs if k == "class" and v)
         if classes.strip() and tag not in _VOID:
             self.classed.append((tag, start, " ".join(classes.split())))
+            self.classed_open[tag] += 1
         if tag in _BLOCK_LEVEL:
             self.end_run(start)
         elif tag == "br":

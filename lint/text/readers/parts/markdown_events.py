@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from typing import Any
 
 import pyromark
@@ -74,6 +75,7 @@ class _Walker:
         self.implicit: list[int] | None = None  # open implicit paragraph [start, end]
         self.last = 0  # end of the latest inline leaf, for a link's closing bracket
         self.open_html: list[tuple[str, int, str]] = []  # inline HTML (tag, start, classes)
+        self.open_tags: Counter[str] = Counter()  # of each tag name in open_html
         self.classed: list[tuple[int, int, str]] = []  # inline elements with a class
         self.bold: list[int] = []  # where each open **strong** span starts
 
@@ -134,11 +136,16 @@ class _Walker:
             return
         name = tag["tag"].lower()
         if tag["end"]:
+            # an end tag that closes nothing is not searched for (a flood of stray end tags
+            # would be quadratic); a search that finds its tag closes all it passed
+            if not self.open_tags[name]:
+                return
             for i in range(len(self.open_html) - 1, -1, -1):
                 if self.open_html[i][0] == name:
                     _, opened, classes = self.open_html[i]
                     if classes:
                         self.classed.append((opened, start, classes))
+                    self.open_tags.subtract(t for t, _, _ in self.open_html[i:])
                     del self.open_html[i:]
                     return
         elif name not in _VOID and not tag["attrs"].rstrip().endswith("/"):
@@ -146,6 +153,7 @@ class _Walker:
             classes = " ".join(next(g for g in found.groups() if g is not None).split()) \
                 if found else ""
             self.open_html.append((name, start, classes))
+            self.open_tags[name] += 1
 
     def start(self, name: str, value: Any, start: int, end: int) -> None:
         index = -1
@@ -194,6 +202,7 @@ class _Walker:
         name, _ = self.tags.pop()
         if name in _BLOCKS:
             self.open_html.clear()
+            self.open_tags.clear()
             self.close_implicit()
             self.blocks.pop()
             if name == "Item":
