@@ -11,8 +11,24 @@ from collections.abc import Sequence
 from typing import Any
 
 _VERB = re.compile(r"%(?:\[(\d+)\])?([sdvq%])")
-_RUN = re.compile(r"\s*[\r\n\t]\s*|(?<=\S)\s{2,}(?=\S)")
-_BREAK = re.compile(r"[ \t]*[\r\n\t\f\v][\s]*")
+_SPACES = re.compile(r"\s+")
+_BREAKS = frozenset("\r\n\t\f\v")
+
+
+def _one_line(value: str) -> str:
+    """``value`` on one line: a run of white space holding a line break or a tab, or two or
+    more spaces between words, reads as one space; an indent at either edge stays. (One pass
+    over each run: a regex that looked for a break inside a run tried every start.)"""
+
+    def run(m: re.Match[str]) -> str:
+        spaces = m.group()
+        if not _BREAKS.isdisjoint(spaces):
+            return " "
+        if len(spaces) == 1 or m.start() == 0 or m.end() == len(value):
+            return spaces  # one space as written (a no-break space stays one), or an indent
+        return " "
+
+    return _SPACES.sub(run, value)
 
 
 def format_message(template: str, args: Sequence[Any]) -> str:
@@ -31,10 +47,16 @@ def format_message(template: str, args: Sequence[Any]) -> str:
             # a match across lines or left-out markup reads with single spaces between its
             # words; an indent at its edge stays (Vale quotes an indent of three spaces as
             # three, and 'vs ' keeps its space)
-            value = _RUN.sub(" ", str(args[index]))
+            value = _one_line(str(args[index]))
             return f'"{value}"' if m.group(2) == "q" else value
         return ""
 
     # a line break (a folded YAML message) reads as one space; the template's own spaces are
-    # left as they are ("Use  instead", where Vale fills an empty replacement)
-    return _BREAK.sub(" ", _VERB.sub(fill, template)).strip()
+    # left as they are ("Use  instead", where Vale fills an empty replacement). The template
+    # is mended before it is filled: the arguments are mended on their own, and a regex that
+    # looked for a break after every space of a long argument was quadratic
+    return _VERB.sub(fill, _SPACES.sub(_unbroken, template)).strip()
+
+
+def _unbroken(m: re.Match[str]) -> str:
+    return " " if not _BREAKS.isdisjoint(m.group()) else m.group()

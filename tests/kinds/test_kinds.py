@@ -272,7 +272,23 @@ def test_sentence_scope_excludes_matches_spanning_sentences(tmp_path: Path) -> N
         ("Count %d, 100%% sure, 50% off.", (3,), "Count 3, 100% sure, 50% off."),
         ("Quoted %q.", ("x",), 'Quoted "x".'),
         ("Two\nlines.", (), "Two lines."),
+        ("Use  instead of '%s'.", ("x",), "Use  instead of 'x'."),  # the template's own spaces
+        ("Check '%s'.", ("a\n   b",), "Check 'a b'."),  # a match across lines
+        ("Check '%s'.", ("employ   it",), "Check 'employ it'."),  # markup left out between
+        ("Bad indent \"%s\"", ("   `",), 'Bad indent "   `"'),  # an indent stays, as in Vale
+        ("'%s' here", ("Some\u00a0thing",), "'Some\u00a0thing' here"),  # one space as written
     ],
 )
 def test_format_message(template: str, args: tuple[object, ...], expected: str) -> None:
     assert format_message(template, args) == expected
+
+
+def test_format_message_is_linear_in_long_white_space() -> None:
+    # a hang guard (far above the cost): a regex that sought a line break after every space
+    # of a long match took minutes for 200,000 spaces
+    import time
+
+    start = time.process_time()
+    out = format_message("'%s' and%s", ("x" + " " * 200_000 + "y", " " * 200_000))
+    assert time.process_time() - start < 10
+    assert out.startswith("'x y' and")
