@@ -5,9 +5,9 @@ content of ``<script>``, ``<style>``, ``<pre>`` and ``<code>`` (code is never pr
 Markdown reader) are blanked. Character references, named or numeric, are shown decoded so
 ``it&rsquo;s`` reads as one word. Regions: h1-h6 heading, p paragraph, li list item,
 blockquote, td/th/caption table (the level says which part), a link, strong/b bold text,
-pre/code code, and
-every element with a class attribute (``classed``, its classes as the key: a Vale project's
-IgnoredClasses leaves them out), from its start tag to its end tag.
+pre/code code, and every element with a class attribute (``classed``, its classes as the key:
+a Vale project's IgnoredClasses leaves them out; see :mod:`.classed_tags`), from its start tag
+to its end tag.
 
 Text outside any ``<p>`` or heading ("<div>Text</div>", "<li>item", text after "</p>", a body
 with no tags) is a paragraph too, as a browser lays it out in an anonymous block: it runs from
@@ -22,12 +22,12 @@ table (its own lines, not ``LineIndex``'s, which also ends one at a lone ``\\r``
 
 from __future__ import annotations
 
-from collections import Counter
 from html import unescape
 from html.parser import HTMLParser
 
 from ...prose import ProseBuilder, ProseText
 from ...regions import Region
+from .classed_tags import ClassedTags
 
 _REGION_KIND = {
     **{f"h{n}": "heading" for n in range(1, 7)},
@@ -57,8 +57,6 @@ _BLOCK_LEVEL = _CLOSES_P | frozenset("li dd dt caption body head html title".spl
 _TABLE_PART = {"th": 1, "caption": 2}
 _TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6".split())
 _SPACE = " \t\r\n\f"
-# elements with no content: a class on one of them covers no text
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 class _Reader(HTMLParser):
@@ -72,10 +70,7 @@ class _Reader(HTMLParser):
         self.text_depth = 0  # open <p> and heading elements
         self.run: int | None = None  # where the current run of bare text started
         self.br: int | None = None  # where a <br> after the run's last word starts
-        self.classed: list[tuple[str, int, str]] = []  # open (tag, its start, its classes)
-        # how many of each tag are open there: an end tag that closes none is not searched for
-        # (thousands of stray end tags would make that quadratic)
-        self.classed_open: Counter[str] = Counter()
+        self.classed = ClassedTags()  # the elements with a class (only those are tracked)
         starts = [0]
         pos = source.find("\n")
         while pos != -1:
@@ -150,27 +145,12 @@ class _Reader(HTMLParser):
                 break
         return -1
 
-    def close_classed(self, tag: str | None, at: int) -> None:
-        """End the innermost open classed ``tag`` (and any left open inside it) at ``at``;
-        ``tag`` None ends them all. Each element searched past is closed, so the searches of
-        a whole file cost no more than its start tags."""
-        if tag is not None and not self.classed_open[tag]:
-            return
-        for i in range(len(self.classed) - 1, -1, -1):
-            if (tag is None and i == 0) or self.classed[i][0] == tag:
-                for name, start, classes in self.classed[i:]:
-                    self.regions.append(Region(start, at, "classed", key=classes))
-                    self.classed_open[name] -= 1
-                del self.classed[i:]
-                return
-
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self.here()
         text = self.get_starttag_text() or ""
         classes = " ".join(v for k, v in attrs if k == "class" and v)
-        if classes.strip() and tag not in _VOID:
-            self.classed.append((tag, start, " ".join(classes.split())))
-            self.classed_open[tag] += 1
+        if classes.strip():
+            self.classed.start(tag, start, classes)
         if tag in _BLOCK_LEVEL:
             self.end_run(start)
         elif tag == "br":
@@ -196,8 +176,8 @@ class _Reader(HTMLParser):
                 self.text_depth += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if self.classed:
-            self.close_classed(tag, self.here())
+        if self.classed.open:
+            self.classed.end(tag, self.here())
         if tag in _BLOCK_LEVEL:
             self.end_run(self.here())
         for i in range(len(self.stack) - 1, -1, -1):
@@ -273,5 +253,6 @@ def read_html(text: str) -> tuple[ProseText, list[Region]]:
     reader.close()
     reader.end_run(len(text))
     reader.close_to(0, len(text))
-    reader.close_classed(None, len(text))
-    return reader.builder.finish(tail="blank"), reader.regions
+    reader.classed.end_all(len(text))
+    regions = reader.regions + [Region(s, e, "classed", key=k) for s, e, k in reader.classed.spans]
+    return reader.builder.finish(tail="blank"), regions

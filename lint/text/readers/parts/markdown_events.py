@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from typing import Any
 
 import pyromark
@@ -27,6 +26,7 @@ import pyromark
 from ...prose import ProseBuilder, ProseText, blank
 from ...regions import Region
 from .byte_offsets import ByteOffsets
+from .classed_tags import ClassedTags
 from .frontmatter import front_matter_end, front_matter_values
 from .gfm_urls import NEEDS, find_links
 
@@ -56,7 +56,6 @@ Stretch = tuple[int, int]  # source [start, end)
 _INLINE_TAG = re.compile(
     r"<(?P<end>/)?(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:\s[^>]*)?)>", re.S)
 _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 class _Walker:
@@ -74,9 +73,7 @@ class _Walker:
         self.masked = self.lists = self.quotes = 0
         self.implicit: list[int] | None = None  # open implicit paragraph [start, end]
         self.last = 0  # end of the latest inline leaf, for a link's closing bracket
-        self.open_html: list[tuple[str, int, str]] = []  # inline HTML (tag, start, classes)
-        self.open_tags: Counter[str] = Counter()  # of each tag name in open_html
-        self.classed: list[tuple[int, int, str]] = []  # inline elements with a class
+        self.html = ClassedTags()  # inline HTML elements (all of them: "</b>" pairs with "<b>")
         self.bold: list[int] = []  # where each open **strong** span starts
 
     def inline(self, start: int, end: int) -> None:
@@ -136,24 +133,11 @@ class _Walker:
             return
         name = tag["tag"].lower()
         if tag["end"]:
-            # an end tag that closes nothing is not searched for (a flood of stray end tags
-            # would be quadratic); a search that finds its tag closes all it passed
-            if not self.open_tags[name]:
-                return
-            for i in range(len(self.open_html) - 1, -1, -1):
-                if self.open_html[i][0] == name:
-                    _, opened, classes = self.open_html[i]
-                    if classes:
-                        self.classed.append((opened, start, classes))
-                    self.open_tags.subtract(t for t, _, _ in self.open_html[i:])
-                    del self.open_html[i:]
-                    return
-        elif name not in _VOID and not tag["attrs"].rstrip().endswith("/"):
+            self.html.end(name, start)
+        elif not tag["attrs"].rstrip().endswith("/"):
             found = _CLASS.search(tag["attrs"])
-            classes = " ".join(next(g for g in found.groups() if g is not None).split()) \
-                if found else ""
-            self.open_html.append((name, start, classes))
-            self.open_tags[name] += 1
+            classes = next(g for g in found.groups() if g is not None) if found else ""
+            self.html.start(name, start, classes)
 
     def start(self, name: str, value: Any, start: int, end: int) -> None:
         index = -1
@@ -201,8 +185,7 @@ class _Walker:
     def end(self, start: int, end: int) -> None:
         name, _ = self.tags.pop()
         if name in _BLOCKS:
-            self.open_html.clear()
-            self.open_tags.clear()
+            self.html.forget()
             self.close_implicit()
             self.blocks.pop()
             if name == "Item":
@@ -359,7 +342,7 @@ def _regions(source: str, walker: _Walker, at: ByteOffsets) -> list[Region]:
             start = at(after)
             close = source.find("]", at(look))
             spans.append((start, close if close != -1 else start, kind, 0))
-    out.extend(Region(at(s), at(e), "classed", key=classes) for s, e, classes in walker.classed)
+    out.extend(Region(at(s), at(e), "classed", key=k) for s, e, k in walker.html.spans)
     for start, end, kind, level in spans:
         # block ranges include their trailing line break / blank lines, a cell its padding
         while end > start and source[end - 1] in " \t\n\r\f":
