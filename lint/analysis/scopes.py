@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .context import inside, overlaps
+from .context import inside, merge, overlaps
 
 if TYPE_CHECKING:
     from ..core.rule_spec import RuleSpec
@@ -50,6 +50,18 @@ BLOCKWISE_KINDS = frozenset({"existence", "substitution"})
 VALE_NOT_PARAGRAPH = ("heading", "list", "table", "blockquote")
 # names whose spans are blocks of text Vale would lint one at a time
 BLOCK_NAMES = NAMES - WHOLE - {"quote", "attributed-quote", "link"}
+
+
+# the blocks of running text Vale reads one at a time, for the kinds that compare words
+# within a block (repetition, consistency)
+TEXT_BLOCKS = ("paragraph", "heading", "list", "table")
+
+
+def text_blocks(ctx: Context) -> list[Span]:
+    """Every block of text (paragraphs, headings, list items, table cells), in order, merged
+    where they nest; the whole view when the reader found none."""
+    return merge([span for kind in TEXT_BLOCKS for span in ctx.spans(kind)]) or [
+        (0, len(ctx.text))]
 
 
 class ScopeError(ValueError):

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..analysis.context import Context, merge
+from ..analysis.context import Context
+from ..analysis.scopes import text_blocks
 from ..core import schema
 from ..core.rule_spec import RuleSpec
 from ..match.patterns import finditer
@@ -55,16 +56,10 @@ class Consistency(Rule):
             for a, b in (spec.options.get("either") or {}).items()
         ]
 
-    def _blocks(self, ctx: Context, length: int) -> list[tuple[int, int]]:
-        if self.raw:
-            return [(0, length)]
-        kinds = ("paragraph", "heading", "list", "table")
-        return merge([span for kind in kinds for span in ctx.spans(kind)]) or [(0, length)]
-
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.doc.text if self.raw else ctx.text
         met: list[set[str]] = [set() for _ in self.pairs]  # the forms of each pair met so far
-        for start, end in self._blocks(ctx, len(text)):
+        for start, end in [(0, len(text))] if self.raw else text_blocks(ctx):
             for pattern, forms in zip(self.pairs, met, strict=True):
                 found = list(finditer(pattern, text[start:end]))
                 forms.update("first" if m.group("first") is not None else "second"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..analysis.context import Context, inside, merge
+from ..analysis.context import Context, inside
+from ..analysis.scopes import text_blocks
 from ..core import schema
 from ..core.rule_spec import RuleSpec
 from ..match.patterns import finditer
@@ -48,16 +49,10 @@ class Repetition(Rule):
         self.alpha = bool(opts.get("alpha"))
         self.exceptions = Exceptions(opts.get("exceptions") or [], self.ignorecase)
 
-    def _blocks(self, ctx: Context) -> list[tuple[int, int]]:
-        # every block of text: paragraphs, headings, list items and table cells
-        kinds = ("paragraph", "heading", "list", "table")
-        blocks = merge([span for kind in kinds for span in ctx.spans(kind)])
-        return blocks or [(0, len(ctx.text))]
-
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         sentences = ctx.sentences
-        for start, end in self._blocks(ctx):
+        for start, end in text_blocks(ctx):
             prev = ""
             prev_start = 0
             count = 0
