@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
+from typing import TypeVar
 
 from ..analysis.context import Context
 from ..analysis.text_stats import VARIABLES
@@ -27,26 +28,29 @@ NAME = "metric"
 KEYS: dict[str, schema.Check] = {"formula": schema.is_str, "condition": schema.is_str}
 
 _HEADING = re.compile(r"heading\.(h[1-6])")
+T = TypeVar("T")
+
+
+def _parsed(
+    spec: RuleSpec, key: str, parser: Callable[[str, Collection[str]], T], missing: str
+) -> T:
+    """The rule's ``key`` (its formula or condition) parsed, with ``heading.h1``… read as the
+    ``heading_h1`` variables; a KindError at the key when it is missing or does not parse."""
+    if key not in spec.options:
+        raise KindError(f"a metric rule needs {missing}", [key])
+    source = _HEADING.sub(r"heading_\1", spec.options[key])
+    try:
+        return parser(source, VARIABLES)
+    except FormulaError as exc:
+        raise KindError(f"bad {key}: {exc}", [key]) from None
 
 
 def _formula(spec: RuleSpec) -> Formula:
-    if "formula" not in spec.options:
-        raise KindError("a metric rule needs a 'formula'", ["formula"])
-    source = _HEADING.sub(r"heading_\1", spec.options["formula"])
-    try:
-        return parse(source, VARIABLES)
-    except FormulaError as exc:
-        raise KindError(f"bad formula: {exc}", ["formula"]) from None
+    return _parsed(spec, "formula", parse, "a 'formula'")
 
 
 def _condition(spec: RuleSpec) -> tuple[str, Formula]:
-    if "condition" not in spec.options:
-        raise KindError("a metric rule needs a 'condition', such as '> 8'", ["condition"])
-    source = _HEADING.sub(r"heading_\1", spec.options["condition"])
-    try:
-        return parse_condition(source, VARIABLES)
-    except FormulaError as exc:
-        raise KindError(f"bad condition: {exc}", ["condition"]) from None
+    return _parsed(spec, "condition", parse_condition, "a 'condition', such as '> 8'")
 
 
 def validate(spec: RuleSpec) -> None:
