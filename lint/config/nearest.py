@@ -84,9 +84,13 @@ class ConfigFinder:
 
     def for_file(self, path: str | Path) -> Config:
         """The config that governs ``path`` (a file that need not exist). Raises ConfigError."""
+        return self.for_folder(Path(path).parent)
+
+    def for_folder(self, where: str | Path) -> Config:
+        """The config that governs the files of the folder ``where``. Raises ConfigError."""
         if self.forced is not None:
             return self.forced
-        folder = self._real_folder(str(Path(path).parent))
+        folder = self._real_folder(str(where))
         if folder not in self._found:
             self._found[folder] = find_config(folder)
         found = self._found[folder]

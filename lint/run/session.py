@@ -170,7 +170,7 @@ class Session:
         from .inputs import walked_endings
 
         try:
-            return walked_endings(self.config_for(folder / "_"))
+            return walked_endings(self.configs.for_folder(folder))
         except CopydeskError:
             return frozenset()
 
