@@ -96,7 +96,7 @@ class Html(Formatter):
         head = "".join(f'<th scope="col">{s}</th>' for s in SEVERITIES)
         rows = []
         for doc_id, r in ranked:
-            counts = Counter(str(v.severity) for v in r.violations)
+            counts = severity_counts([r])
             state = (
                 '<td class="cd-count">could not be checked</td>' if r.error and not r.violations
                 else f'<td class="cd-count">{len(r.violations)}</td>'

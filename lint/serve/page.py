@@ -9,10 +9,10 @@ into escaped attributes, never into script text. The page's own classes and ids 
 
 from __future__ import annotations
 
-import html
 import json
 
 from ..core.version import __version__
+from ..formatters.html_view import escape
 from ..text.readers import by_suffix
 from .limits import MAX_BODY
 from .page_script import JS
@@ -50,15 +50,15 @@ button.cds-apply:hover,button.cds-apply:focus{background:#cfead9}
 
 def render(nonce: str, profiles: list[str], configured: str, formats: list[str]) -> str:
     """The page, its inline style and script tagged with ``nonce``."""
-    n = html.escape(nonce, quote=True)
-    profile_options = [f'<option value="">as configured ({html.escape(configured)})</option>']
-    profile_options += [f'<option value="{html.escape(p, quote=True)}">{html.escape(p)}</option>'
+    n = escape(nonce)
+    profile_options = [f'<option value="">as configured ({escape(configured)})</option>']
+    profile_options += [f'<option value="{escape(p)}">{escape(p)}</option>'
                         for p in profiles]
     format_options = "".join(
-        f'<option value="{html.escape(f, quote=True)}"{" selected" if f == "markdown" else ""}>'
-        f"{html.escape(f)}</option>" for f in formats)
-    suffixes = html.escape(json.dumps(by_suffix()), quote=True)
-    accept = html.escape(",".join(sorted(by_suffix())), quote=True)
+        f'<option value="{escape(f)}"{" selected" if f == "markdown" else ""}>'
+        f"{escape(f)}</option>" for f in formats)
+    suffixes = escape(json.dumps(by_suffix()))
+    accept = escape(",".join(sorted(by_suffix())))
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -68,7 +68,7 @@ def render(nonce: str, profiles: list[str], configured: str, formats: list[str])
 </head>
 <body data-suffixes="{suffixes}" data-max-body="{MAX_BODY}">
 <header class="cds-bar">
-<h1>copydesk <small>{html.escape(__version__)}</small></h1>
+<h1>copydesk <small>{escape(__version__)}</small></h1>
 <label>Format <select id="cds-format">{format_options}</select></label>
 <label>Profile <select id="cds-profile">{"".join(profile_options)}</select></label>
 <label>Open a file <input type="file" id="cds-file" accept="{accept}"></label>
