@@ -301,11 +301,13 @@ def build_view(source: str, segments: list[Span], *, fast: bool = True) -> Prose
 
 
 # marks, code spans, a link's address, and inline HTML tags and comments. Each piece can be
-# read one way only and none is given back (atomic, possessive): a gap of many comments or
-# tags that fails at its end must not try every way of splitting it (that was exponential)
-# (a link's "](" comes before the lone "]", which would otherwise take it first for good)
-_MARKS = re.compile(r"(?:\]\([^()\s]*+\)|[*_~\[\]!]|(?>(`+)[^`\r\n]*?\1)"
-                    r"|<!--(?:[^-]|-(?!->))*+-->|</?[A-Za-z][A-Za-z0-9-]*+(?:\s[^<>\r\n]*+|/)?>)++")
+# read one way only and the run is never given back (an atomic group): a gap of many comments
+# or tags that fails at its end must not try every way of splitting it (that was
+# exponential). (A link's "](" comes before the lone "]", which would otherwise take it first
+# for good. The run is ``(?>(?:…)+)``, not the possessive ``(?:…)++``: CPython 3.11 raises
+# SystemError on a possessive repeat holding a capturing group, the code span's backticks.)
+_MARKS = re.compile(r"(?>(?:\]\([^()\s]*+\)|[*_~\[\]!]|(?>(`+)[^`\r\n]*?\1)"
+                    r"|<!--(?:[^-]|-(?!->))*+-->|</?[A-Za-z][A-Za-z0-9-]*+(?:\s[^<>\r\n]*+|/)?>)+)")
 # what a code span shows in the view: Vale's placeholder for inline code it does not lint (it
 # writes the code's length in asterisks; one is enough here, and reads better in a message),
 # so "select the `JSON` tab" keeps one space on each side of it and no rule reads the code
